@@ -1,0 +1,86 @@
+//! `jobhound-cli`: everything the app does, for scripts and terminals.
+
+mod commands;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Local-first job hunting from the command line. Shares its database with the desktop app.
+#[derive(Debug, Parser)]
+#[command(name = "jobhound-cli", version, about)]
+pub struct Cli {
+    /// Where Jobhound keeps its database (default: the OS app-data dir).
+    #[arg(long, global = true, env = "JOBHOUND_DATA_DIR", value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// Print machine-readable JSON instead of text.
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Parse a recorded response body of a source and print one JSON object per job.
+    Parse {
+        /// The source kind, e.g. greenhouse.
+        #[arg(long)]
+        source: String,
+        file: PathBuf,
+    },
+    /// Manage the boards Jobhound watches.
+    #[command(subcommand)]
+    Source(SourceCommand),
+    /// Browse stored jobs.
+    #[command(subcommand)]
+    Jobs(JobsCommand),
+    /// Import the bundled offline demo data set.
+    Demo,
+    /// Where the data lives and how much there is.
+    Status,
+}
+
+#[derive(Debug, Subcommand)]
+enum SourceCommand {
+    /// Watch a board: `source add greenhouse vercel` or a pasted board URL.
+    Add { kind: String, input: String },
+    /// List watched boards with their health.
+    List,
+    /// Fetch a watched board (by id) now.
+    Fetch { id: i64 },
+    /// Stop watching a board; its jobs stay.
+    Remove { id: i64 },
+}
+
+#[derive(Debug, Subcommand)]
+enum JobsCommand {
+    /// List jobs, newest first, optionally matching words.
+    List {
+        #[arg(long)]
+        query: Option<String>,
+        #[arg(long)]
+        source: Option<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+    },
+    /// Show one job.
+    Show { id: i64 },
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_env("JOBHOUND_LOG"))
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    match commands::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("jobhound-cli: {}", failure.message.replace('\n', " "));
+            ExitCode::from(failure.exit_code)
+        }
+    }
+}

@@ -1,0 +1,194 @@
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+use sha2::{Digest, Sha256};
+
+use crate::CoreError;
+
+pub(crate) struct Migration {
+    pub version: i64,
+    pub name: &'static str,
+    pub sql: &'static str,
+}
+
+include!(concat!(env!("OUT_DIR"), "/migrations.rs"));
+
+/// What opening the database did to its schema.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MigrationReport {
+    pub from_version: i64,
+    pub to_version: i64,
+    /// The copy taken before migrating an existing database.
+    pub backup: Option<PathBuf>,
+}
+
+pub fn latest_version() -> i64 {
+    MIGRATIONS.last().map(|migration| migration.version).unwrap_or(0)
+}
+
+fn checksum(sql: &str) -> String {
+    let digest = Sha256::digest(sql.as_bytes());
+    digest.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+pub(super) fn run(connection: &mut Connection, path: &Path) -> Result<MigrationReport, CoreError> {
+    run_with(connection, path, MIGRATIONS)
+}
+
+fn run_with(connection: &mut Connection, path: &Path, migrations: &[Migration]) -> Result<MigrationReport, CoreError> {
+    connection.execute_batch(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (
+             version    INTEGER PRIMARY KEY,
+             name       TEXT NOT NULL,
+             checksum   TEXT NOT NULL,
+             applied_at TEXT NOT NULL
+         );",
+    )?;
+    let current: i64 =
+        connection.query_row("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", [], |row| row.get(0))?;
+    let latest = migrations.last().map(|migration| migration.version).unwrap_or(0);
+    if current > latest {
+        return Err(CoreError::SchemaTooNew { database: current, app: latest });
+    }
+    verify_applied(connection, migrations, current)?;
+
+    let mut report = MigrationReport { from_version: current, to_version: current, backup: None };
+    if current == latest {
+        return Ok(report);
+    }
+    if current > 0 {
+        report.backup = Some(back_up(connection, path, current)?);
+    }
+    for migration in migrations.iter().filter(|migration| migration.version > current) {
+        let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        transaction
+            .execute_batch(migration.sql)
+            .map_err(|error| CoreError::Migration { version: migration.version, reason: error.to_string() })?;
+        transaction.execute(
+            "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?1, ?2, ?3, ?4)",
+            (migration.version, migration.name, checksum(migration.sql), crate::time::now_rfc3339()),
+        )?;
+        transaction.commit()?;
+        report.to_version = migration.version;
+        tracing::info!(version = migration.version, name = migration.name, "applied migration");
+    }
+    Ok(report)
+}
+
+/// A landed migration must never change: the database was built from the text it had then.
+fn verify_applied(connection: &Connection, migrations: &[Migration], current: i64) -> Result<(), CoreError> {
+    for migration in migrations.iter().filter(|migration| migration.version <= current) {
+        let recorded: Option<String> = connection
+            .query_row("SELECT checksum FROM schema_migrations WHERE version = ?1", [migration.version], |row| {
+                row.get(0)
+            })
+            .optional()?;
+        match recorded {
+            Some(recorded) if recorded == checksum(migration.sql) => {}
+            Some(_) => return Err(CoreError::MigrationEdited { version: migration.version }),
+            None => {
+                return Err(CoreError::Migration {
+                    version: migration.version,
+                    reason: "missing from the database's migration record".into(),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Copies the whole database (WAL included, consistently) beside it before changing its schema.
+fn back_up(connection: &Connection, path: &Path, version: i64) -> Result<PathBuf, CoreError> {
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
+    let file_name = path.file_name().and_then(|name| name.to_str()).unwrap_or("jobhound.db");
+    let backup = path.with_file_name(format!("{file_name}.v{version}-{stamp}.bak"));
+    connection
+        .execute("VACUUM INTO ?1", [backup.display().to_string()])
+        .map_err(|error| CoreError::Backup { path: backup.display().to_string(), reason: error.to_string() })?;
+    Ok(backup)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FIRST: Migration = Migration { version: 1, name: "first", sql: "CREATE TABLE notes (body TEXT);" };
+    const SECOND: Migration = Migration { version: 2, name: "second", sql: "ALTER TABLE notes ADD COLUMN at TEXT;" };
+
+    fn open(path: &Path) -> Connection {
+        Connection::open(path).unwrap()
+    }
+
+    #[test]
+    fn a_new_database_gets_every_migration_and_no_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.sqlite");
+        let report = run_with(&mut open(&path), &path, &[FIRST, SECOND]).unwrap();
+        assert_eq!(report, MigrationReport { from_version: 0, to_version: 2, backup: None });
+        let report = run_with(&mut open(&path), &path, &[FIRST, SECOND]).unwrap();
+        assert_eq!((report.from_version, report.to_version, report.backup), (2, 2, None));
+    }
+
+    #[test]
+    fn an_existing_database_is_copied_aside_before_migrating() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.sqlite");
+        run_with(&mut open(&path), &path, &[FIRST]).unwrap();
+        open(&path).execute("INSERT INTO notes (body) VALUES ('keep me')", []).unwrap();
+
+        let report = run_with(&mut open(&path), &path, &[FIRST, SECOND]).unwrap();
+        let backup = report.backup.expect("a backup was taken");
+        let kept: String = open(&backup).query_row("SELECT body FROM notes", [], |row| row.get(0)).unwrap();
+        assert_eq!(kept, "keep me");
+        let columns: i64 =
+            open(&backup).query_row("SELECT COUNT(*) FROM pragma_table_info('notes')", [], |row| row.get(0)).unwrap();
+        assert_eq!(columns, 1, "the backup holds the schema from before the migration");
+    }
+
+    #[test]
+    fn a_database_from_a_newer_version_is_refused_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.sqlite");
+        run_with(&mut open(&path), &path, &[FIRST, SECOND]).unwrap();
+        let before = std::fs::read(&path).unwrap();
+        let error = run_with(&mut open(&path), &path, &[FIRST]).unwrap_err();
+        assert!(matches!(error, CoreError::SchemaTooNew { database: 2, app: 1 }), "{error}");
+        assert!(error.to_string().contains("newer version of Jobhound"), "{error}");
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+
+    #[test]
+    fn an_edited_landed_migration_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.sqlite");
+        run_with(&mut open(&path), &path, &[FIRST]).unwrap();
+        let edited = Migration { sql: "CREATE TABLE notes (body TEXT, extra TEXT);", ..FIRST };
+        let error = run_with(&mut open(&path), &path, &[edited]).unwrap_err();
+        assert!(matches!(error, CoreError::MigrationEdited { version: 1 }), "{error}");
+    }
+
+    #[test]
+    fn a_failing_migration_rolls_back_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.sqlite");
+        let broken = Migration { version: 2, name: "broken", sql: "CREATE TABLE half (x); SELECT * FROM nowhere;" };
+        let error = run_with(&mut open(&path), &path, &[FIRST, broken]).unwrap_err();
+        assert!(matches!(error, CoreError::Migration { version: 2, .. }), "{error}");
+        let tables: i64 = open(&path)
+            .query_row("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half'", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(tables, 0);
+        let version: i64 =
+            open(&path).query_row("SELECT MAX(version) FROM schema_migrations", [], |row| row.get(0)).unwrap();
+        assert_eq!(version, 1);
+    }
+
+    #[test]
+    fn the_shipped_migrations_apply_cleanly() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.sqlite");
+        let report = run(&mut open(&path), &path).unwrap();
+        assert_eq!(report.to_version, latest_version());
+        assert!(latest_version() >= 1);
+    }
+}

@@ -1,0 +1,97 @@
+//! The SQLite store: one file, WAL, foreign keys on, migrated on open.
+
+mod migrate;
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+use crate::CoreError;
+
+pub use migrate::{MigrationReport, latest_version};
+
+const IDLE_CONNECTIONS: usize = 4;
+
+/// A handle to the database. Cheap to share behind an `Arc`; each call checks a connection out of a
+/// small free-list, so readers never wait on one another (WAL) and the list's lock is held only to
+/// take or return a connection, never during a query.
+pub struct Store {
+    path: PathBuf,
+    idle: Mutex<Vec<Connection>>,
+    migration: MigrationReport,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date. An
+    /// existing database is copied aside before any migration runs.
+    pub fn open(path: &Path) -> Result<Self, CoreError> {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|error| CoreError::Io { context: format!("creating {}", parent.display()), error })?;
+        }
+        let mut connection = open_connection(path)?;
+        let migration = migrate::run(&mut connection, path)?;
+        Ok(Self { path: path.to_path_buf(), idle: Mutex::new(vec![connection]), migration })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn migration_report(&self) -> &MigrationReport {
+        &self.migration
+    }
+
+    /// Runs `work` on a pooled connection.
+    pub fn read<T>(&self, work: impl FnOnce(&Connection) -> Result<T, CoreError>) -> Result<T, CoreError> {
+        let connection = self.checkout()?;
+        let result = work(&connection);
+        self.checkin(connection);
+        result
+    }
+
+    /// Runs `work` inside an `IMMEDIATE` transaction (it takes the write lock up front, so a
+    /// read-then-write never fails half-way with SQLITE_BUSY) and commits when it returns `Ok`.
+    pub fn write<T>(&self, work: impl FnOnce(&Transaction<'_>) -> Result<T, CoreError>) -> Result<T, CoreError> {
+        let mut connection = self.checkout()?;
+        let result = (|| {
+            let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let value = work(&transaction)?;
+            transaction.commit()?;
+            Ok(value)
+        })();
+        self.checkin(connection);
+        result
+    }
+
+    fn checkout(&self) -> Result<Connection, CoreError> {
+        let pooled = self.idle.lock().ok().and_then(|mut idle| idle.pop());
+        match pooled {
+            Some(connection) => Ok(connection),
+            None => open_connection(&self.path),
+        }
+    }
+
+    fn checkin(&self, connection: Connection) {
+        if let Ok(mut idle) = self.idle.lock()
+            && idle.len() < IDLE_CONNECTIONS
+        {
+            idle.push(connection);
+        }
+    }
+}
+
+fn open_connection(path: &Path) -> Result<Connection, CoreError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let connection = Connection::open_with_flags(path, flags)
+        .map_err(|error| CoreError::OpenDatabase { path: path.display().to_string(), reason: error.to_string() })?;
+    connection.busy_timeout(Duration::from_secs(5))?;
+    connection.execute_batch(
+        "PRAGMA journal_mode = WAL;
+         PRAGMA synchronous = NORMAL;
+         PRAGMA foreign_keys = ON;",
+    )?;
+    Ok(connection)
+}

@@ -1,0 +1,68 @@
+use jobhound_sources::SourceError;
+
+/// Everything that can go wrong in Jobhound's core. [`CoreError::code`] is the stable name the UI
+/// and scripts match on; the `Display` text is written for the person reading it.
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    #[error("cannot open the database at {path}: {reason}")]
+    OpenDatabase { path: String, reason: String },
+    #[error(
+        "this database was written by a newer version of Jobhound (schema {database}; this version knows up to {app}). \
+         Update Jobhound; the database was not changed."
+    )]
+    SchemaTooNew { database: i64, app: i64 },
+    #[error("database migration {version} was changed after it was applied; refusing to continue")]
+    MigrationEdited { version: i64 },
+    #[error("database migration {version} failed: {reason}")]
+    Migration { version: i64, reason: String },
+    #[error("could not back up the database to {path} before migrating: {reason}")]
+    Backup { path: String, reason: String },
+    #[error("database error: {0}")]
+    Database(#[from] rusqlite::Error),
+    #[error("{context}: {error}")]
+    Io {
+        context: String,
+        #[source]
+        error: std::io::Error,
+    },
+    #[error(transparent)]
+    Source(#[from] SourceError),
+    #[error("{0} was not found")]
+    NotFound(String),
+    #[error("{0}")]
+    InvalidInput(String),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl CoreError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            CoreError::OpenDatabase { .. } => "database_open",
+            CoreError::SchemaTooNew { .. } => "schema_too_new",
+            CoreError::MigrationEdited { .. } | CoreError::Migration { .. } => "migration",
+            CoreError::Backup { .. } => "backup",
+            CoreError::Database(_) => "database",
+            CoreError::Io { .. } => "io",
+            CoreError::Source(error) => match error.kind() {
+                jobhound_sources::SourceErrorKind::NotFound => "source_not_found",
+                jobhound_sources::SourceErrorKind::RateLimited => "source_rate_limited",
+                jobhound_sources::SourceErrorKind::Blocked => "source_blocked",
+                jobhound_sources::SourceErrorKind::Server => "source_server",
+                jobhound_sources::SourceErrorKind::Timeout => "source_timeout",
+                jobhound_sources::SourceErrorKind::Network => "source_network",
+                jobhound_sources::SourceErrorKind::Parse => "source_parse",
+                jobhound_sources::SourceErrorKind::Input => "invalid_input",
+            },
+            CoreError::NotFound(_) => "not_found",
+            CoreError::InvalidInput(_) => "invalid_input",
+            CoreError::Internal(_) => "internal",
+        }
+    }
+}
+
+impl From<serde_json::Error> for CoreError {
+    fn from(error: serde_json::Error) -> Self {
+        CoreError::Internal(format!("JSON: {error}"))
+    }
+}

@@ -1,0 +1,230 @@
+//! Reading jobs back: the list (with full-text search) and one job's detail.
+
+use jobhound_sources::{EmploymentType, Salary, SalaryPeriod, WorkMode};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row, params_from_iter};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::CoreError;
+
+pub const DEFAULT_PAGE: u32 = 100;
+pub const MAX_PAGE: u32 = 1_000;
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+pub struct JobQuery {
+    /// Words to find in title, company, location, skills or description.
+    pub text: Option<String>,
+    /// Only jobs seen on this source kind.
+    pub source: Option<String>,
+    pub limit: Option<u32>,
+    pub offset: Option<u32>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct JobSummary {
+    pub id: i64,
+    pub title: String,
+    pub company: String,
+    pub locations: Vec<String>,
+    pub remote: Option<WorkMode>,
+    pub salary: Option<Salary>,
+    pub posted_at: Option<String>,
+    pub first_seen_at: String,
+    /// Source kinds this job was seen on.
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct JobPage {
+    pub jobs: Vec<JobSummary>,
+    /// How many jobs match the query in all.
+    pub total: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct PostingRef {
+    pub source: String,
+    pub source_job_id: String,
+    pub url: Option<String>,
+    pub first_seen_at: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct JobDetail {
+    pub id: i64,
+    pub title: String,
+    pub company: String,
+    pub locations: Vec<String>,
+    pub remote: Option<WorkMode>,
+    pub employment_type: Option<EmploymentType>,
+    pub salary: Option<Salary>,
+    pub posted_at: Option<String>,
+    pub url: Option<String>,
+    pub apply_url: Option<String>,
+    /// Sanitized when stored; safe to render.
+    pub description_html: String,
+    pub skills: Vec<String>,
+    pub first_seen_at: String,
+    pub last_seen_at: String,
+    pub closed_at: Option<String>,
+    pub postings: Vec<PostingRef>,
+}
+
+const SOURCES_OF_JOB: &str = "(SELECT group_concat(source, ',') FROM (SELECT DISTINCT p.source FROM job_postings jp \
+     JOIN postings p ON p.id = jp.posting_id WHERE jp.job_id = j.id ORDER BY p.source))";
+
+const SALARY_COLUMNS: &str =
+    "j.salary_min, j.salary_max, j.salary_currency, j.salary_period, j.salary_yearly_min, j.salary_yearly_max";
+
+pub fn list_jobs(connection: &Connection, query: &JobQuery) -> Result<JobPage, CoreError> {
+    let mut filters = Vec::new();
+    let mut values: Vec<Value> = Vec::new();
+    if let Some(expression) = query.text.as_deref().and_then(fts_expression) {
+        values.push(Value::Text(expression));
+        filters.push(format!("j.id IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?{})", values.len()));
+    }
+    if let Some(source) = query.source.as_deref().filter(|source| !source.is_empty()) {
+        values.push(Value::Text(source.to_string()));
+        filters.push(format!(
+            "EXISTS (SELECT 1 FROM job_postings jp JOIN postings p ON p.id = jp.posting_id \
+             WHERE jp.job_id = j.id AND p.source = ?{})",
+            values.len()
+        ));
+    }
+    let where_clause = if filters.is_empty() { String::new() } else { format!("WHERE {}", filters.join(" AND ")) };
+
+    let total: u32 = connection.query_row(
+        &format!("SELECT COUNT(*) FROM jobs j {where_clause}"),
+        params_from_iter(values.iter()),
+        |row| row.get(0),
+    )?;
+
+    let limit = query.limit.unwrap_or(DEFAULT_PAGE).clamp(1, MAX_PAGE);
+    let offset = query.offset.unwrap_or(0);
+    let sql = format!(
+        "SELECT j.id, j.title, j.company, j.locations, j.remote, {SALARY_COLUMNS}, j.posted_at, j.first_seen_at,
+                {SOURCES_OF_JOB}
+         FROM jobs j {where_clause}
+         ORDER BY COALESCE(j.posted_at, j.first_seen_at) DESC, j.id DESC
+         LIMIT {limit} OFFSET {offset}"
+    );
+    let mut statement = connection.prepare(&sql)?;
+    let jobs = statement
+        .query_map(params_from_iter(values.iter()), |row| {
+            Ok(JobSummary {
+                id: row.get(0)?,
+                title: row.get(1)?,
+                company: row.get(2)?,
+                locations: json_list(row, 3)?,
+                remote: row.get::<_, Option<String>>(4)?.as_deref().and_then(WorkMode::parse),
+                salary: salary(row, 5)?,
+                posted_at: row.get(11)?,
+                first_seen_at: row.get(12)?,
+                sources: comma_list(row.get::<_, Option<String>>(13)?),
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(JobPage { jobs, total })
+}
+
+pub fn get_job(connection: &Connection, id: i64) -> Result<JobDetail, CoreError> {
+    let sql = format!(
+        "SELECT j.id, j.title, j.company, j.locations, j.remote, j.employment_type, {SALARY_COLUMNS},
+                j.posted_at, j.url, j.apply_url, j.description_html, j.skills, j.first_seen_at, j.last_seen_at, j.closed_at
+         FROM jobs j WHERE j.id = ?1"
+    );
+    let job = connection
+        .query_row(&sql, [id], |row| {
+            Ok(JobDetail {
+                id: row.get(0)?,
+                title: row.get(1)?,
+                company: row.get(2)?,
+                locations: json_list(row, 3)?,
+                remote: row.get::<_, Option<String>>(4)?.as_deref().and_then(WorkMode::parse),
+                employment_type: row.get::<_, Option<String>>(5)?.as_deref().and_then(EmploymentType::parse),
+                salary: salary(row, 6)?,
+                posted_at: row.get(12)?,
+                url: row.get(13)?,
+                apply_url: row.get(14)?,
+                description_html: row.get(15)?,
+                skills: json_list(row, 16)?,
+                first_seen_at: row.get(17)?,
+                last_seen_at: row.get(18)?,
+                closed_at: row.get(19)?,
+                postings: Vec::new(),
+            })
+        })
+        .optional()?;
+    let mut job = job.ok_or_else(|| CoreError::NotFound(format!("job {id}")))?;
+    let mut statement = connection.prepare(
+        "SELECT p.source, p.source_job_id, p.url, jp.first_seen_at FROM job_postings jp
+         JOIN postings p ON p.id = jp.posting_id WHERE jp.job_id = ?1 ORDER BY jp.first_seen_at, p.id",
+    )?;
+    job.postings = statement
+        .query_map([id], |row| {
+            Ok(PostingRef {
+                source: row.get(0)?,
+                source_job_id: row.get(1)?,
+                url: row.get(2)?,
+                first_seen_at: row.get(3)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(job)
+}
+
+/// Turns what a person types into an FTS5 query: every word must appear, the last one as a prefix
+/// (so results follow each keystroke). Quoting each word keeps FTS5 syntax out of user input.
+pub fn fts_expression(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '+' && c != '#')
+        .filter(|word| !word.is_empty())
+        .map(|word| format!("\"{}\"", word.replace('"', "")))
+        .collect();
+    let last = words.len().checked_sub(1)?;
+    Some(
+        words
+            .iter()
+            .enumerate()
+            .map(|(index, word)| if index == last { format!("{word}*") } else { word.clone() })
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+fn json_list(row: &Row<'_>, index: usize) -> rusqlite::Result<Vec<String>> {
+    let text: String = row.get(index)?;
+    Ok(serde_json::from_str(&text).unwrap_or_default())
+}
+
+fn comma_list(text: Option<String>) -> Vec<String> {
+    text.map(|text| text.split(',').map(str::to_string).collect()).unwrap_or_default()
+}
+
+fn salary(row: &Row<'_>, first: usize) -> rusqlite::Result<Option<Salary>> {
+    let period: Option<String> = row.get(first + 3)?;
+    let Some(period) = period.as_deref().and_then(SalaryPeriod::parse) else {
+        return Ok(None);
+    };
+    Ok(Some(Salary {
+        min: row.get(first)?,
+        max: row.get(first + 1)?,
+        currency: row.get(first + 2)?,
+        period,
+        yearly_min: row.get(first + 4)?,
+        yearly_max: row.get(first + 5)?,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fts_expression;
+
+    #[test]
+    fn user_text_becomes_a_safe_prefix_query() {
+        assert_eq!(fts_expression("rust eng").as_deref(), Some("\"rust\" \"eng\"*"));
+        assert_eq!(fts_expression("  \"NEAR(\" OR c++ ").as_deref(), Some("\"NEAR\" \"OR\" \"c++\"*"));
+        assert_eq!(fts_expression(" -*- "), None);
+    }
+}

@@ -1,0 +1,138 @@
+use std::collections::HashSet;
+
+use scraper::{Html, Node};
+
+/// Cleans untrusted description HTML for display: no scripts, styles, forms, frames or images
+/// (remote images would tell the employer when the user reads the post); links keep only
+/// http(s)/mailto targets and get `rel="noopener noreferrer"`.
+pub fn sanitize_html(untrusted: &str) -> String {
+    ammonia::Builder::default()
+        .rm_tags(["img"])
+        .url_schemes(HashSet::from(["http", "https", "mailto"]))
+        .link_rel(Some("noopener noreferrer nofollow"))
+        .clean(untrusted)
+        .to_string()
+}
+
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "blockquote",
+    "pre",
+    "hr",
+    "dd",
+    "dt",
+];
+
+/// Plain text of an HTML fragment: paragraphs and list items on their own lines, list items
+/// marked with "- ", runs of spaces folded, no blank lines.
+pub fn html_to_text(html: &str) -> String {
+    let fragment = Html::parse_fragment(html);
+    let mut out = String::with_capacity(html.len() / 2);
+    for edge in fragment.root_element().traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(node) => match node.value() {
+                Node::Text(text) => push_text(&mut out, text),
+                Node::Element(element) if BLOCKS.contains(&element.name()) => {
+                    push_break(&mut out);
+                    if element.name() == "li" {
+                        out.push_str("- ");
+                    }
+                }
+                _ => {}
+            },
+            ego_tree::iter::Edge::Close(node) => {
+                if let Node::Element(element) = node.value()
+                    && BLOCKS.contains(&element.name())
+                {
+                    push_break(&mut out);
+                }
+            }
+        }
+    }
+    tidy_lines(&out)
+}
+
+fn push_text(out: &mut String, text: &str) {
+    let starts_with_space = text.starts_with(char::is_whitespace);
+    let ends_with_space = text.ends_with(char::is_whitespace);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.is_empty() {
+        if !text.is_empty() && !out.ends_with([' ', '\n']) && !out.is_empty() {
+            out.push(' ');
+        }
+        return;
+    }
+    if starts_with_space && !out.ends_with([' ', '\n']) && !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(&words.join(" "));
+    if ends_with_space {
+        out.push(' ');
+    }
+}
+
+fn push_break(out: &mut String) {
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+}
+
+fn tidy_lines(text: &str) -> String {
+    let mut lines: Vec<&str> = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() && lines.last().is_none_or(|last| last.is_empty()) {
+            continue;
+        }
+        lines.push(line);
+    }
+    while lines.last().is_some_and(|last| last.is_empty()) {
+        lines.pop();
+    }
+    lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_handlers_and_dangerous_links_are_removed() {
+        let clean = sanitize_html(
+            r#"<p onclick="steal()">Hi<script>alert(1)</script><img src="https://t.example/p.gif"><a href="javascript:alert(1)">x</a><a href="https://ok.example">ok</a></p><iframe src="https://evil.example"></iframe>"#,
+        );
+        assert!(!clean.contains("script") && !clean.contains("onclick") && !clean.contains("img"), "{clean}");
+        assert!(!clean.contains("javascript:") && !clean.contains("iframe"), "{clean}");
+        assert!(clean.contains(r#"<a href="https://ok.example" rel="noopener noreferrer nofollow">ok</a>"#), "{clean}");
+    }
+
+    #[test]
+    fn text_keeps_paragraphs_and_list_items() {
+        let text = html_to_text(
+            "<h2>About us:</h2>\n<p>We <b>ship</b>   fast.</p><ul><li>Rust</li><li>SQL &amp; more</li></ul><p>Bye<br>now</p>",
+        );
+        assert_eq!(text, "About us:\nWe ship fast.\n- Rust\n- SQL & more\nBye\nnow");
+    }
+
+    #[test]
+    fn unterminated_html_still_yields_its_text() {
+        assert_eq!(html_to_text("<div><p>Cut off in the mid"), "Cut off in the mid");
+    }
+}

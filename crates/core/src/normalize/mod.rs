@@ -1,0 +1,97 @@
+//! Turns a source's [`ParsedPosting`] into the fields of a canonical job.
+
+mod html;
+mod location;
+
+pub use html::{html_to_text, sanitize_html};
+pub use location::{split_work_mode, work_mode_from_text};
+
+use jobhound_sources::{EmploymentType, ParsedPosting, Salary, WorkMode};
+
+/// A posting's fields as Jobhound stores and shows them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NormalizedJob {
+    pub title: Option<String>,
+    pub company: Option<String>,
+    pub locations: Vec<String>,
+    pub remote: Option<WorkMode>,
+    pub employment_type: Option<EmploymentType>,
+    pub salary: Option<Salary>,
+    pub posted_at: Option<String>,
+    pub url: Option<String>,
+    pub apply_url: Option<String>,
+    pub description_html: String,
+    pub description_text: String,
+    pub skills: Vec<String>,
+}
+
+/// Why a posting could not become a job. The raw posting is kept either way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rejection {
+    NoTitle,
+    NoCompany,
+}
+
+impl Rejection {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Rejection::NoTitle => "no title",
+            Rejection::NoCompany => "no company",
+        }
+    }
+}
+
+impl NormalizedJob {
+    /// Why this cannot be stored as a job, if it cannot.
+    pub fn rejection(&self) -> Option<Rejection> {
+        if self.title.is_none() {
+            Some(Rejection::NoTitle)
+        } else if self.company.is_none() {
+            Some(Rejection::NoCompany)
+        } else {
+            None
+        }
+    }
+}
+
+/// Normalizes `posting`; `fallback_company` names the employer when the source lists a single
+/// company's board but leaves the name out of each post. Unknown fields stay `None`.
+pub fn normalize(posting: &ParsedPosting, fallback_company: Option<&str>) -> NormalizedJob {
+    let clean = |text: Option<&str>| text.map(collapse_whitespace).filter(|text| !text.is_empty());
+    let title = clean(posting.title.as_deref());
+    let company = clean(posting.company.as_deref()).or_else(|| clean(fallback_company));
+
+    let mut text_mode = None;
+    let mut locations = Vec::new();
+    for raw in &posting.locations {
+        let (mode, place) = split_work_mode(raw);
+        text_mode = text_mode.or(mode);
+        if let Some(place) = place
+            && !locations.contains(&place)
+        {
+            locations.push(place);
+        }
+    }
+    let description_html = posting.description_html.as_deref().map(sanitize_html).unwrap_or_default();
+    let description_text = html_to_text(&description_html);
+    let remote = posting.work_mode.or(text_mode);
+
+    NormalizedJob {
+        title,
+        company,
+        locations,
+        remote,
+        employment_type: posting.employment_type,
+        salary: posting.salary.clone(),
+        posted_at: posting.posted_at.map(crate::time::to_rfc3339),
+        url: posting.url.clone(),
+        apply_url: posting.apply_url.clone().or_else(|| posting.url.clone()),
+        description_html,
+        description_text,
+        skills: Vec::new(),
+    }
+}
+
+fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

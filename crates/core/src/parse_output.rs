@@ -1,0 +1,49 @@
+//! The JSON object `jobhound-cli parse` prints for each job: a stable contract for scripts.
+
+use jobhound_sources::{EmploymentType, ParsedPosting, Salary, SourceKind, WorkMode};
+use serde::Serialize;
+
+use crate::normalize::normalize;
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ParsedJob {
+    pub source: SourceKind,
+    pub source_id: String,
+    pub url: Option<String>,
+    pub apply_url: Option<String>,
+    pub title: Option<String>,
+    pub company: Option<String>,
+    pub locations: Vec<String>,
+    pub remote: Option<WorkMode>,
+    pub employment_type: Option<EmploymentType>,
+    pub salary: Option<Salary>,
+    pub posted_at: Option<String>,
+    pub description_text: String,
+    pub skills: Vec<String>,
+}
+
+impl From<&ParsedPosting> for ParsedJob {
+    fn from(posting: &ParsedPosting) -> Self {
+        let job = normalize(posting, None);
+        ParsedJob {
+            source: posting.source,
+            source_id: posting.source_id.clone(),
+            url: job.url,
+            apply_url: job.apply_url,
+            title: job.title,
+            company: job.company,
+            locations: job.locations,
+            remote: job.remote,
+            employment_type: job.employment_type,
+            salary: job.salary,
+            posted_at: job.posted_at,
+            description_text: job.description_text,
+            skills: job.skills,
+        }
+    }
+}
+
+/// Parses a recorded response body of `kind` into the jobs it lists.
+pub fn parse_body(kind: SourceKind, body: &[u8]) -> Result<Vec<ParsedJob>, jobhound_sources::SourceError> {
+    Ok(jobhound_sources::parse(kind, body)?.iter().map(ParsedJob::from).collect())
+}

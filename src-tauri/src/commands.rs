@@ -1,0 +1,77 @@
+//! The commands the UI may call. Each is async and hands blocking database work to a worker thread.
+
+use std::sync::Arc;
+
+use jobhound_core::demo::DemoImport;
+use jobhound_core::jobs::{JobDetail, JobPage, JobQuery};
+use jobhound_core::sources::SourceKind;
+use jobhound_core::watched::{FetchReport, WatchedSource};
+use jobhound_core::{AppStatus, CoreError, ErrorPayload, Jobhound};
+use tauri::State;
+use tauri_plugin_opener::OpenerExt;
+
+use crate::ipc_error::{CommandResult, from_core, internal};
+use crate::state::AppState;
+
+async fn blocking<T: Send + 'static>(
+    state: &State<'_, AppState>,
+    work: impl FnOnce(&Jobhound) -> Result<T, CoreError> + Send + 'static,
+) -> CommandResult<T> {
+    let core: Arc<Jobhound> = state.core()?;
+    tauri::async_runtime::spawn_blocking(move || work(&core))
+        .await
+        .map_err(|error| internal(format!("background task failed: {error}")))?
+        .map_err(from_core)
+}
+
+#[tauri::command]
+pub async fn app_status(state: State<'_, AppState>) -> CommandResult<AppStatus> {
+    blocking(&state, |core| core.status()).await
+}
+
+#[tauri::command]
+pub async fn list_jobs(state: State<'_, AppState>, query: JobQuery) -> CommandResult<JobPage> {
+    blocking(&state, move |core| core.list_jobs(&query)).await
+}
+
+#[tauri::command]
+pub async fn get_job(state: State<'_, AppState>, id: i64) -> CommandResult<JobDetail> {
+    blocking(&state, move |core| core.get_job(id)).await
+}
+
+#[tauri::command]
+pub async fn list_sources(state: State<'_, AppState>) -> CommandResult<Vec<WatchedSource>> {
+    blocking(&state, |core| core.list_sources()).await
+}
+
+#[tauri::command]
+pub async fn add_source(state: State<'_, AppState>, kind: SourceKind, input: String) -> CommandResult<WatchedSource> {
+    blocking(&state, move |core| core.add_source(kind, &input)).await
+}
+
+#[tauri::command]
+pub async fn remove_source(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
+    blocking(&state, move |core| core.remove_source(id)).await
+}
+
+#[tauri::command]
+pub async fn refresh_source(state: State<'_, AppState>, id: i64) -> CommandResult<FetchReport> {
+    let core = state.core()?;
+    core.refresh_source(id).await.map_err(from_core)
+}
+
+#[tauri::command]
+pub async fn import_demo(state: State<'_, AppState>) -> CommandResult<DemoImport> {
+    blocking(&state, |core| core.import_demo()).await
+}
+
+/// Opens a web or mail link in the system's browser or mail client; nothing else is opened.
+#[tauri::command]
+pub async fn open_external(app: tauri::AppHandle, url: String) -> CommandResult<()> {
+    if !crate::navigation::is_external_link(&url) {
+        return Err(ErrorPayload { code: "invalid_input".into(), message: format!("not a web link: {url}") });
+    }
+    app.opener()
+        .open_url(url.as_str(), None::<&str>)
+        .map_err(|error| internal(format!("could not open the browser for {url}: {error}")))
+}

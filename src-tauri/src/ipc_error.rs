@@ -1,0 +1,12 @@
+use jobhound_core::{CoreError, ErrorPayload};
+
+/// Every command fails with `{code, message}`.
+pub type CommandResult<T> = Result<T, ErrorPayload>;
+
+pub fn from_core(error: CoreError) -> ErrorPayload {
+    ErrorPayload::from(&error)
+}
+
+pub fn internal(message: impl Into<String>) -> ErrorPayload {
+    ErrorPayload { code: "internal".into(), message: message.into() }
+}

@@ -1,0 +1,52 @@
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use jobhound_core::{ErrorPayload, Jobhound, paths};
+
+/// The core services, or why they could not start (for example a database from a newer version);
+/// the window still opens and shows that message instead of vanishing.
+pub struct AppState {
+    core: Result<Arc<Jobhound>, ErrorPayload>,
+}
+
+impl AppState {
+    pub fn open(data_dir: Option<&Path>) -> Self {
+        let core =
+            paths::resolve_data_dir(data_dir).and_then(|dir| Jobhound::open(&dir)).map(Arc::new).map_err(|error| {
+                tracing::error!("cannot open Jobhound's data: {error}");
+                ErrorPayload::from(&error)
+            });
+        Self { core }
+    }
+
+    pub fn core(&self) -> Result<Arc<Jobhound>, ErrorPayload> {
+        self.core.clone()
+    }
+}
+
+/// `--data-dir DIR` or `--data-dir=DIR` from the command line.
+pub fn data_dir_argument(args: impl Iterator<Item = String>) -> Option<PathBuf> {
+    let mut args = args.skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--data-dir" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(dir) = arg.strip_prefix("--data-dir=") {
+            return Some(PathBuf::from(dir));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::data_dir_argument;
+
+    #[test]
+    fn data_dir_is_read_in_both_spellings() {
+        let args = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>().into_iter();
+        assert_eq!(data_dir_argument(args(&["jobhound", "--data-dir", "/tmp/x"])), Some("/tmp/x".into()));
+        assert_eq!(data_dir_argument(args(&["jobhound", "--data-dir=/tmp/y"])), Some("/tmp/y".into()));
+        assert_eq!(data_dir_argument(args(&["jobhound"])), None);
+    }
+}

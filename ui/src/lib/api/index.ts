@@ -1,0 +1,15 @@
+import type { ApiClient } from './client';
+import { tauriClient } from './tauri';
+
+export { ApiError, errorMessage, type ApiClient } from './client';
+
+let current: ApiClient = tauriClient;
+
+/** The client every component uses; tests swap in a fake with `setApiClient`. */
+export function api(): ApiClient {
+	return current;
+}
+
+export function setApiClient(client: ApiClient): void {
+	current = client;
+}

@@ -1,0 +1,22 @@
+import { invoke } from '@tauri-apps/api/core';
+import { ApiError, type ApiClient } from './client';
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+	try {
+		return await invoke<T>(command, args);
+	} catch (raw) {
+		throw ApiError.from(raw);
+	}
+}
+
+export const tauriClient: ApiClient = {
+	appStatus: () => call('app_status'),
+	listJobs: (query) => call('list_jobs', { query }),
+	getJob: (id) => call('get_job', { id }),
+	listSources: () => call('list_sources'),
+	addSource: (kind, input) => call('add_source', { kind, input }),
+	removeSource: (id) => call('remove_source', { id }),
+	refreshSource: (id) => call('refresh_source', { id }),
+	importDemo: () => call('import_demo'),
+	openExternal: (url) => call('open_external', { url })
+};

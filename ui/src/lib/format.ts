@@ -1,0 +1,45 @@
+import type { Salary } from '$lib/bindings/Salary';
+import type { WorkMode } from '$lib/bindings/WorkMode';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** "today", "3 days ago", or a date for anything older than a month. */
+export function relativeDate(iso: string | null, now: Date = new Date()): string {
+	if (!iso) return '';
+	const then = new Date(iso);
+	if (Number.isNaN(then.getTime())) return '';
+	const days = Math.floor((now.getTime() - then.getTime()) / DAY);
+	if (days <= 0) return 'today';
+	if (days === 1) return 'yesterday';
+	if (days < 31) return `${days} days ago`;
+	return then.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+const MODES: Record<WorkMode, string> = { remote: 'Remote', hybrid: 'Hybrid', onsite: 'On-site' };
+
+export function placeLabel(locations: string[], remote: WorkMode | null): string {
+	const place = locations.join(' · ');
+	if (!remote) return place || 'Location not stated';
+	return place ? `${MODES[remote]} · ${place}` : MODES[remote];
+}
+
+export function salaryLabel(salary: Salary | null): string {
+	if (!salary) return '';
+	const money = (amount: number) =>
+		new Intl.NumberFormat(undefined, {
+			style: salary.currency ? 'currency' : 'decimal',
+			currency: salary.currency ?? undefined,
+			maximumFractionDigits: 0
+		}).format(amount);
+	const range =
+		salary.min !== null && salary.max !== null && salary.min !== salary.max
+			? `${money(salary.min)} – ${money(salary.max)}`
+			: money((salary.min ?? salary.max) as number);
+	return `${range} per ${salary.period}`;
+}
+
+export const SOURCE_NAMES: Record<string, string> = { greenhouse: 'Greenhouse' };
+
+export function sourceName(kind: string): string {
+	return SOURCE_NAMES[kind] ?? kind;
+}
