@@ -1,0 +1,112 @@
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn cli(data_dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jobhound-cli"))
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(args)
+        .env_remove("JOBHOUND_DATA_DIR")
+        .output()
+        .unwrap()
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+const KEYS: &[&str] = &[
+    "source",
+    "source_id",
+    "url",
+    "apply_url",
+    "title",
+    "company",
+    "locations",
+    "remote",
+    "employment_type",
+    "salary",
+    "posted_at",
+    "description_text",
+    "skills",
+];
+
+#[test]
+fn parse_prints_one_json_object_per_job_with_exactly_the_contract_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = cli(dir.path(), &["parse", "--source", "greenhouse", &fixture("greenhouse-sample-1.json")]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines: Vec<Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|line| serde_json::from_str(line).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    for job in &lines {
+        let mut keys: Vec<&str> = job.as_object().unwrap().keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        let mut expected = KEYS.to_vec();
+        expected.sort_unstable();
+        assert_eq!(keys, expected);
+    }
+    let job = &lines[0];
+    assert_eq!(job["source"], "greenhouse");
+    assert_eq!(job["source_id"], "6136160004");
+    assert_eq!(job["title"], "Account Executive, Commercial");
+    assert_eq!(job["company"], "Vercel");
+    assert_eq!(job["locations"], serde_json::json!(["London"]));
+    assert_eq!(job["remote"], "hybrid");
+    assert_eq!(job["employment_type"], Value::Null);
+    assert_eq!(job["salary"], Value::Null);
+    assert_eq!(job["posted_at"], "2026-08-06T16:50:10Z");
+    assert_eq!(job["apply_url"], "https://job-boards.greenhouse.io/vercel/jobs/6136160004");
+    assert_eq!(job["skills"], serde_json::json!([]));
+    let text = job["description_text"].as_str().unwrap();
+    assert!(text.starts_with("About Vercel:\nVercel is the agentic infrastructure company"), "{text}");
+    assert!(!text.contains('<') && !text.contains("&#39;"), "{text}");
+}
+
+#[test]
+fn parse_leaves_unknown_values_null() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = cli(dir.path(), &["parse", "--source", "greenhouse", &fixture("greenhouse-sample-2.json")]);
+    let job: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(job["company"], Value::Null);
+    assert_eq!(job["posted_at"], Value::Null);
+    assert_eq!(job["remote"], Value::Null);
+    assert_eq!(job["locations"], serde_json::json!(["NYC"]));
+}
+
+#[test]
+fn a_bad_file_is_one_line_on_stderr_and_exit_code_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let garbage = dir.path().join("garbage.json");
+    std::fs::write(&garbage, "<html>not json</html>").unwrap();
+    for args in [
+        vec!["parse", "--source", "greenhouse", garbage.to_str().unwrap()],
+        vec!["parse", "--source", "greenhouse", "/no/such/file.json"],
+        vec!["parse", "--source", "nosuchsource", garbage.to_str().unwrap()],
+    ] {
+        let out = cli(dir.path(), &args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty());
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+        assert!(stderr.starts_with("jobhound-cli: "), "{stderr}");
+    }
+}
+
+#[test]
+fn demo_status_and_jobs_work_headless_with_json() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(cli(dir.path(), &["demo"]).status.success());
+    let status: Value = serde_json::from_slice(&cli(dir.path(), &["status", "--json"]).stdout).unwrap();
+    assert_eq!(status["job_count"], 3);
+    let page: Value =
+        serde_json::from_slice(&cli(dir.path(), &["jobs", "list", "--query", "vault", "--json"]).stdout).unwrap();
+    assert_eq!(page["total"], 1);
+    assert_eq!(page["jobs"][0]["title"], "Vault Designer");
+    let missing = cli(dir.path(), &["jobs", "show", "999"]);
+    assert_eq!(missing.status.code(), Some(2));
+}
