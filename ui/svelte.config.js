@@ -6,9 +6,8 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		// A single-page app served from the binary: no SSR, one index.html.
-		adapter: adapter({ fallback: 'index.html' }),
-		// Hash routes need no server-side fallback, so every view works from the embedded assets.
-		router: { type: 'hash' }
+		// Tauri serves index.html for any path it has no file for, so every route works from the binary.
+		adapter: adapter({ fallback: 'index.html' })
 	}
 };
 

@@ -99,7 +99,11 @@ async fn failures_are_reported_recorded_and_never_touch_stored_jobs() {
     let cases = [
         (ResponseTemplate::new(404), "source_not_found", "not_found"),
         (ResponseTemplate::new(500), "source_server", "server"),
-        (ResponseTemplate::new(200).set_body_bytes(VERCEL).set_delay(Duration::from_secs(2)), "source_timeout", "timeout"),
+        (
+            ResponseTemplate::new(200).set_body_bytes(VERCEL).set_delay(Duration::from_secs(2)),
+            "source_timeout",
+            "timeout",
+        ),
         (ResponseTemplate::new(200).set_body_string("{\"jobs\": [{\"id\": 1,"), "source_parse", "parse"),
     ];
     for (failures, (template, code, kind)) in cases.into_iter().enumerate() {

@@ -17,7 +17,7 @@ describe('JobList', () => {
 		expect(rows[0]?.textContent).toContain('Account Executive, Commercial');
 		expect(rows[0]?.textContent).toContain('Hybrid · London');
 		expect(rows[0]?.textContent).toContain('Greenhouse');
-		expect(rows[0]?.getAttribute('href')).toBe('#/jobs/1');
+		expect(rows[0]?.getAttribute('href')).toBe('/jobs/1');
 		expect(rows[1]?.getAttribute('aria-current')).toBe('true');
 		expect(rows[1]?.textContent).toContain('Location not stated');
 	});

@@ -1,0 +1,150 @@
+// Starts what one end-to-end test needs: a mock job board, tauri-driver, and the real app in a
+// fresh data dir, then hands back a WebDriver session. Everything is stopped by `close()`.
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { remote } from 'webdriverio';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const artifacts = path.join(here, 'artifacts');
+const fixtures = path.join(here, '..', 'fixtures');
+
+export const appBinary =
+	process.env.JOBHOUND_APP_BINARY ??
+	path.join(process.env.CARGO_TARGET_DIR ?? path.join(process.env.HOME ?? '', '.cache/jobhound-target'), 'debug/jobhound');
+
+/** Serves recorded Greenhouse payloads: `vercel` is the real recording, anything else is 404. */
+async function startMockBoard() {
+	const vercel = await readFile(path.join(fixtures, 'greenhouse-sample-1.json'));
+	const requests = [];
+	const server = createServer((request, response) => {
+		requests.push(request.url);
+		const url = new URL(request.url ?? '/', 'http://localhost');
+		if (url.pathname === '/v1/boards/vercel/jobs' && url.searchParams.get('content') === 'true') {
+			response.writeHead(200, { 'content-type': 'application/json' });
+			response.end(vercel);
+		} else {
+			response.writeHead(404, { 'content-type': 'application/json' });
+			response.end('{"status":404,"error":"Job board not found"}');
+		}
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = /** @type {net.AddressInfo} */ (server.address());
+	return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((r) => server.close(r)) };
+}
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const probe = net.createServer();
+		probe.on('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const { port } = /** @type {net.AddressInfo} */ (probe.address());
+			probe.close(() => resolve(port));
+		});
+	});
+}
+
+async function waitForPort(port, timeoutMs) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const open = await new Promise((resolve) => {
+			const socket = net.connect(port, '127.0.0.1', () => {
+				socket.end();
+				resolve(true);
+			});
+			socket.on('error', () => resolve(false));
+		});
+		if (open) return;
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error(`nothing listened on port ${port} within ${timeoutMs} ms`);
+}
+
+/** Peak and current resident memory of the app process, from /proc. */
+export async function appMemory() {
+	const { execFileSync } = await import('node:child_process');
+	let pids = [];
+	try {
+		pids = execFileSync('pgrep', ['-f', appBinary]).toString().trim().split('\n').filter(Boolean);
+	} catch {
+		return null;
+	}
+	for (const pid of pids) {
+		try {
+			const status = await readFile(`/proc/${pid}/status`, 'utf8');
+			const kb = (field) => Number(status.match(new RegExp(`${field}:\\s+(\\d+) kB`))?.[1] ?? 0);
+			if (status.includes('Name:\tjobhound')) return { pid, peakMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024 };
+		} catch {
+			// the process ended between pgrep and the read
+		}
+	}
+	return null;
+}
+
+export async function launch(name) {
+	const board = await startMockBoard();
+	const dataDir = await mkdtemp(path.join(tmpdir(), `jobhound-e2e-${name}-`));
+	const port = await freePort();
+	const nativePort = await freePort();
+	const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
+		env: { ...process.env, JOBHOUND_BASE_URL_GREENHOUSE: board.url, JOBHOUND_DATA_DIR: dataDir },
+		stdio: ['ignore', 'inherit', 'inherit']
+	});
+	let browser;
+	try {
+		await waitForPort(port, 15_000);
+		browser = await remote({
+			hostname: '127.0.0.1',
+			port,
+			logLevel: 'warn',
+			connectionRetryCount: 0,
+			capabilities: {
+				'wdio:enforceWebDriverClassic': true,
+				'tauri:options': { application: appBinary, args: ['--data-dir', dataDir] }
+			}
+		});
+	} catch (error) {
+		driver.kill();
+		await board.close();
+		throw error;
+	}
+
+	async function screenshot(label) {
+		await mkdir(artifacts, { recursive: true });
+		const file = path.join(artifacts, `${name}-${label}.png`);
+		// The whole X display, as a person sees it; WebKitWebDriver's own screenshot can hang.
+		const { execFileSync } = await import('node:child_process');
+		execFileSync('import', ['-display', process.env.DISPLAY ?? ':99', '-window', 'root', file], { timeout: 10_000 });
+		return file;
+	}
+
+	async function close() {
+		await browser.deleteSession().catch(() => {});
+		driver.kill();
+		await board.close();
+		await rm(dataDir, { recursive: true, force: true });
+	}
+
+	return { browser, board, dataDir, screenshot, close };
+}
+
+/** Runs `body` with a launched app; on failure saves a screenshot before rethrowing. */
+export async function withApp(name, body) {
+	const app = await launch(name);
+	try {
+		await body(app);
+	} catch (error) {
+		console.error(`${name} failed: ${error?.stack ?? error}`);
+		// A hung webview must not hang the run: give the screenshot ten seconds.
+		const timeout = new Promise((resolve) => setTimeout(() => resolve(null), 10_000));
+		const file = await Promise.race([app.screenshot('failure').catch(() => null), timeout]);
+		console.error(file ? `screenshot of the failure: ${file}` : 'no screenshot could be taken');
+		throw error;
+	} finally {
+		await app.close();
+	}
+}
