@@ -31,7 +31,7 @@ pub fn split_work_mode(label: &str) -> (Option<WorkMode>, Option<String>) {
 pub fn work_mode_from_text(text: &str) -> Option<WorkMode> {
     let lower = text.to_ascii_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).collect();
-    if words.iter().any(|word| *word == "hybrid") {
+    if words.contains(&"hybrid") {
         Some(WorkMode::Hybrid)
     } else if words.iter().any(|word| *word == "remote" || *word == "anywhere") {
         Some(WorkMode::Remote)
