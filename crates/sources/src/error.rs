@@ -23,6 +23,16 @@ pub enum SourceError {
     Malformed { what: String, reason: String },
     #[error("'{input}' is not a {kind} board: {hint}")]
     BadParam { kind: &'static str, input: String, hint: &'static str },
+    #[error("{source_name} needs the {key} key: add it in Settings → Source keys")]
+    MissingKey { source_name: &'static str, key: &'static str },
+    #[error("{what} is paused after {failures} failures in a row; Jobhound will try again after {until}")]
+    Paused { what: String, failures: u32, until: String },
+    #[error("{source_name} is turned off: {reason}")]
+    NotEnabled { source_name: &'static str, reason: String },
+    #[error("{what} asks to be fetched at most every {minutes} minutes; the next fetch is allowed after {next}")]
+    TooSoon { what: String, minutes: u32, next: String },
+    #[error("no jobs found at {url}: {reason}")]
+    NoJobsFound { url: String, reason: String },
 }
 
 fn retry_hint(retry_after: Option<Duration>) -> String {
@@ -41,6 +51,9 @@ pub enum SourceErrorKind {
     Network,
     Parse,
     Input,
+    MissingKey,
+    Paused,
+    Disabled,
 }
 
 impl SourceErrorKind {
@@ -54,6 +67,9 @@ impl SourceErrorKind {
             SourceErrorKind::Network => "network",
             SourceErrorKind::Parse => "parse",
             SourceErrorKind::Input => "input",
+            SourceErrorKind::MissingKey => "missing_key",
+            SourceErrorKind::Paused => "paused",
+            SourceErrorKind::Disabled => "disabled",
         }
     }
 }
@@ -62,13 +78,37 @@ impl SourceError {
     pub fn kind(&self) -> SourceErrorKind {
         match self {
             SourceError::UnknownKind(_) | SourceError::BadParam { .. } => SourceErrorKind::Input,
-            SourceError::NotFound { .. } => SourceErrorKind::NotFound,
+            SourceError::NotFound { .. } | SourceError::NoJobsFound { .. } => SourceErrorKind::NotFound,
+            SourceError::MissingKey { .. } => SourceErrorKind::MissingKey,
+            SourceError::Paused { .. } => SourceErrorKind::Paused,
+            SourceError::NotEnabled { .. } | SourceError::TooSoon { .. } => SourceErrorKind::Disabled,
             SourceError::RateLimited { .. } => SourceErrorKind::RateLimited,
             SourceError::Blocked { .. } => SourceErrorKind::Blocked,
             SourceError::Server { .. } | SourceError::UnexpectedStatus { .. } => SourceErrorKind::Server,
             SourceError::Timeout { .. } => SourceErrorKind::Timeout,
             SourceError::Network { .. } => SourceErrorKind::Network,
             SourceError::Malformed { .. } => SourceErrorKind::Parse,
+        }
+    }
+}
+
+impl SourceError {
+    /// Failures worth retrying: the same request may well succeed a little later.
+    pub fn is_transient(&self) -> bool {
+        matches!(
+            self,
+            SourceError::RateLimited { .. }
+                | SourceError::Server { .. }
+                | SourceError::Timeout { .. }
+                | SourceError::Network { .. }
+        )
+    }
+
+    /// Replaces the generic subject of a parse error with the board or feed the user asked for.
+    pub fn about(self, what: &str) -> Self {
+        match self {
+            SourceError::Malformed { reason, .. } => SourceError::Malformed { what: what.to_string(), reason },
+            other => other,
         }
     }
 }

@@ -4,32 +4,82 @@ use std::str::FromStr;
 use crate::SourceError;
 
 /// Every kind of job source Jobhound can read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceKind {
     Greenhouse,
+    Lever,
+    Ashby,
+    Workable,
+    Smartrecruiters,
+    Recruitee,
+    Remoteok,
+    Remotive,
+    Arbeitnow,
+    Himalayas,
+    Themuse,
+    Adzuna,
+    Usajobs,
+    Jsearch,
+    Hackernews,
+    Rss,
+    Jsonld,
+    Linkedin,
 }
 
 impl SourceKind {
-    pub const ALL: &'static [SourceKind] = &[SourceKind::Greenhouse];
+    pub const ALL: &'static [SourceKind] = &[
+        SourceKind::Greenhouse,
+        SourceKind::Lever,
+        SourceKind::Ashby,
+        SourceKind::Workable,
+        SourceKind::Smartrecruiters,
+        SourceKind::Recruitee,
+        SourceKind::Remoteok,
+        SourceKind::Remotive,
+        SourceKind::Arbeitnow,
+        SourceKind::Himalayas,
+        SourceKind::Themuse,
+        SourceKind::Adzuna,
+        SourceKind::Usajobs,
+        SourceKind::Jsearch,
+        SourceKind::Hackernews,
+        SourceKind::Rss,
+        SourceKind::Jsonld,
+        SourceKind::Linkedin,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             SourceKind::Greenhouse => "greenhouse",
+            SourceKind::Lever => "lever",
+            SourceKind::Ashby => "ashby",
+            SourceKind::Workable => "workable",
+            SourceKind::Smartrecruiters => "smartrecruiters",
+            SourceKind::Recruitee => "recruitee",
+            SourceKind::Remoteok => "remoteok",
+            SourceKind::Remotive => "remotive",
+            SourceKind::Arbeitnow => "arbeitnow",
+            SourceKind::Himalayas => "himalayas",
+            SourceKind::Themuse => "themuse",
+            SourceKind::Adzuna => "adzuna",
+            SourceKind::Usajobs => "usajobs",
+            SourceKind::Jsearch => "jsearch",
+            SourceKind::Hackernews => "hackernews",
+            SourceKind::Rss => "rss",
+            SourceKind::Jsonld => "jsonld",
+            SourceKind::Linkedin => "linkedin",
         }
     }
 
     pub fn display_name(self) -> &'static str {
-        match self {
-            SourceKind::Greenhouse => "Greenhouse",
-        }
+        self.info().name
     }
 
-    /// The public API root, replaced in tests and for mirrors by `JOBHOUND_BASE_URL_<KIND>`.
+    /// The public API root of the source's main host, replaced in tests and for mirrors by
+    /// `JOBHOUND_BASE_URL_<KIND>`. Feeds and pages are fetched from the URL the user gave.
     pub fn default_base_url(self) -> &'static str {
-        match self {
-            SourceKind::Greenhouse => "https://boards-api.greenhouse.io",
-        }
+        self.info().base_url
     }
 
     pub fn base_url_env_var(self) -> String {

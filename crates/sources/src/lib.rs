@@ -1,34 +1,45 @@
 //! Job sources: fetch a source's listing over HTTP and parse its payload into [`ParsedPosting`]s.
 //!
 //! This crate knows nothing of storage: it turns bytes from the internet into postings and
-//! reports failures precisely enough for the user to act on them.
+//! reports failures precisely enough for the user to act on them. Every source implements
+//! [`Source`]; [`source`] finds the one for a [`SourceKind`].
 
+pub mod ats;
+pub mod boards;
+pub mod dates;
+mod detect;
+mod endpoints;
 mod error;
-pub mod greenhouse;
+pub mod feeds;
 mod http;
+mod info;
 mod kind;
 mod model;
+mod query;
+mod registry;
+pub mod salary_text;
+mod source;
+mod support;
+pub mod text;
 
+pub use ats::greenhouse;
+pub use detect::detect;
+pub use endpoints::Endpoints;
 pub use error::{SourceError, SourceErrorKind};
-pub use http::{Endpoints, HttpClient, HttpOptions};
+pub use http::{HttpClient, HttpOptions, Request};
+pub use info::{KeySpec, Politeness, SourceCategory, SourceInfo, all_sources};
 pub use kind::SourceKind;
 pub use model::{EmploymentType, ParsedPosting, Salary, SalaryPeriod, WorkMode};
+pub use query::SearchQuery;
+pub use registry::source;
+pub use source::{BoxFuture, Credentials, FetchContext, FetchLimits, FetchOutcome, Source};
 
 /// Parses a recorded or freshly fetched response body of `kind`.
 pub fn parse(kind: SourceKind, body: &[u8]) -> Result<Vec<ParsedPosting>, SourceError> {
-    match kind {
-        SourceKind::Greenhouse => greenhouse::parse_jobs(body),
-    }
+    source(kind).parse(body)
 }
 
-/// Fetches every posting `kind` currently lists for `param` (a board token for ATS boards).
-pub async fn fetch(
-    kind: SourceKind,
-    http: &HttpClient,
-    endpoints: &Endpoints,
-    param: &str,
-) -> Result<Vec<ParsedPosting>, SourceError> {
-    match kind {
-        SourceKind::Greenhouse => greenhouse::fetch_board(http, endpoints.base_url(kind), param).await,
-    }
+/// Fetches everything `kind` lists for `param`, paging included.
+pub async fn fetch(kind: SourceKind, context: FetchContext<'_>, param: &str) -> Result<FetchOutcome, SourceError> {
+    source(kind).fetch(context, param).await
 }

@@ -2,7 +2,11 @@
 
 use std::time::Duration;
 
-use jobhound_sources::{Endpoints, HttpClient, HttpOptions, SourceErrorKind, SourceKind, greenhouse};
+mod common;
+
+use jobhound_sources::{
+    Credentials, Endpoints, HttpClient, ParsedPosting, SourceError, SourceErrorKind, SourceKind, greenhouse,
+};
 use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -76,20 +80,17 @@ async fn server_answering(template: ResponseTemplate) -> (MockServer, Endpoints)
 }
 
 fn client(timeout_ms: u64) -> HttpClient {
-    HttpClient::new(HttpOptions { timeout: Duration::from_millis(timeout_ms) }).expect("client builds")
+    common::client_with_timeout(Duration::from_millis(timeout_ms))
+}
+
+async fn fetch(http: &HttpClient, endpoints: &Endpoints, param: &str) -> Result<Vec<ParsedPosting>, SourceError> {
+    common::fetch(SourceKind::Greenhouse, http, endpoints, &Credentials::default(), param).await.map(|o| o.postings)
 }
 
 #[tokio::test]
 async fn fetches_a_board_from_the_configured_base_url() {
     let (_server, endpoints) = server_answering(ResponseTemplate::new(200).set_body_bytes(LIVE)).await;
-    let jobs = jobhound_sources::fetch(
-        SourceKind::Greenhouse,
-        &client(5_000),
-        &endpoints,
-        "https://job-boards.greenhouse.io/vercel",
-    )
-    .await
-    .expect("fetch works");
+    let jobs = fetch(&client(5_000), &endpoints, "https://job-boards.greenhouse.io/vercel").await.expect("fetch works");
     assert_eq!(jobs.len(), 2);
 }
 
@@ -116,9 +117,7 @@ async fn failures_name_the_board_and_the_cause() {
     ];
     for (template, kind, phrase) in cases {
         let (_server, endpoints) = server_answering(template).await;
-        let error = jobhound_sources::fetch(SourceKind::Greenhouse, &client(300), &endpoints, "vercel")
-            .await
-            .expect_err("fails");
+        let error = fetch(&client(300), &endpoints, "vercel").await.expect_err("fails");
         assert_eq!(error.kind(), kind, "{error}");
         let message = error.to_string();
         assert!(message.contains("Greenhouse board 'vercel'"), "{message}");
@@ -129,7 +128,6 @@ async fn failures_name_the_board_and_the_cause() {
 #[tokio::test]
 async fn an_unreachable_host_is_a_network_error() {
     let endpoints = Endpoints::default().with_base_url(SourceKind::Greenhouse, "http://127.0.0.1:9");
-    let error =
-        jobhound_sources::fetch(SourceKind::Greenhouse, &client(2_000), &endpoints, "vercel").await.expect_err("fails");
+    let error = fetch(&client(2_000), &endpoints, "vercel").await.expect_err("fails");
     assert_eq!(error.kind(), SourceErrorKind::Network);
 }

@@ -1,0 +1,57 @@
+//! Applicant-tracking-system boards: one company at a time, no key.
+
+pub mod ashby;
+pub mod greenhouse;
+pub mod lever;
+pub mod recruitee;
+pub mod smartrecruiters;
+pub mod workable;
+
+use crate::SourceError;
+
+/// A board token as ATSes spell them: letters, digits, `-`, `_`, `.`.
+pub(crate) fn is_token(candidate: &str) -> bool {
+    !candidate.is_empty()
+        && candidate.len() <= 100
+        && candidate.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+/// Parses what the user pasted as a URL, adding `https://` when it was left off.
+pub(crate) fn as_url(input: &str) -> Option<url::Url> {
+    let with_scheme = if input.contains("://") { input.to_string() } else { format!("https://{input}") };
+    url::Url::parse(&with_scheme).ok().filter(|url| url.host_str().is_some_and(|host| host.contains('.')))
+}
+
+pub(crate) fn host(url: &url::Url) -> String {
+    url.host_str().unwrap_or_default().trim_start_matches("www.").to_ascii_lowercase()
+}
+
+pub(crate) fn segments(url: &url::Url) -> Vec<String> {
+    url.path_segments()
+        .map(|segments| segments.filter(|s| !s.is_empty()).map(|s| s.to_string()).collect())
+        .unwrap_or_default()
+}
+
+/// Reads a board token or URL: a bare token is taken as is; a URL must be on one of `hosts` and
+/// `pick` finds the token in it.
+pub(crate) fn token_from_input(
+    kind: &'static str,
+    input: &str,
+    hosts: &[&str],
+    pick: impl Fn(&str, &url::Url) -> Option<String>,
+) -> Result<String, SourceError> {
+    let input = input.trim().trim_end_matches('/');
+    let bad = |hint| SourceError::BadParam { kind, input: input.to_string(), hint };
+    if input.is_empty() {
+        return Err(bad("enter the company's board name or paste its careers URL"));
+    }
+    if is_token(input) && !input.contains('.') {
+        return Ok(input.to_string());
+    }
+    let url = as_url(input).ok_or_else(|| bad("it is neither a board name nor a URL"))?;
+    let host = host(&url);
+    if !hosts.iter().any(|wanted| host == *wanted || host.ends_with(&format!(".{wanted}"))) {
+        return Err(bad("the URL is not on this ATS's careers site"));
+    }
+    pick(&host, &url).filter(|token| is_token(token)).ok_or_else(|| bad("the URL does not name a company board"))
+}

@@ -1,0 +1,118 @@
+//! The one interface every job source implements.
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+
+use crate::http::Request;
+use crate::{Endpoints, HttpClient, ParsedPosting, SourceError, SourceKind};
+
+pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// Secrets a fetch may use, by key name (see [`crate::KeySpec`]); read from the OS keychain by
+/// the caller, so this crate never touches it.
+#[derive(Debug, Clone, Default)]
+pub struct Credentials {
+    keys: HashMap<String, String>,
+}
+
+impl Credentials {
+    pub fn with(mut self, name: &str, value: &str) -> Self {
+        self.insert(name, value);
+        self
+    }
+
+    pub fn insert(&mut self, name: &str, value: &str) {
+        if !value.trim().is_empty() {
+            self.keys.insert(name.to_string(), value.trim().to_string());
+        }
+    }
+
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.keys.get(name).map(String::as_str)
+    }
+
+    /// The key `name`, or the error telling the user which key to add.
+    pub fn require(&self, kind: SourceKind, name: &str) -> Result<&str, SourceError> {
+        self.get(name).ok_or_else(|| {
+            let label = kind.info().keys.iter().find(|key| key.name == name).map_or("API", |key| key.label);
+            SourceError::MissingKey { source_name: kind.display_name(), key: label }
+        })
+    }
+}
+
+/// How far a fetch may go: listing pages and per-job detail calls (pay ranges, descriptions).
+#[derive(Debug, Clone, Copy)]
+pub struct FetchLimits {
+    pub max_pages: u32,
+    pub max_detail_requests: u32,
+}
+
+impl Default for FetchLimits {
+    fn default() -> Self {
+        Self { max_pages: 10, max_detail_requests: 100 }
+    }
+}
+
+/// Everything a source needs to fetch: the shared polite client, where hosts live, keys, limits.
+#[derive(Debug, Clone, Copy)]
+pub struct FetchContext<'a> {
+    pub http: &'a HttpClient,
+    pub endpoints: &'a Endpoints,
+    pub credentials: &'a Credentials,
+    pub limits: FetchLimits,
+}
+
+impl FetchContext<'_> {
+    pub(crate) fn base_url(&self, kind: SourceKind) -> &str {
+        self.endpoints.base_url(kind)
+    }
+
+    /// GETs `url` with `kind`'s politeness; errors name `what`.
+    pub(crate) async fn get(&self, kind: SourceKind, url: String, what: &str) -> Result<Vec<u8>, SourceError> {
+        self.http.get(&Request::new(url, what, kind.info().politeness)).await
+    }
+}
+
+/// What one fetch brought back.
+#[derive(Debug, Clone, Default)]
+pub struct FetchOutcome {
+    pub postings: Vec<ParsedPosting>,
+    /// Listing pages requested.
+    pub pages: u32,
+    /// Things the user should know that did not stop the fetch (a detail call failed, a page cap).
+    pub warnings: Vec<String>,
+}
+
+impl FetchOutcome {
+    pub fn single_page(postings: Vec<ParsedPosting>) -> Self {
+        Self { postings, pages: 1, warnings: Vec::new() }
+    }
+}
+
+/// A job source: turns what the user typed into a parameter, parses recorded or live bodies, and
+/// fetches everything it currently lists for a parameter (paging included).
+pub trait Source: Send + Sync {
+    fn kind(&self) -> SourceKind;
+
+    /// Validates what the user typed or pasted and returns the stored parameter.
+    fn param_from_input(&self, input: &str) -> Result<String, SourceError>;
+
+    /// A short human name for a parameter, e.g. "Greenhouse board 'vercel'".
+    fn describe(&self, param: &str) -> String {
+        if param.trim().is_empty() {
+            self.kind().display_name().to_string()
+        } else {
+            format!("{} '{}'", self.kind().display_name(), param.trim())
+        }
+    }
+
+    /// Parses one response body as the source serves it.
+    fn parse(&self, body: &[u8]) -> Result<Vec<ParsedPosting>, SourceError>;
+
+    fn fetch<'a>(
+        &'a self,
+        context: FetchContext<'a>,
+        param: &'a str,
+    ) -> BoxFuture<'a, Result<FetchOutcome, SourceError>>;
+}

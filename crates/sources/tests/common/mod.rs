@@ -1,0 +1,31 @@
+#![allow(dead_code, clippy::expect_used)]
+
+use std::time::Duration;
+
+use jobhound_sources::{
+    Credentials, Endpoints, FetchContext, FetchLimits, FetchOutcome, HttpClient, HttpOptions, SourceError, SourceKind,
+};
+
+pub fn fixture(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|error| panic!("{path}: {error}"))
+}
+
+pub fn client() -> HttpClient {
+    HttpClient::new(HttpOptions::for_tests()).expect("client builds")
+}
+
+pub fn client_with_timeout(timeout: Duration) -> HttpClient {
+    HttpClient::new(HttpOptions { timeout, ..HttpOptions::for_tests() }).expect("client builds")
+}
+
+pub async fn fetch(
+    kind: SourceKind,
+    http: &HttpClient,
+    endpoints: &Endpoints,
+    credentials: &Credentials,
+    param: &str,
+) -> Result<FetchOutcome, SourceError> {
+    let context = FetchContext { http, endpoints, credentials, limits: FetchLimits::default() };
+    jobhound_sources::fetch(kind, context, param).await
+}
