@@ -6,7 +6,7 @@ use jobhound_core::demo::DemoImport;
 use jobhound_core::jobs::{JobDetail, JobPage, JobQuery};
 use jobhound_core::sources::SourceKind;
 use jobhound_core::watched::{FetchReport, WatchedSource};
-use jobhound_core::{AppStatus, CoreError, ErrorPayload, Jobhound};
+use jobhound_core::{AppStatus, CoreError, ErrorPayload, Jobhound, SourceOverview};
 use tauri::State;
 use tauri_plugin_opener::OpenerExt;
 
@@ -47,6 +47,28 @@ pub async fn list_sources(state: State<'_, AppState>) -> CommandResult<Vec<Watch
 #[tauri::command]
 pub async fn add_source(state: State<'_, AppState>, kind: SourceKind, input: String) -> CommandResult<WatchedSource> {
     blocking(&state, move |core| core.add_source(kind, &input)).await
+}
+
+/// Watches the board behind a pasted careers URL, detecting which source it is.
+#[tauri::command]
+pub async fn add_source_from_url(state: State<'_, AppState>, url: String) -> CommandResult<WatchedSource> {
+    blocking(&state, move |core| core.add_source_from_url(&url)).await
+}
+
+#[tauri::command]
+pub async fn sources_overview(state: State<'_, AppState>) -> CommandResult<Vec<SourceOverview>> {
+    blocking(&state, |core| core.sources_overview()).await
+}
+
+/// Stores a source key in the OS keychain; an empty value removes it. The UI never reads keys back.
+#[tauri::command]
+pub async fn set_source_key(state: State<'_, AppState>, name: String, value: String) -> CommandResult<()> {
+    blocking(&state, move |core| core.set_source_key(&name, &value)).await
+}
+
+#[tauri::command]
+pub async fn set_linkedin_enabled(state: State<'_, AppState>, enabled: bool) -> CommandResult<()> {
+    blocking(&state, move |core| core.set_linkedin_enabled(enabled)).await
 }
 
 #[tauri::command]

@@ -91,7 +91,12 @@ export async function launch(name) {
 	const port = await freePort();
 	const nativePort = await freePort();
 	const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
-		env: { ...process.env, JOBHOUND_BASE_URL_GREENHOUSE: board.url, JOBHOUND_DATA_DIR: dataDir },
+		env: {
+			...process.env,
+			JOBHOUND_BASE_URL_GREENHOUSE: board.url,
+			JOBHOUND_DATA_DIR: dataDir,
+			JOBHOUND_KEYCHAIN: 'memory'
+		},
 		stdio: ['ignore', 'inherit', 'inherit']
 	});
 	let browser;

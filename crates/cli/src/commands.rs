@@ -4,7 +4,7 @@ use jobhound_core::sources::SourceKind;
 use jobhound_core::{CoreError, Jobhound, paths};
 
 use crate::output::{json_line, line};
-use crate::{Cli, Command, JobsCommand, SourceCommand};
+use crate::{Cli, Command, JobsCommand, KeyCommand, SourceCommand};
 
 /// Bad input (a file that cannot be read or parsed, an unknown id) exits 2; anything else 1.
 pub struct Failure {
@@ -36,6 +36,8 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Parse { source, file } => parse(&source, &file),
         Command::Source(command) => source(&open(&cli.data_dir)?, command, cli.json),
+        Command::Sources => crate::sources_view::print(&open(&cli.data_dir)?, cli.json),
+        Command::Key(command) => key(&open(&cli.data_dir)?, command, cli.json),
         Command::Jobs(command) => jobs(&open(&cli.data_dir)?, command, cli.json),
         Command::Demo => {
             let report = open(&cli.data_dir)?.import_demo()?;
@@ -88,13 +90,26 @@ fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
 
 fn source(app: &Jobhound, command: SourceCommand, json: bool) -> Result<(), Failure> {
     match command {
-        SourceCommand::Add { kind: name, input } => {
-            let added = app.add_source(kind(&name)?, &input)?;
-            if json {
-                json_line(&added)
-            } else {
-                line(&format!("watching {} board '{}' as #{}", added.kind, added.param, added.id))
-            }
+        SourceCommand::Add { kind_or_url, input } => {
+            let added = match kind_or_url.parse::<SourceKind>() {
+                Ok(kind) => app.add_source(kind, input.as_deref().unwrap_or_default())?,
+                Err(_) if kind_or_url.contains('.') && input.is_none() => app.add_source_from_url(&kind_or_url)?,
+                Err(_) => return Err(kind(&kind_or_url).err().unwrap_or_else(|| Failure::input("unknown source"))),
+            };
+            if json { json_line(&added) } else { line(&format!("watching {} as #{}", added.description, added.id)) }
+        }
+        SourceCommand::OptIn { kind: name } | SourceCommand::OptOut { kind: name }
+            if kind(&name)? != SourceKind::Linkedin =>
+        {
+            Err(Failure::input(format!("{name} is not an opt-in source; only linkedin is")))
+        }
+        SourceCommand::OptIn { .. } => {
+            app.set_linkedin_enabled(true)?;
+            line(&format!("LinkedIn turned on. {}", SourceKind::Linkedin.info().opt_in_warning.unwrap_or_default()))
+        }
+        SourceCommand::OptOut { .. } => {
+            app.set_linkedin_enabled(false)?;
+            line("LinkedIn turned off")
         }
         SourceCommand::List => {
             let sources = app.list_sources()?;
@@ -107,8 +122,10 @@ fn source(app: &Jobhound, command: SourceCommand, json: bool) -> Result<(), Fail
                     (None, Some(at)) => format!("ok, last fetched {at}"),
                     (None, None) => "never fetched".to_string(),
                 };
+                let dark =
+                    source.days_without_jobs.map(|days| format!(" - no jobs for {days} days")).unwrap_or_default();
                 line(&format!(
-                    "#{} {} {} ({} jobs) - {health}",
+                    "#{} {} {} ({} jobs) - {health}{dark}",
                     source.id, source.kind, source.name, source.job_count
                 ))?;
             }
@@ -120,14 +137,50 @@ fn source(app: &Jobhound, command: SourceCommand, json: bool) -> Result<(), Fail
                 json_line(&report)
             } else {
                 line(&format!(
-                    "{}: {} jobs listed, {} new, {} updated, {} unchanged",
-                    report.source.name, report.seen, report.new_jobs, report.updated, report.unchanged
-                ))
+                    "{}: {} jobs listed, {} new, {} updated, {} unchanged, {} closed",
+                    report.source.name, report.seen, report.new_jobs, report.updated, report.unchanged, report.closed
+                ))?;
+                report.warnings.iter().try_for_each(|warning| line(&format!("  note: {warning}")))
             }
         }
         SourceCommand::Remove { id } => {
             app.remove_source(id)?;
             if json { json_line(&serde_json::json!({"removed": id})) } else { line(&format!("stopped watching #{id}")) }
+        }
+    }
+}
+
+fn key(app: &Jobhound, command: KeyCommand, json: bool) -> Result<(), Failure> {
+    match command {
+        KeyCommand::List => {
+            let keys: Vec<_> = app.sources_overview()?.into_iter().flat_map(|source| source.keys).collect();
+            if json {
+                return json_line(&keys);
+            }
+            keys.iter().try_for_each(|key| {
+                line(&format!("{:<18} {:<36} {}", key.name, key.label, if key.is_set { "set" } else { "not set" }))
+            })
+        }
+        KeyCommand::Set { name, value } => {
+            let value = match value {
+                Some(value) => value,
+                None => {
+                    let mut value = String::new();
+                    std::io::stdin()
+                        .read_line(&mut value)
+                        .map_err(|error| Failure::input(format!("cannot read the key from standard input: {error}")))?;
+                    value
+                }
+            };
+            if value.trim().is_empty() {
+                return Err(Failure::input("the key is empty; use `key clear` to remove a key"));
+            }
+            app.set_source_key(&name, &value)?;
+            line(&format!("{name} stored in the system keychain"))
+        }
+        KeyCommand::Clear { name } => {
+            app.set_source_key(&name, "")?;
+            line(&format!("{name} removed"))
         }
     }
 }

@@ -2,6 +2,7 @@
 
 mod commands;
 mod output;
+mod sources_view;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,6 +35,11 @@ enum Command {
     /// Manage the boards Jobhound watches.
     #[command(subcommand)]
     Source(SourceCommand),
+    /// Every source kind: what it needs, its keys, its terms and the health of watched ones.
+    Sources,
+    /// Source API keys, kept in the OS keychain.
+    #[command(subcommand)]
+    Key(KeyCommand),
     /// Browse stored jobs.
     #[command(subcommand)]
     Jobs(JobsCommand),
@@ -45,14 +51,34 @@ enum Command {
 
 #[derive(Debug, Subcommand)]
 enum SourceCommand {
-    /// Watch a board: `source add greenhouse vercel` or a pasted board URL.
-    Add { kind: String, input: String },
+    /// Watch a source: `source add greenhouse vercel`, `source add remotive "rust"`, or just a
+    /// pasted careers URL (`source add https://jobs.lever.co/spotify`), whose board is detected.
+    Add {
+        /// A source kind, or a careers/feed URL to detect the source from.
+        kind_or_url: String,
+        /// The board token, URL, feed or search keywords (optional for whole boards).
+        input: Option<String>,
+    },
+    /// Turn an opt-in source on (LinkedIn's terms forbid scraping: read `jobhound-cli sources`).
+    OptIn { kind: String },
+    /// Turn an opt-in source off.
+    OptOut { kind: String },
     /// List watched boards with their health.
     List,
     /// Fetch a watched board (by id) now.
     Fetch { id: i64 },
     /// Stop watching a board; its jobs stay.
     Remove { id: i64 },
+}
+
+#[derive(Debug, Subcommand)]
+enum KeyCommand {
+    /// Which keys each source uses and whether they are set (never the values).
+    List,
+    /// Store a key; without VALUE it is read from standard input, keeping it out of shell history.
+    Set { name: String, value: Option<String> },
+    /// Remove a key.
+    Clear { name: String },
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
-use jobhound_sources::{Endpoints, HttpClient, HttpOptions, SourceKind};
+use jobhound_sources::{
+    Endpoints, FetchContext, FetchLimits, HttpClient, HttpOptions, SourceCategory, SourceError, SourceInfo, SourceKind,
+};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -13,6 +15,8 @@ use crate::demo::{self, DemoImport};
 use crate::ingest::ingest;
 use crate::jobs::{self, JobDetail, JobPage, JobQuery};
 use crate::runs::{self, SourceOutcome};
+use crate::secrets::{self, KeyStatus, SecretStore};
+use crate::settings;
 use crate::watched::{self, FetchReport, WatchedSource};
 use crate::{CoreError, Store, paths, time};
 
@@ -32,6 +36,7 @@ pub struct Jobhound {
     store: Arc<Store>,
     http: HttpClient,
     endpoints: Endpoints,
+    secrets: Arc<dyn SecretStore>,
 }
 
 impl Jobhound {
@@ -42,7 +47,19 @@ impl Jobhound {
 
     pub fn open_with(data_dir: &Path, endpoints: Endpoints, http: HttpOptions) -> Result<Self, CoreError> {
         let store = Store::open(&paths::database_path(data_dir))?;
-        Ok(Self { data_dir: data_dir.to_path_buf(), store: Arc::new(store), http: HttpClient::new(http)?, endpoints })
+        Ok(Self {
+            data_dir: data_dir.to_path_buf(),
+            store: Arc::new(store),
+            http: HttpClient::new(http)?,
+            endpoints,
+            secrets: secrets::from_env(),
+        })
+    }
+
+    /// Replaces the OS keychain, e.g. with [`secrets::MemorySecrets`] in tests.
+    pub fn with_secrets(mut self, secrets: Arc<dyn SecretStore>) -> Self {
+        self.secrets = secrets;
+        self
     }
 
     pub fn store(&self) -> &Store {
@@ -83,6 +100,7 @@ impl Jobhound {
     /// Starts watching the board the user typed or pasted; adding one already watched returns it.
     pub fn add_source(&self, kind: SourceKind, input: &str) -> Result<WatchedSource, CoreError> {
         let param = watched::param_from_input(kind, input)?;
+        self.store.read(|connection| ensure_enabled(connection, kind))?;
         let now = time::now_rfc3339();
         let id = self.store.write(|tx| watched::add(tx, kind, &param, &now))?;
         self.store.read(|connection| watched::get(connection, id))
@@ -97,75 +115,198 @@ impl Jobhound {
     }
 
     /// Fetches a watched source and stores what it lists. A failure is recorded in the source's
-    /// health and the run history, and returned; nothing stored before is touched.
+    /// health and the run history, and returned; nothing stored before is touched. A fetch the
+    /// source's terms do not allow yet, or a source the user has not turned on, is refused
+    /// without being recorded as a failure.
     pub async fn refresh_source(&self, id: i64) -> Result<FetchReport, CoreError> {
         let store = Arc::clone(&self.store);
         let source = blocking(move || store.read(|connection| watched::get(connection, id))).await?;
+        let store = Arc::clone(&self.store);
+        let kind = source.kind;
+        blocking(move || store.read(|connection| ensure_enabled(connection, kind))).await?;
+        ensure_not_too_soon(&source)?;
+
         let started_at = time::now_rfc3339();
         let clock = Instant::now();
-        let fetched = jobhound_sources::fetch(source.kind, &self.http, &self.endpoints, &source.param).await;
+        let fetched = match secrets::credentials_for(self.secrets.as_ref(), source.kind) {
+            Ok(credentials) => {
+                let context = FetchContext {
+                    http: &self.http,
+                    endpoints: &self.endpoints,
+                    credentials: &credentials,
+                    limits: FetchLimits::default(),
+                };
+                jobhound_sources::fetch(source.kind, context, &source.param).await.map_err(CoreError::Source)
+            }
+            Err(error) => Err(error),
+        };
         let duration_ms = u32::try_from(clock.elapsed().as_millis()).unwrap_or(u32::MAX);
 
         let store = Arc::clone(&self.store);
         blocking(move || {
             let now = time::now_rfc3339();
-            let kind = source.kind.as_str();
-            match fetched {
-                Ok(postings) => {
-                    let company = postings.iter().find_map(|posting| posting.company.clone());
-                    let fallback = company.clone().unwrap_or_else(|| source.name.clone());
-                    let ids: Vec<String> = postings.iter().map(|posting| posting.source_id.clone()).collect();
-                    let counts = store.write(|tx| {
-                        let counts = ingest(tx, &postings, Some(&fallback), &now)?;
-                        watched::record_success(tx, &source, &ids, company.as_deref(), &counts, &now)?;
-                        let outcome = SourceOutcome {
-                            watched_source_id: Some(source.id),
-                            source: kind,
-                            param: &source.param,
-                            seen: counts.seen,
-                            new_jobs: counts.new_jobs,
-                            updated: counts.updated,
-                            error_kind: None,
-                            error_message: None,
-                            duration_ms,
-                        };
-                        runs::record(tx, "manual", &started_at, &now, &outcome)?;
-                        Ok(counts)
-                    })?;
-                    let source = store.read(|connection| watched::get(connection, source.id))?;
-                    Ok(FetchReport {
-                        source,
-                        seen: counts.seen,
-                        new_jobs: counts.new_jobs,
-                        updated: counts.updated,
-                        unchanged: counts.unchanged,
-                        flagged: counts.flagged,
-                        duration_ms,
-                    })
-                }
+            let mut outcome = SourceOutcome {
+                watched_source_id: Some(source.id),
+                source: source.kind.as_str(),
+                param: &source.param,
+                seen: 0,
+                new_jobs: 0,
+                updated: 0,
+                error_kind: None,
+                error_message: None,
+                duration_ms,
+            };
+            let fetched = match fetched {
+                Ok(fetched) => fetched,
                 Err(error) => {
+                    let (kind, message) = match &error {
+                        CoreError::Source(source_error) => (source_error.kind().as_str(), error.to_string()),
+                        other => ("keychain", other.to_string()),
+                    };
                     store.write(|tx| {
-                        watched::record_failure(tx, source.id, &error, &now)?;
-                        let outcome = SourceOutcome {
-                            watched_source_id: Some(source.id),
-                            source: kind,
-                            param: &source.param,
-                            seen: 0,
-                            new_jobs: 0,
-                            updated: 0,
-                            error_kind: Some(error.kind().as_str()),
-                            error_message: Some(error.to_string()),
-                            duration_ms,
-                        };
+                        watched::record_failure(tx, source.id, kind, &message, &now)?;
+                        outcome.error_kind = Some(kind);
+                        outcome.error_message = Some(message.clone());
                         runs::record(tx, "manual", &started_at, &now, &outcome)?;
                         Ok(())
                     })?;
-                    Err(CoreError::Source(error))
+                    return Err(error);
                 }
-            }
+            };
+            let postings = &fetched.postings;
+            // ATS boards and feeds list everything they have, so a job missing from a full
+            // listing has closed; a keyword search proves nothing about jobs it did not return.
+            let complete = !fetched.truncated && source.kind.info().category != SourceCategory::Board;
+            let company = match source.kind.info().category {
+                SourceCategory::Ats => postings.iter().find_map(|posting| posting.company.clone()),
+                _ => None,
+            };
+            let fallback = company.clone().unwrap_or_else(|| source.name.clone());
+            let ids: Vec<String> = postings.iter().map(|posting| posting.source_id.clone()).collect();
+            let (counts, liveness) = store.write(|tx| {
+                let reopened = watched::closed_among(tx, source.kind, &ids)?;
+                let counts = ingest(tx, postings, Some(&fallback), &now)?;
+                let mut liveness = watched::record_success(
+                    tx,
+                    &source,
+                    &ids,
+                    company.as_deref(),
+                    &counts,
+                    &fetched.warnings,
+                    complete,
+                    &now,
+                )?;
+                liveness.reopened = reopened;
+                outcome.seen = counts.seen;
+                outcome.new_jobs = counts.new_jobs;
+                outcome.updated = counts.updated;
+                runs::record(tx, "manual", &started_at, &now, &outcome)?;
+                Ok((counts, liveness))
+            })?;
+            let source = store.read(|connection| watched::get(connection, source.id))?;
+            Ok(FetchReport {
+                source,
+                seen: counts.seen,
+                new_jobs: counts.new_jobs,
+                updated: counts.updated,
+                unchanged: counts.unchanged,
+                flagged: counts.flagged,
+                closed: liveness.closed,
+                reopened: liveness.reopened,
+                warnings: fetched.warnings,
+                duration_ms,
+            })
         })
         .await
     }
+
+    /// Every source kind with what it needs, whether its keys are set, and how the watched
+    /// sources of that kind are doing.
+    pub fn sources_overview(&self) -> Result<Vec<SourceOverview>, CoreError> {
+        let (watched, linkedin_enabled) = self.store.read(|connection| {
+            Ok((watched::list(connection)?, settings::get_bool(connection, settings::LINKEDIN_ENABLED)?))
+        })?;
+        Ok(SourceKind::ALL
+            .iter()
+            .map(|kind| {
+                let mine: Vec<&WatchedSource> = watched.iter().filter(|source| source.kind == *kind).collect();
+                let keys = secrets::key_statuses(self.secrets.as_ref(), *kind);
+                let missing_keys: Vec<String> =
+                    keys.iter().filter(|key| key.required && !key.is_set).map(|key| key.label.clone()).collect();
+                SourceOverview {
+                    info: kind.info(),
+                    enabled: *kind != SourceKind::Linkedin || linkedin_enabled,
+                    ready: missing_keys.is_empty(),
+                    missing_keys,
+                    keys,
+                    watched: u32::try_from(mine.len()).unwrap_or(u32::MAX),
+                    failing: u32::try_from(mine.iter().filter(|source| source.consecutive_failures > 0).count())
+                        .unwrap_or(u32::MAX),
+                }
+            })
+            .collect())
+    }
+
+    /// Works out which source a pasted careers URL belongs to and starts watching it.
+    pub fn add_source_from_url(&self, input: &str) -> Result<WatchedSource, CoreError> {
+        let (kind, param) = jobhound_sources::detect(input)?;
+        self.add_source(kind, &param)
+    }
+
+    /// Stores a source's API key in the keychain (an empty value removes it).
+    pub fn set_source_key(&self, name: &str, value: &str) -> Result<(), CoreError> {
+        if !secrets::is_known_key(name) {
+            return Err(CoreError::InvalidInput(format!("'{name}' is not a source key Jobhound knows")));
+        }
+        if value.trim().is_empty() { self.secrets.delete(name) } else { self.secrets.set(name, value.trim()) }
+    }
+
+    /// Turns LinkedIn's guest search on or off; on only after the user has seen the warning.
+    pub fn set_linkedin_enabled(&self, enabled: bool) -> Result<(), CoreError> {
+        self.store.write(|tx| settings::set(tx, settings::LINKEDIN_ENABLED, if enabled { "true" } else { "false" }))
+    }
+}
+
+/// One source kind as the Sources page and `jobhound-cli sources` show it.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SourceOverview {
+    pub info: SourceInfo,
+    /// False only for opt-in sources the user has not turned on.
+    pub enabled: bool,
+    /// Every required key is set.
+    pub ready: bool,
+    pub missing_keys: Vec<String>,
+    pub keys: Vec<KeyStatus>,
+    pub watched: u32,
+    pub failing: u32,
+}
+
+fn ensure_enabled(connection: &rusqlite::Connection, kind: SourceKind) -> Result<(), CoreError> {
+    if kind == SourceKind::Linkedin && !settings::get_bool(connection, settings::LINKEDIN_ENABLED)? {
+        return Err(CoreError::Source(SourceError::NotEnabled {
+            source_name: kind.display_name(),
+            reason: "LinkedIn's terms forbid scraping; turn it on in Sources only if you accept that".into(),
+        }));
+    }
+    Ok(())
+}
+
+/// Sources whose terms limit how often they may be asked (Remotive: four times a day).
+fn ensure_not_too_soon(source: &WatchedSource) -> Result<(), CoreError> {
+    let minutes = source.kind.info().min_refresh_minutes;
+    let Some(last) = source.last_success_at.as_deref().and_then(|text| chrono::DateTime::parse_from_rfc3339(text).ok())
+    else {
+        return Ok(());
+    };
+    let next = last.with_timezone(&chrono::Utc) + chrono::Duration::minutes(i64::from(minutes));
+    if minutes > 0 && next > chrono::Utc::now() {
+        return Err(CoreError::Source(SourceError::TooSoon {
+            what: source.description.clone(),
+            minutes,
+            next: next.format("%H:%M UTC").to_string(),
+        }));
+    }
+    Ok(())
 }
 
 async fn blocking<T: Send + 'static>(

@@ -9,7 +9,7 @@ use ts_rs::{Config, ExportError, TS};
 use crate::demo::DemoImport;
 use crate::jobs::{JobDetail, JobPage, JobQuery};
 use crate::watched::{FetchReport, WatchedSource};
-use crate::{AppStatus, ErrorPayload};
+use crate::{AppStatus, ErrorPayload, SourceOverview};
 
 /// Writes every IPC type (and the types they use) into `dir`.
 pub fn export_all(dir: &Path) -> Result<(), ExportError> {
@@ -24,6 +24,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     DemoImport::export_all(&config)?;
     ErrorPayload::export_all(&config)?;
     jobhound_sources::SourceKind::export_all(&config)?;
+    SourceOverview::export_all(&config)?;
     Ok(())
 }
 

@@ -31,6 +31,8 @@ pub enum CoreError {
     NotFound(String),
     #[error("{0}")]
     InvalidInput(String),
+    #[error("the system keychain is not available: {0}")]
+    Keychain(String),
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -53,7 +55,11 @@ impl CoreError {
                 jobhound_sources::SourceErrorKind::Network => "source_network",
                 jobhound_sources::SourceErrorKind::Parse => "source_parse",
                 jobhound_sources::SourceErrorKind::Input => "invalid_input",
+                jobhound_sources::SourceErrorKind::MissingKey => "source_missing_key",
+                jobhound_sources::SourceErrorKind::Paused => "source_paused",
+                jobhound_sources::SourceErrorKind::Disabled => "source_disabled",
             },
+            CoreError::Keychain(_) => "keychain",
             CoreError::NotFound(_) => "not_found",
             CoreError::InvalidInput(_) => "invalid_input",
             CoreError::Internal(_) => "internal",

@@ -12,10 +12,12 @@ pub mod normalize;
 pub mod parse_output;
 pub mod paths;
 mod runs;
+pub mod secrets;
+pub mod settings;
 pub mod time;
 pub mod watched;
 
-pub use app::{AppStatus, Jobhound};
+pub use app::{AppStatus, Jobhound, SourceOverview};
 pub use db::{MigrationReport, Store, latest_version};
 pub use error::CoreError;
 pub use jobhound_sources as sources;

@@ -1,8 +1,10 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use jobhound_core::jobs::JobQuery;
+use jobhound_core::secrets::MemorySecrets;
 use jobhound_core::sources::{Endpoints, HttpOptions, SourceKind};
 use jobhound_core::{CoreError, Jobhound};
 use wiremock::matchers::{method, path};
@@ -20,7 +22,9 @@ async fn harness() -> Harness {
     let dir = tempfile::tempdir().unwrap();
     let server = MockServer::start().await;
     let endpoints = Endpoints::default().with_base_url(SourceKind::Greenhouse, &server.uri());
-    let app = Jobhound::open_with(dir.path(), endpoints, HttpOptions { timeout: Duration::from_millis(500) }).unwrap();
+    let options = HttpOptions { timeout: Duration::from_millis(500), ..HttpOptions::for_tests() };
+    let app =
+        Jobhound::open_with(dir.path(), endpoints, options).unwrap().with_secrets(Arc::new(MemorySecrets::default()));
     Harness { _dir: dir, server, app }
 }
 

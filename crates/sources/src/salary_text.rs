@@ -175,7 +175,9 @@ fn period_in(text: &str) -> Option<SalaryPeriod> {
 mod tests {
     use super::*;
 
-    fn read(text: &str) -> Option<(Option<f64>, Option<f64>, Option<String>, SalaryPeriod)> {
+    type Read = (Option<f64>, Option<f64>, Option<String>, SalaryPeriod);
+
+    fn read(text: &str) -> Option<Read> {
         parse_salary_text(text).map(|salary| (salary.min, salary.max, salary.currency, salary.period))
     }
 

@@ -82,11 +82,13 @@ pub struct FetchOutcome {
     pub pages: u32,
     /// Things the user should know that did not stop the fetch (a detail call failed, a page cap).
     pub warnings: Vec<String>,
+    /// The listing stopped at a page cap, so a job missing from it may still be open.
+    pub truncated: bool,
 }
 
 impl FetchOutcome {
     pub fn single_page(postings: Vec<ParsedPosting>) -> Self {
-        Self { postings, pages: 1, warnings: Vec::new() }
+        Self { postings, pages: 1, ..Self::default() }
     }
 }
 

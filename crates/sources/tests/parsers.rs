@@ -15,7 +15,10 @@ fn posted(job: &ParsedPosting) -> String {
     job.posted_at.map(|time| time.to_rfc3339()).unwrap_or_default()
 }
 
-fn pay(job: &ParsedPosting) -> Option<(Option<f64>, Option<f64>, Option<String>, SalaryPeriod, Option<f64>)> {
+/// min, max, currency, period, yearly min
+type Pay = (Option<f64>, Option<f64>, Option<String>, SalaryPeriod, Option<f64>);
+
+fn pay(job: &ParsedPosting) -> Option<Pay> {
     job.salary.clone().map(|s| (s.min, s.max, s.currency, s.period, s.yearly_min))
 }
 

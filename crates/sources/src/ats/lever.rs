@@ -72,6 +72,7 @@ impl Source for Lever {
                     return Ok(outcome);
                 }
             }
+            outcome.truncated = true;
             outcome.warnings.push(format!("stopped after {} pages", outcome.pages));
             Ok(outcome)
         })

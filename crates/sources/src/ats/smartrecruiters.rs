@@ -71,6 +71,7 @@ impl Source for SmartRecruiters {
                     break;
                 }
                 if outcome.pages >= context.limits.max_pages {
+                    outcome.truncated = true;
                     outcome.warnings.push(format!("stopped after {} pages of {}", outcome.pages, page.total_found));
                     break;
                 }

@@ -71,6 +71,7 @@ impl Source for Adzuna {
                     return Ok(outcome);
                 }
                 if outcome.pages >= context.limits.max_pages {
+                    outcome.truncated = true;
                     outcome.warnings.push(format!("stopped after {} pages of {} results", outcome.pages, page.count));
                     return Ok(outcome);
                 }

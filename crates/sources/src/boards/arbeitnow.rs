@@ -49,6 +49,7 @@ impl Source for Arbeitnow {
                     return Ok(outcome);
                 }
                 if outcome.pages >= context.limits.max_pages {
+                    outcome.truncated = true;
                     outcome.warnings.push(format!("stopped after {} pages", outcome.pages));
                     return Ok(outcome);
                 }

@@ -67,6 +67,7 @@ impl Source for Himalayas {
                     return Ok(outcome);
                 }
                 if outcome.pages >= context.limits.max_pages {
+                    outcome.truncated = true;
                     outcome.warnings.push(format!(
                         "read the newest {} jobs ({} pages)",
                         outcome.postings.len(),

@@ -69,6 +69,7 @@ impl Source for TheMuse {
                     return Ok(outcome);
                 }
                 if outcome.pages >= context.limits.max_pages {
+                    outcome.truncated = true;
                     outcome.warnings.push(format!("stopped after {} of {} pages", outcome.pages, page.page_count));
                     return Ok(outcome);
                 }

@@ -67,6 +67,7 @@ impl Source for Usajobs {
                     return Ok(outcome);
                 }
                 if outcome.pages >= context.limits.max_pages {
+                    outcome.truncated = true;
                     outcome.warnings.push(format!("stopped after {} of {} pages", outcome.pages, page.number_of_pages));
                     return Ok(outcome);
                 }

@@ -77,7 +77,7 @@ impl Source for HackerNews {
             let url = format!("{base}/api/v1/items/{thread}");
             let body = context.get(SourceKind::Hackernews, url, &what).await?;
             let postings = parse_thread(&body).map_err(|error| error.about(&what))?;
-            Ok(FetchOutcome { postings, pages: pages + 1, warnings: Vec::new() })
+            Ok(FetchOutcome { postings, pages: pages + 1, ..FetchOutcome::default() })
         })
     }
 }

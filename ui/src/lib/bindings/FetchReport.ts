@@ -4,4 +4,12 @@ import type { WatchedSource } from "./WatchedSource";
 /**
  * The outcome of fetching one watched source.
  */
-export type FetchReport = { source: WatchedSource, seen: number, new_jobs: number, updated: number, unchanged: number, flagged: number, duration_ms: number, };
+export type FetchReport = { source: WatchedSource, seen: number, new_jobs: number, updated: number, unchanged: number, flagged: number, 
+/**
+ * Jobs marked closed because they left this board.
+ */
+closed: number, 
+/**
+ * Closed jobs that came back.
+ */
+reopened: number, warnings: Array<string>, duration_ms: number, };

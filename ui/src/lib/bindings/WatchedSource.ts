@@ -9,4 +9,20 @@ param: string, name: string, created_at: string, last_fetch_at: string | null, l
 /**
  * Jobs currently stored from this source.
  */
-job_count: number, };
+job_count: number, 
+/**
+ * The last time a fetch listed at least one job.
+ */
+last_jobs_at: string | null, 
+/**
+ * Days since the source last listed a job, when its latest fetch listed none.
+ */
+days_without_jobs: number | null, 
+/**
+ * What the last successful fetch warned about (a page cap, detail calls that failed).
+ */
+warnings: Array<string>, 
+/**
+ * A readable name for the parameter, e.g. "Lever board 'spotify'".
+ */
+description: string, };

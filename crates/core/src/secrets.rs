@@ -1,0 +1,131 @@
+//! Source API keys live only in the OS keychain; the app and the UI learn only whether one is set.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::CoreError;
+use crate::sources::{Credentials, SourceKind};
+
+const SERVICE: &str = "app.jobhound.desktop";
+
+pub trait SecretStore: Send + Sync {
+    fn get(&self, name: &str) -> Result<Option<String>, CoreError>;
+    fn set(&self, name: &str, value: &str) -> Result<(), CoreError>;
+    fn delete(&self, name: &str) -> Result<(), CoreError>;
+}
+
+/// The store to use: the OS keychain, unless `JOBHOUND_KEYCHAIN=memory` asks for an in-memory
+/// store (tests, and machines without a keychain service, where keys then last one session).
+pub fn from_env() -> std::sync::Arc<dyn SecretStore> {
+    match std::env::var("JOBHOUND_KEYCHAIN").as_deref() {
+        Ok("memory") => std::sync::Arc::new(MemorySecrets::default()),
+        _ => std::sync::Arc::new(Keychain),
+    }
+}
+
+/// The platform keychain (Secret Service on Linux, Keychain on macOS, Credential Manager on Windows).
+#[derive(Debug, Default)]
+pub struct Keychain;
+
+fn keychain_error(error: keyring::Error) -> CoreError {
+    CoreError::Keychain(match error {
+        keyring::Error::NoStorageAccess(_) | keyring::Error::PlatformFailure(_) => {
+            format!(
+                "{error}. On Linux, a Secret Service such as GNOME Keyring or KeePassXC must be running and unlocked"
+            )
+        }
+        other => other.to_string(),
+    })
+}
+
+impl SecretStore for Keychain {
+    fn get(&self, name: &str) -> Result<Option<String>, CoreError> {
+        let entry = keyring::Entry::new(SERVICE, name).map_err(keychain_error)?;
+        match entry.get_password() {
+            Ok(value) => Ok(Some(value)),
+            Err(keyring::Error::NoEntry) => Ok(None),
+            Err(error) => Err(keychain_error(error)),
+        }
+    }
+
+    fn set(&self, name: &str, value: &str) -> Result<(), CoreError> {
+        keyring::Entry::new(SERVICE, name).and_then(|entry| entry.set_password(value)).map_err(keychain_error)
+    }
+
+    fn delete(&self, name: &str) -> Result<(), CoreError> {
+        match keyring::Entry::new(SERVICE, name).and_then(|entry| entry.delete_credential()) {
+            Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+            Err(error) => Err(keychain_error(error)),
+        }
+    }
+}
+
+/// Secrets held in memory, for tests and for runs that must not touch the user's keychain.
+#[derive(Debug, Default)]
+pub struct MemorySecrets {
+    values: Mutex<HashMap<String, String>>,
+}
+
+impl SecretStore for MemorySecrets {
+    fn get(&self, name: &str) -> Result<Option<String>, CoreError> {
+        Ok(self.values.lock().map_err(|_| CoreError::Internal("secret store poisoned".into()))?.get(name).cloned())
+    }
+
+    fn set(&self, name: &str, value: &str) -> Result<(), CoreError> {
+        self.values
+            .lock()
+            .map_err(|_| CoreError::Internal("secret store poisoned".into()))?
+            .insert(name.to_string(), value.to_string());
+        Ok(())
+    }
+
+    fn delete(&self, name: &str) -> Result<(), CoreError> {
+        self.values.lock().map_err(|_| CoreError::Internal("secret store poisoned".into()))?.remove(name);
+        Ok(())
+    }
+}
+
+/// Whether a source's key is set; never the key itself.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct KeyStatus {
+    pub name: String,
+    pub label: String,
+    pub required: bool,
+    pub is_set: bool,
+}
+
+pub fn is_known_key(name: &str) -> bool {
+    SourceKind::ALL.iter().any(|kind| kind.info().keys.iter().any(|key| key.name == name))
+}
+
+pub fn key_statuses(store: &dyn SecretStore, kind: SourceKind) -> Vec<KeyStatus> {
+    kind.info()
+        .keys
+        .iter()
+        .map(|key| KeyStatus {
+            name: key.name.to_string(),
+            label: key.label.to_string(),
+            required: key.required,
+            // An unreachable keychain shows as "not set"; fetching then says which key is missing.
+            is_set: store.get(key.name).ok().flatten().is_some_and(|value| !value.is_empty()),
+        })
+        .collect()
+}
+
+/// The keys `kind` uses, read from the store. A keychain that cannot be read is an error only
+/// for a source that needs a key.
+pub fn credentials_for(store: &dyn SecretStore, kind: SourceKind) -> Result<Credentials, CoreError> {
+    let mut credentials = Credentials::default();
+    for key in kind.info().keys {
+        match store.get(key.name) {
+            Ok(Some(value)) => credentials.insert(key.name, &value),
+            Ok(None) => {}
+            Err(error) if key.required => return Err(error),
+            Err(error) => tracing::warn!("optional key {} not read: {error}", key.name),
+        }
+    }
+    Ok(credentials)
+}
