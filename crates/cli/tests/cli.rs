@@ -110,3 +110,73 @@ fn demo_status_and_jobs_work_headless_with_json() {
     let missing = cli(dir.path(), &["jobs", "show", "999"]);
     assert_eq!(missing.status.code(), Some(2));
 }
+
+#[test]
+fn parse_reads_every_source_kind_into_rfc3339_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    for (kind, file, jobs, first_posted) in [
+        ("lever", "lever-sample-1.json", 2, "2026-06-23T11:29:45Z"),
+        ("ashby", "ashby-sample-1.json", 2, "2021-04-27T20:13:45Z"),
+        ("workable", "workable-sample-1.json", 1, "2026-06-23T00:00:00Z"),
+        ("smartrecruiters", "smartrecruiters-sample-1.json", 2, "2026-09-25T18:18:52Z"),
+        ("recruitee", "recruitee-sample-1.json", 1, "2026-09-18T13:27:28Z"),
+        ("remoteok", "remoteok-sample-1.json", 2, "2026-09-24T16:00:06Z"),
+        ("remotive", "remotive-sample-1.json", 2, "2026-09-21T12:55:11Z"),
+        ("arbeitnow", "arbeitnow-sample-1.json", 2, "2026-09-26T08:55:15Z"),
+        ("himalayas", "himalayas-sample-1.json", 2, "2026-09-26T05:38:56Z"),
+        ("jsearch", "jsearch-sample-1.json", 1, "2025-07-28T00:00:00Z"),
+        ("hackernews", "hn-algolia-sample-1.json", 3, "2026-09-01T15:01:54Z"),
+        ("rss", "weworkremotely-sample-1.xml", 2, "2026-09-11T07:30:48Z"),
+        ("jsonld", "jsonld-jobposting-sample-1.html", 1, "2011-10-31T00:00:00Z"),
+        ("linkedin", "linkedin-sample-1.html", 2, "2026-09-15T00:00:00Z"),
+    ] {
+        let out = cli(dir.path(), &["parse", "--source", kind, &fixture(file)]);
+        assert!(out.status.success(), "{kind}: {}", String::from_utf8_lossy(&out.stderr));
+        let lines: Vec<Value> =
+            String::from_utf8(out.stdout).unwrap().lines().map(|line| serde_json::from_str(line).unwrap()).collect();
+        assert_eq!(lines.len(), jobs, "{kind}");
+        assert_eq!(lines[0]["source"], kind);
+        assert_eq!(lines[0]["posted_at"], first_posted, "{kind}");
+    }
+}
+
+#[test]
+fn parse_reports_structured_salaries_with_their_period() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = cli(dir.path(), &["parse", "--source", "himalayas", &fixture("himalayas-sample-1.json")]);
+    let first: Value = serde_json::from_str(String::from_utf8(out.stdout).unwrap().lines().next().unwrap()).unwrap();
+    assert_eq!(first["salary"]["period"], "hour");
+    assert_eq!(first["salary"]["min"], 15.0);
+    assert_eq!(first["salary"]["yearly_min"], 31_200.0);
+}
+
+#[test]
+fn sources_lists_every_kind_with_what_it_needs() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_jobhound-cli"))
+        .args(["--data-dir", dir.path().to_str().unwrap(), "--json", "sources"])
+        .env("JOBHOUND_KEYCHAIN", "memory")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let sources: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(sources.len(), 18);
+    let adzuna = sources.iter().find(|source| source["info"]["kind"] == "adzuna").unwrap();
+    assert_eq!(adzuna["ready"], false);
+    assert_eq!(adzuna["missing_keys"], serde_json::json!(["Adzuna app_id", "Adzuna app_key"]));
+    assert_eq!(adzuna["info"]["attribution"], "Jobs by Adzuna");
+    let linkedin = sources.iter().find(|source| source["info"]["kind"] == "linkedin").unwrap();
+    assert_eq!(linkedin["enabled"], false);
+}
+
+#[test]
+fn a_pasted_careers_url_is_watched_as_its_board() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = cli(dir.path(), &["--json", "source", "add", "https://apply.workable.com/vortexa/"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let added: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((added["kind"].as_str(), added["param"].as_str()), (Some("workable"), Some("vortexa")));
+    let refused = cli(dir.path(), &["source", "add", "linkedin", "rust"]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("LinkedIn's terms forbid scraping"));
+}
