@@ -26,7 +26,7 @@ test('add a Greenhouse board, fetch it, browse its jobs and read one', { timeout
 		await (await browser.$('[data-testid="empty-state"]')).waitForDisplayed({ timeout: TIMEOUT });
 
 		// An unknown board: a clear message naming the board, nothing stored.
-		await addBoard(browser, 'nosuchco');
+		await addBoard(browser, 'https://boards.greenhouse.io/nosuchco');
 		const status = await browser.$('[data-testid="add-board-status"]');
 		await browser.waitUntil(async () => (await status.getText()).includes('not found'), { timeout: TIMEOUT });
 		assert.equal(
@@ -80,6 +80,26 @@ test('add a Greenhouse board, fetch it, browse its jobs and read one', { timeout
 		assert.match(health, /OK · fetched today, 2 listed/);
 		assert.match(health, /nosuchco/);
 		assert.match(health, /was not found \(HTTP 404\)/);
+
+		// A Lever careers URL is detected as a Lever board and fetched from its (mock) API.
+		await addBoard(browser, 'https://jobs.lever.co/spotify');
+		await browser.waitUntil(async () => (await table.getText()).includes('Lever board'), {
+			timeout: TIMEOUT,
+			timeoutMsg: 'the Lever board never appeared on the Sources page'
+		});
+		assert.match(await table.getText(), /Lever board 'spotify'/);
+		assert.match(await table.getText(), /OK · fetched today, 2 listed/);
+		assert.ok(board.requests.some((url) => url.startsWith('/v0/postings/spotify?mode=json')));
+
+		// Every source kind is listed with what it needs; keyed sources say which key is missing.
+		const catalog = await browser.$('[data-testid="source-catalog"]');
+		const catalogText = await catalog.getText();
+		for (const name of ['Greenhouse', 'Lever', 'Remote OK', 'Hacker News', 'We Work Remotely', 'LinkedIn']) {
+			assert.ok(catalogText.includes(name), `${name} is in the catalog`);
+		}
+		assert.match(catalogText, /needs Adzuna app_id and Adzuna app_key/);
+		const sourcesShot = await screenshot('sources-page');
+		console.log(`sources page screenshot: ${sourcesShot}`);
 
 		const memory = await appMemory();
 		if (memory) console.log(`app memory: peak ${memory.peakMb.toFixed(0)} MB, now ${memory.rssMb.toFixed(0)} MB`);

@@ -17,9 +17,13 @@ export const appBinary =
 	process.env.JOBHOUND_APP_BINARY ??
 	path.join(process.env.CARGO_TARGET_DIR ?? path.join(process.env.HOME ?? '', '.cache/jobhound-target'), 'debug/jobhound');
 
-/** Serves recorded Greenhouse payloads: `vercel` is the real recording, anything else is 404. */
+/**
+ * Serves recorded payloads: Greenhouse `vercel` and Lever `spotify` are the real recordings,
+ * anything else is 404.
+ */
 async function startMockBoard() {
 	const vercel = await readFile(path.join(fixtures, 'greenhouse-sample-1.json'));
+	const spotify = await readFile(path.join(fixtures, 'lever-sample-1.json'));
 	const requests = [];
 	const server = createServer((request, response) => {
 		requests.push(request.url);
@@ -27,6 +31,9 @@ async function startMockBoard() {
 		if (url.pathname === '/v1/boards/vercel/jobs' && url.searchParams.get('content') === 'true') {
 			response.writeHead(200, { 'content-type': 'application/json' });
 			response.end(vercel);
+		} else if (url.pathname === '/v0/postings/spotify') {
+			response.writeHead(200, { 'content-type': 'application/json' });
+			response.end(spotify);
 		} else {
 			response.writeHead(404, { 'content-type': 'application/json' });
 			response.end('{"status":404,"error":"Job board not found"}');
@@ -94,6 +101,7 @@ export async function launch(name) {
 		env: {
 			...process.env,
 			JOBHOUND_BASE_URL_GREENHOUSE: board.url,
+			JOBHOUND_BASE_URL_LEVER: board.url,
 			JOBHOUND_DATA_DIR: dataDir,
 			JOBHOUND_KEYCHAIN: 'memory'
 		},

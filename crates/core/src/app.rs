@@ -126,6 +126,8 @@ impl Jobhound {
         blocking(move || store.read(|connection| ensure_enabled(connection, kind))).await?;
         ensure_not_too_soon(&source)?;
 
+        let store = Arc::clone(&self.store);
+        let known_ids = blocking(move || store.read(|connection| watched::known_ids(connection, kind))).await?;
         let started_at = time::now_rfc3339();
         let clock = Instant::now();
         let fetched = match secrets::credentials_for(self.secrets.as_ref(), source.kind) {
@@ -135,6 +137,7 @@ impl Jobhound {
                     endpoints: &self.endpoints,
                     credentials: &credentials,
                     limits: FetchLimits::default(),
+                    known_ids: Some(&known_ids),
                 };
                 jobhound_sources::fetch(source.kind, context, &source.param).await.map_err(CoreError::Source)
             }

@@ -153,10 +153,20 @@ fn update_job(tx: &Transaction<'_>, job_id: i64, job: &NormalizedJob, now: &str)
     values.push(Value::Text(now.to_string()));
     values.push(Value::Integer(job_id));
     tx.prepare_cached(
+        // Pay and descriptions that come from per-job detail calls are not re-read for postings
+        // already stored, so an update without them keeps what was read before.
         "UPDATE jobs SET title = ?1, company = ?2, locations = ?3, location_text = ?4, remote = ?5,
-             employment_type = ?6, salary_min = ?7, salary_max = ?8, salary_currency = ?9, salary_period = ?10,
-             salary_yearly_min = ?11, salary_yearly_max = ?12, posted_at = ?13, url = ?14, apply_url = ?15,
-             description_html = ?16, description_text = ?17, skills = ?18,
+             employment_type = ?6,
+             salary_min = CASE WHEN ?11 IS NULL AND ?12 IS NULL THEN salary_min ELSE ?7 END,
+             salary_max = CASE WHEN ?11 IS NULL AND ?12 IS NULL THEN salary_max ELSE ?8 END,
+             salary_currency = CASE WHEN ?11 IS NULL AND ?12 IS NULL THEN salary_currency ELSE ?9 END,
+             salary_period = CASE WHEN ?11 IS NULL AND ?12 IS NULL THEN salary_period ELSE ?10 END,
+             salary_yearly_min = COALESCE(?11, CASE WHEN ?12 IS NULL THEN salary_yearly_min END),
+             salary_yearly_max = COALESCE(?12, CASE WHEN ?11 IS NULL THEN salary_yearly_max END),
+             posted_at = ?13, url = ?14, apply_url = ?15,
+             description_html = CASE WHEN ?16 = '' THEN description_html ELSE ?16 END,
+             description_text = CASE WHEN ?16 = '' THEN description_text ELSE ?17 END,
+             skills = CASE WHEN ?16 = '' THEN skills ELSE ?18 END,
              last_seen_at = ?19, updated_at = ?19, closed_at = NULL
          WHERE id = ?20",
     )?

@@ -134,6 +134,13 @@ pub fn remove(tx: &Transaction<'_>, id: i64) -> Result<(), CoreError> {
     Ok(())
 }
 
+/// The ids of every stored posting of `kind`, so detail calls are made only for new ones.
+pub fn known_ids(connection: &Connection, kind: SourceKind) -> Result<std::collections::HashSet<String>, CoreError> {
+    let mut statement = connection.prepare_cached("SELECT source_job_id FROM postings WHERE source = ?1")?;
+    let ids = statement.query_map([kind.as_str()], |row| row.get(0))?.collect::<Result<_, _>>()?;
+    Ok(ids)
+}
+
 /// How many of the listed postings belong to jobs currently marked closed; ingest reopens them.
 pub fn closed_among(tx: &Transaction<'_>, kind: SourceKind, source_job_ids: &[String]) -> Result<u32, CoreError> {
     let mut statement = tx.prepare_cached(

@@ -217,3 +217,41 @@ fn the_overview_lists_every_kind_with_its_needs() {
     assert_eq!(remotive.info.attribution, Some("Remotive"));
     assert!(remotive.ready && remotive.enabled);
 }
+
+#[tokio::test]
+async fn pay_ranges_are_read_once_per_new_job_and_kept_on_later_updates() {
+    let h = harness().await;
+    serve(&h.server, "/v1/boards/vercel/jobs", ResponseTemplate::new(200).set_body_bytes(GREENHOUSE)).await;
+    // The official documentation's pay range example, on a synthetic detail body.
+    serve(
+        &h.server,
+        "/v1/boards/vercel/jobs/6136160004",
+        ResponseTemplate::new(200).set_body_json(json!({"pay_input_ranges": [
+            {"min_cents": 5000000, "max_cents": 7500000, "currency_type": "USD", "title": "NYC Salary Range"}]})),
+    )
+    .await;
+    let source = h.app.add_source(SourceKind::Greenhouse, "vercel").unwrap();
+    h.app.refresh_source(source.id).await.unwrap();
+    let detail_calls =
+        |requests: &[wiremock::Request]| requests.iter().filter(|r| r.url.path().contains("/jobs/")).count();
+    assert_eq!(detail_calls(&h.server.received_requests().await.unwrap()), 2);
+
+    // The board changes a title: the job is updated, its pay kept, and no detail call is repeated.
+    let renamed =
+        String::from_utf8(GREENHOUSE.to_vec()).unwrap().replace("Account Executive, Commercial", "AE, Commercial");
+    h.server.reset().await;
+    serve(&h.server, "/v1/boards/vercel/jobs", ResponseTemplate::new(200).set_body_string(renamed)).await;
+    let report = h.app.refresh_source(source.id).await.unwrap();
+    assert_eq!(report.updated, 1);
+    assert_eq!(detail_calls(&h.server.received_requests().await.unwrap()), 0);
+    let job = h
+        .app
+        .list_jobs(&JobQuery::default())
+        .unwrap()
+        .jobs
+        .into_iter()
+        .find(|job| job.title == "AE, Commercial")
+        .unwrap();
+    let salary = job.salary.expect("pay kept");
+    assert_eq!((salary.min, salary.max, salary.currency.as_deref()), (Some(50_000.0), Some(75_000.0), Some("USD")));
+}

@@ -99,7 +99,12 @@ impl SourceKind {
             politeness: Politeness::default(),
         };
         match self {
-            SourceKind::Greenhouse => ats("Greenhouse", "https://boards-api.greenhouse.io", "vercel"),
+            SourceKind::Greenhouse => SourceInfo {
+                // One list call plus a pay-range call per new job: a shorter gap keeps a first
+                // fetch of a large board to seconds, not minutes.
+                politeness: Politeness { min_interval: Duration::from_millis(200), ..Politeness::default() },
+                ..ats("Greenhouse", "https://boards-api.greenhouse.io", "vercel")
+            },
             SourceKind::Lever => SourceInfo {
                 param_label: "Company site name or jobs.lever.co URL (eu:NAME for the EU host)",
                 ..ats("Lever", "https://api.lever.co", "spotify")

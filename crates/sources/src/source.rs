@@ -1,6 +1,6 @@
 //! The one interface every job source implements.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::future::Future;
 use std::pin::Pin;
 
@@ -61,9 +61,17 @@ pub struct FetchContext<'a> {
     pub endpoints: &'a Endpoints,
     pub credentials: &'a Credentials,
     pub limits: FetchLimits,
+    /// Postings of this source already stored: their per-job detail (pay, description) was read
+    /// when they were new, so it is not asked for again.
+    pub known_ids: Option<&'a HashSet<String>>,
 }
 
 impl FetchContext<'_> {
+    /// Whether a per-job detail call is still needed for `source_id`.
+    pub(crate) fn needs_detail(&self, source_id: &str) -> bool {
+        self.known_ids.is_none_or(|known| !known.contains(source_id))
+    }
+
     pub(crate) fn base_url(&self, kind: SourceKind) -> &str {
         self.endpoints.base_url(kind)
     }

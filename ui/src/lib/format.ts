@@ -38,7 +38,41 @@ export function salaryLabel(salary: Salary | null): string {
 	return `${range} per ${salary.period}`;
 }
 
-export const SOURCE_NAMES: Record<string, string> = { greenhouse: 'Greenhouse' };
+export const SOURCE_NAMES: Record<string, string> = {
+	greenhouse: 'Greenhouse',
+	lever: 'Lever',
+	ashby: 'Ashby',
+	workable: 'Workable',
+	smartrecruiters: 'SmartRecruiters',
+	recruitee: 'Recruitee',
+	remoteok: 'Remote OK',
+	remotive: 'Remotive',
+	arbeitnow: 'Arbeitnow',
+	himalayas: 'Himalayas',
+	themuse: 'The Muse',
+	adzuna: 'Adzuna',
+	usajobs: 'USAJOBS',
+	jsearch: 'JSearch',
+	hackernews: 'Hacker News',
+	rss: 'RSS feed',
+	jsonld: 'Careers page',
+	linkedin: 'LinkedIn'
+};
+
+/** Source health failure classes, as a person would say them. */
+export const ERROR_KINDS: Record<string, string> = {
+	not_found: 'not found',
+	rate_limited: 'rate-limited',
+	blocked: 'blocked',
+	server: 'server error',
+	timeout: 'timeout',
+	network: 'network',
+	parse: 'parse error',
+	input: 'bad input',
+	missing_key: 'key missing',
+	paused: 'paused',
+	disabled: 'turned off'
+};
 
 export function sourceName(kind: string): string {
 	return SOURCE_NAMES[kind] ?? kind;

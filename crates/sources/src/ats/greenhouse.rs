@@ -65,7 +65,10 @@ impl Source for Greenhouse {
             let mut postings = parse_jobs(&body).map_err(|error| error.about(&what))?;
             let mut outcome = FetchOutcome { pages: 1, ..FetchOutcome::default() };
             let budget = context.limits.max_detail_requests as usize;
-            for posting in postings.iter_mut().take(budget) {
+            let mut wanted: Vec<&mut ParsedPosting> =
+                postings.iter_mut().filter(|posting| context.needs_detail(&posting.source_id)).collect();
+            let unread = wanted.len().saturating_sub(budget);
+            for posting in wanted.iter_mut().take(budget) {
                 let url = format!("{base}/v1/boards/{token}/jobs/{}?pay_transparency=true", posting.source_id);
                 let detail_what = format!("{what} job {}", posting.source_id);
                 match context.get(SourceKind::Greenhouse, url, &detail_what).await {
@@ -77,8 +80,8 @@ impl Source for Greenhouse {
                     Err(error) => outcome.warnings.push(format!("pay range not read: {error}")),
                 }
             }
-            if postings.len() > budget {
-                outcome.warnings.push(format!("pay ranges read for the first {budget} of {} jobs", postings.len()));
+            if unread > 0 {
+                outcome.warnings.push(format!("pay ranges not read for {unread} new jobs (limit {budget} per fetch)"));
             }
             outcome.postings = postings;
             Ok(outcome)

@@ -77,7 +77,8 @@ impl Source for SmartRecruiters {
                 }
             }
             let budget = context.limits.max_detail_requests as usize;
-            for posting in outcome.postings.iter_mut().take(budget) {
+            let wanted = outcome.postings.iter_mut().filter(|posting| context.needs_detail(&posting.source_id));
+            for posting in wanted.take(budget) {
                 let url = format!("{base}/{}", posting.source_id);
                 match context.get(SourceKind::Smartrecruiters, url, &what).await {
                     Ok(body) => apply_detail(posting, &body),

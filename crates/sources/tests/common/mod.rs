@@ -26,6 +26,6 @@ pub async fn fetch(
     credentials: &Credentials,
     param: &str,
 ) -> Result<FetchOutcome, SourceError> {
-    let context = FetchContext { http, endpoints, credentials, limits: FetchLimits::default() };
+    let context = FetchContext { http, endpoints, credentials, limits: FetchLimits::default(), known_ids: None };
     jobhound_sources::fetch(kind, context, param).await
 }

@@ -6,6 +6,7 @@ import type { JobDetail } from '$lib/bindings/JobDetail';
 import type { JobPage } from '$lib/bindings/JobPage';
 import type { JobQuery } from '$lib/bindings/JobQuery';
 import type { SourceKind } from '$lib/bindings/SourceKind';
+import type { SourceOverview } from '$lib/bindings/SourceOverview';
 import type { WatchedSource } from '$lib/bindings/WatchedSource';
 
 /** Every call the UI can make to Jobhound's Rust side, one method per command. */
@@ -15,6 +16,12 @@ export interface ApiClient {
 	getJob(id: number): Promise<JobDetail>;
 	listSources(): Promise<WatchedSource[]>;
 	addSource(kind: SourceKind, input: string): Promise<WatchedSource>;
+	/** Watches the board behind a pasted careers, board or feed URL, detecting its source. */
+	addSourceFromUrl(url: string): Promise<WatchedSource>;
+	sourcesOverview(): Promise<SourceOverview[]>;
+	/** Stores a source key in the OS keychain; an empty value removes it. Keys are never read back. */
+	setSourceKey(name: string, value: string): Promise<void>;
+	setLinkedinEnabled(enabled: boolean): Promise<void>;
 	removeSource(id: number): Promise<void>;
 	refreshSource(id: number): Promise<FetchReport>;
 	importDemo(): Promise<DemoImport>;

@@ -17,6 +17,10 @@ export function watched(overrides: Partial<WatchedSource> = {}): WatchedSource {
 		consecutive_failures: 0,
 		jobs_seen_last: null,
 		job_count: 0,
+		last_jobs_at: null,
+		days_without_jobs: null,
+		warnings: [],
+		description: "Greenhouse board 'vercel'",
 		...overrides
 	};
 }
@@ -45,6 +49,10 @@ export function fakeClient(overrides: Partial<ApiClient> = {}): ApiClient {
 		getJob: unexpected('getJob'),
 		listSources: vi.fn(() => Promise.resolve([])),
 		addSource: unexpected('addSource'),
+		addSourceFromUrl: unexpected('addSourceFromUrl'),
+		sourcesOverview: vi.fn(() => Promise.resolve([])),
+		setSourceKey: unexpected('setSourceKey'),
+		setLinkedinEnabled: unexpected('setLinkedinEnabled'),
 		removeSource: unexpected('removeSource'),
 		refreshSource: unexpected('refreshSource'),
 		importDemo: unexpected('importDemo'),
