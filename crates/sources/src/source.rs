@@ -126,3 +126,24 @@ pub trait Source: Send + Sync {
         param: &'a str,
     ) -> BoxFuture<'a, Result<FetchOutcome, SourceError>>;
 }
+
+/// Failed per-job detail calls, reported as one warning rather than one per job.
+#[derive(Debug, Default)]
+pub(crate) struct DetailFailures {
+    count: usize,
+    first: Option<String>,
+}
+
+impl DetailFailures {
+    pub(crate) fn record(&mut self, error: &SourceError) {
+        self.count += 1;
+        self.first.get_or_insert_with(|| error.to_string());
+    }
+
+    /// "pay ranges not read for 2 jobs (first: ...)", or nothing when every call worked.
+    pub(crate) fn warning(&self, what_was_missed: &str) -> Option<String> {
+        let first = self.first.as_deref()?;
+        let jobs = if self.count == 1 { "1 job".to_string() } else { format!("{} jobs", self.count) };
+        Some(format!("{what_was_missed} not read for {jobs} (first: {first})"))
+    }
+}

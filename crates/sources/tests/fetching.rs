@@ -151,7 +151,7 @@ async fn smartrecruiters_pages_by_offset_reads_details_and_refuses_an_unknown_co
         detailed.apply_url.as_deref(),
         Some("https://jobs.smartrecruiters.com/oneclick-ui/company/Ubisoft2/publication/x")
     );
-    assert!(outcome.warnings.iter().any(|w| w.contains("description not read")), "{:?}", outcome.warnings);
+    assert!(outcome.warnings.iter().any(|w| w.contains("descriptions not read for 2 jobs")), "{:?}", outcome.warnings);
 
     let error = fetch(SourceKind::Smartrecruiters, &client(), &endpoints, &no_keys(), "Nobody").await.unwrap_err();
     assert_eq!(error.kind(), SourceErrorKind::NotFound);

@@ -4,7 +4,7 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
+use crate::source::{BoxFuture, DetailFailures, FetchContext, FetchOutcome, Source};
 use crate::support::{id_text, malformed, parse_items};
 use crate::text::{clean_opt, decode_escaped_html};
 use crate::{ParsedPosting, Salary, SalaryPeriod, SourceError, SourceKind, WorkMode, dates};
@@ -68,6 +68,7 @@ impl Source for Greenhouse {
             let mut wanted: Vec<&mut ParsedPosting> =
                 postings.iter_mut().filter(|posting| context.needs_detail(&posting.source_id)).collect();
             let unread = wanted.len().saturating_sub(budget);
+            let mut failures = DetailFailures::default();
             for posting in wanted.iter_mut().take(budget) {
                 let url = format!("{base}/v1/boards/{token}/jobs/{}?pay_transparency=true", posting.source_id);
                 let detail_what = format!("{what} job {}", posting.source_id);
@@ -77,9 +78,10 @@ impl Source for Greenhouse {
                         outcome.warnings.push(error.to_string());
                         break;
                     }
-                    Err(error) => outcome.warnings.push(format!("pay range not read: {error}")),
+                    Err(error) => failures.record(&error),
                 }
             }
+            outcome.warnings.extend(failures.warning("pay ranges"));
             if unread > 0 {
                 outcome.warnings.push(format!("pay ranges not read for {unread} new jobs (limit {budget} per fetch)"));
             }

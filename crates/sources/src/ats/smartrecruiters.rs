@@ -4,7 +4,7 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
+use crate::source::{BoxFuture, DetailFailures, FetchContext, FetchOutcome, Source};
 use crate::support::{malformed, parse_items};
 use crate::text::clean_opt;
 use crate::{ParsedPosting, SourceError, SourceKind, WorkMode, dates, text};
@@ -77,6 +77,7 @@ impl Source for SmartRecruiters {
                 }
             }
             let budget = context.limits.max_detail_requests as usize;
+            let mut failures = DetailFailures::default();
             let wanted = outcome.postings.iter_mut().filter(|posting| context.needs_detail(&posting.source_id));
             for posting in wanted.take(budget) {
                 let url = format!("{base}/{}", posting.source_id);
@@ -86,9 +87,10 @@ impl Source for SmartRecruiters {
                         outcome.warnings.push(error.to_string());
                         break;
                     }
-                    Err(error) => outcome.warnings.push(format!("description not read: {error}")),
+                    Err(error) => failures.record(&error),
                 }
             }
+            outcome.warnings.extend(failures.warning("descriptions"));
             Ok(outcome)
         })
     }
