@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use jobhound_core::demo::DemoImport;
 use jobhound_core::jobs::{JobDetail, JobPage, JobQuery};
+use jobhound_core::liveness::RecheckReport;
 use jobhound_core::sources::SourceKind;
 use jobhound_core::watched::{FetchReport, WatchedSource};
 use jobhound_core::{AppStatus, CoreError, ErrorPayload, Jobhound, SourceOverview};
@@ -80,6 +81,13 @@ pub async fn remove_source(state: State<'_, AppState>, id: i64) -> CommandResult
 pub async fn refresh_source(state: State<'_, AppState>, id: i64) -> CommandResult<FetchReport> {
     let core = state.core()?;
     core.refresh_source(id).await.map_err(from_core)
+}
+
+/// Asks the job's company board whether it is still listed.
+#[tauri::command]
+pub async fn recheck_job(state: State<'_, AppState>, id: i64) -> CommandResult<RecheckReport> {
+    let core = state.core()?;
+    core.recheck_job(id).await.map_err(from_core)
 }
 
 #[tauri::command]

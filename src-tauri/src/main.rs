@@ -30,6 +30,7 @@ fn main() {
             commands::set_linkedin_enabled,
             commands::remove_source,
             commands::refresh_source,
+            commands::recheck_job,
             commands::import_demo,
             commands::open_external,
         ])

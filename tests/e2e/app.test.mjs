@@ -98,6 +98,19 @@ test('add a Greenhouse board, fetch it, browse its jobs and read one', { timeout
 			assert.ok(catalogText.includes(name), `${name} is in the catalog`);
 		}
 		assert.match(catalogText, /needs Adzuna app_id and Adzuna app_key/);
+		// A key goes into the real keychain (GNOME Keyring in this session) and is read back as "set".
+		const adzuna = await browser.$('[data-testid="catalog-adzuna"]');
+		await (await browser.$('#key-adzuna_app_id')).setValue('e2e-app-id');
+		await (await adzuna.$('button=Save')).click();
+		await browser.waitUntil(async () => /needs Adzuna app_key/.test(await adzuna.getText()), {
+			timeout: TIMEOUT,
+			timeoutMsg: 'the saved key was never read back from the keychain'
+		});
+		assert.doesNotMatch(await adzuna.getText(), /e2e-app-id/, 'the key itself is never shown');
+		const { execFileSync } = await import('node:child_process');
+		const stored = execFileSync('secret-tool', ['lookup', 'service', 'app.jobhound.desktop', 'username', 'adzuna_app_id']);
+		assert.equal(stored.toString(), 'e2e-app-id');
+
 		const sourcesShot = await screenshot('sources-page');
 		console.log(`sources page screenshot: ${sourcesShot}`);
 

@@ -102,8 +102,7 @@ export async function launch(name) {
 			...process.env,
 			JOBHOUND_BASE_URL_GREENHOUSE: board.url,
 			JOBHOUND_BASE_URL_LEVER: board.url,
-			JOBHOUND_DATA_DIR: dataDir,
-			JOBHOUND_KEYCHAIN: 'memory'
+			JOBHOUND_DATA_DIR: dataDir
 		},
 		stdio: ['ignore', 'inherit', 'inherit']
 	});

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The end-to-end tests: the real app under a virtual X display, inside a private D-Bus session (so
-# WebKit's helper daemons end with the tests), driven through tauri-driver.
+# WebKit's helper daemons end with the tests) with an unlocked GNOME Keyring in a throwaway folder
+# (so source keys go through the real Secret Service), driven through tauri-driver.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/jobhound-target}"
@@ -17,5 +18,10 @@ for _ in $(seq 1 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; 
 export DISPLAY=":$display"
 export WEBKIT_DISABLE_COMPOSITING_MODE=1
 
+keyrings=$(mktemp -d)
+trap 'kill "$xvfb" 2>/dev/null || true; rm -rf "$keyrings"' EXIT
+
 cd "$here"
-dbus-run-session -- npm test
+XDG_DATA_HOME="$keyrings" dbus-run-session -- bash -c \
+	'eval "$(printf e2e | gnome-keyring-daemon --unlock --components=secrets)"; npm test'
+

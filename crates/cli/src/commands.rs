@@ -198,6 +198,14 @@ fn jobs(app: &Jobhound, command: JobsCommand, json: bool) -> Result<(), Failure>
             }
             Ok(())
         }
+        JobsCommand::Recheck { id } => {
+            let report = runtime()?.block_on(app.recheck_job(id))?;
+            if json {
+                return json_line(&report);
+            }
+            let verdict = if report.still_open { "still listed" } else { "gone: marked closed" };
+            line(&format!("job {id}: {verdict} ({})", report.checked.join(", ")))
+        }
         JobsCommand::Show { id } => {
             let job = app.get_job(id)?;
             if json {

@@ -94,6 +94,8 @@ enum JobsCommand {
     },
     /// Show one job.
     Show { id: i64 },
+    /// Ask the company board whether a job is still listed; closes it (never deletes) if not.
+    Recheck { id: i64 },
 }
 
 fn main() -> ExitCode {

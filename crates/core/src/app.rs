@@ -14,6 +14,7 @@ use ts_rs::TS;
 use crate::demo::{self, DemoImport};
 use crate::ingest::ingest;
 use crate::jobs::{self, JobDetail, JobPage, JobQuery};
+use crate::liveness::{self, RecheckReport};
 use crate::runs::{self, SourceOutcome};
 use crate::secrets::{self, KeyStatus, SecretStore};
 use crate::settings;
@@ -221,6 +222,26 @@ impl Jobhound {
             })
         })
         .await
+    }
+
+    /// Re-checks one job against the company board that listed it; used for jobs a person saved
+    /// or applied to, whose board may not be watched any more.
+    pub async fn recheck_job(&self, id: i64) -> Result<RecheckReport, CoreError> {
+        let store = Arc::clone(&self.store);
+        let postings = blocking(move || store.read(|connection| liveness::checkable_postings(connection, id))).await?;
+        if postings.is_empty() {
+            return Err(CoreError::InvalidInput(
+                "this job did not come from a company board (Greenhouse, Lever, Ashby, SmartRecruiters), so Jobhound cannot re-check it; open its page to see whether it is still listed".into(),
+            ));
+        }
+        let (still_open, checked) = liveness::still_listed(&self.http, &self.endpoints, &postings).await?;
+        let store = Arc::clone(&self.store);
+        let closed_at = blocking(move || {
+            let now = time::now_rfc3339();
+            store.write(|tx| liveness::record(tx, id, still_open, &now))
+        })
+        .await?;
+        Ok(RecheckReport { job_id: id, still_open, checked, closed_at })
     }
 
     /// Every source kind with what it needs, whether its keys are set, and how the watched

@@ -25,6 +25,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     ErrorPayload::export_all(&config)?;
     jobhound_sources::SourceKind::export_all(&config)?;
     SourceOverview::export_all(&config)?;
+    crate::liveness::RecheckReport::export_all(&config)?;
     Ok(())
 }
 

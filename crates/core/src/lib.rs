@@ -8,6 +8,7 @@ pub mod demo;
 mod error;
 pub mod ingest;
 pub mod jobs;
+pub mod liveness;
 pub mod normalize;
 pub mod parse_output;
 pub mod paths;

@@ -255,3 +255,43 @@ async fn pay_ranges_are_read_once_per_new_job_and_kept_on_later_updates() {
     let salary = job.salary.expect("pay kept");
     assert_eq!((salary.min, salary.max, salary.currency.as_deref()), (Some(50_000.0), Some(75_000.0), Some("USD")));
 }
+
+#[tokio::test]
+async fn one_job_is_rechecked_against_its_board_even_when_the_board_is_not_watched() {
+    let h = harness().await;
+    serve(&h.server, "/v1/boards/vercel/jobs", ResponseTemplate::new(200).set_body_bytes(GREENHOUSE)).await;
+    let source = h.app.add_source(SourceKind::Greenhouse, "vercel").unwrap();
+    h.app.refresh_source(source.id).await.unwrap();
+    h.app.remove_source(source.id).unwrap();
+    let majors =
+        h.app.list_jobs(&JobQuery::default()).unwrap().jobs.into_iter().find(|j| j.title.contains("Majors")).unwrap();
+
+    let report = h.app.recheck_job(majors.id).await.unwrap();
+    assert!(report.still_open);
+    assert_eq!(report.checked, ["Greenhouse board 'vercel'"]);
+
+    let mut board: Value = serde_json::from_slice(GREENHOUSE).unwrap();
+    board["jobs"].as_array_mut().unwrap().truncate(1);
+    h.server.reset().await;
+    serve(&h.server, "/v1/boards/vercel/jobs", ResponseTemplate::new(200).set_body_json(&board)).await;
+    let report = h.app.recheck_job(majors.id).await.unwrap();
+    assert!(!report.still_open);
+    assert!(report.closed_at.is_some());
+    assert!(h.app.get_job(majors.id).unwrap().closed_at.is_some(), "closed, still stored");
+    assert!(
+        h.server.received_requests().await.unwrap().iter().all(|r| !r.url.path().contains("/jobs/")),
+        "no pay-range calls for a re-check"
+    );
+}
+
+#[tokio::test]
+async fn jobs_from_keyword_boards_cannot_be_rechecked_and_say_so() {
+    let h = harness().await;
+    serve(&h.server, "/api/remote-jobs", ResponseTemplate::new(200).set_body_bytes(REMOTIVE)).await;
+    let source = h.app.add_source(SourceKind::Remotive, "").unwrap();
+    h.app.refresh_source(source.id).await.unwrap();
+    let job = h.app.list_jobs(&JobQuery::default()).unwrap().jobs.remove(0);
+    let error = h.app.recheck_job(job.id).await.unwrap_err();
+    assert_eq!(error.code(), "invalid_input");
+    assert!(error.to_string().contains("cannot re-check it"), "{error}");
+}

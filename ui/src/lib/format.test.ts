@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeLabel, relativeDate, salaryLabel } from './format';
+import { placeLabel, relativeDate, salaryLabel, sourceCredit } from './format';
 
 describe('format', () => {
 	const now = new Date('2026-11-23T12:00:00Z');
@@ -29,5 +29,11 @@ describe('format', () => {
 		});
 		expect(label).toMatch(/50,000.*75,000 per year/);
 		expect(salaryLabel(null)).toBe('');
+	});
+
+	it('credits sources the way their terms ask', () => {
+		expect(sourceCredit('adzuna')).toBe('Jobs by Adzuna');
+		expect(sourceCredit('remoteok')).toBe('Remote OK');
+		expect(sourceCredit('unknown')).toBe('unknown');
 	});
 });

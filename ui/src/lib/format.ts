@@ -77,3 +77,10 @@ export const ERROR_KINDS: Record<string, string> = {
 export function sourceName(kind: string): string {
 	return SOURCE_NAMES[kind] ?? kind;
 }
+
+/** How a job's source must be credited where its terms ask for particular words. */
+const CREDITS: Record<string, string> = { adzuna: 'Jobs by Adzuna' };
+
+export function sourceCredit(kind: string): string {
+	return CREDITS[kind] ?? sourceName(kind);
+}

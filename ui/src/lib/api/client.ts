@@ -6,6 +6,7 @@ import type { JobDetail } from '$lib/bindings/JobDetail';
 import type { JobPage } from '$lib/bindings/JobPage';
 import type { JobQuery } from '$lib/bindings/JobQuery';
 import type { SourceKind } from '$lib/bindings/SourceKind';
+import type { RecheckReport } from '$lib/bindings/RecheckReport';
 import type { SourceOverview } from '$lib/bindings/SourceOverview';
 import type { WatchedSource } from '$lib/bindings/WatchedSource';
 
@@ -24,6 +25,8 @@ export interface ApiClient {
 	setLinkedinEnabled(enabled: boolean): Promise<void>;
 	removeSource(id: number): Promise<void>;
 	refreshSource(id: number): Promise<FetchReport>;
+	/** Asks the job's company board whether it still lists the job; closes it if not. */
+	recheckJob(id: number): Promise<RecheckReport>;
 	importDemo(): Promise<DemoImport>;
 	openExternal(url: string): Promise<void>;
 }

@@ -21,6 +21,7 @@ export const tauriClient: ApiClient = {
 	setLinkedinEnabled: (enabled) => call('set_linkedin_enabled', { enabled }),
 	removeSource: (id) => call('remove_source', { id }),
 	refreshSource: (id) => call('refresh_source', { id }),
+	recheckJob: (id) => call('recheck_job', { id }),
 	importDemo: () => call('import_demo'),
 	openExternal: (url) => call('open_external', { url })
 };

@@ -55,6 +55,7 @@ export function fakeClient(overrides: Partial<ApiClient> = {}): ApiClient {
 		setLinkedinEnabled: unexpected('setLinkedinEnabled'),
 		removeSource: unexpected('removeSource'),
 		refreshSource: unexpected('refreshSource'),
+		recheckJob: unexpected('recheckJob'),
 		importDemo: unexpected('importDemo'),
 		openExternal: vi.fn(() => Promise.resolve()),
 		...overrides

@@ -1,0 +1,72 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import { setApiClient } from '$lib/api';
+import type { JobDetail } from '$lib/bindings/JobDetail';
+import { fakeClient } from '$lib/testing/fakeClient';
+import JobDetailPane from './JobDetailPane.svelte';
+
+function detail(overrides: Partial<JobDetail> = {}): JobDetail {
+	return {
+		id: 4,
+		title: 'Rust Engineer',
+		company: 'Acme',
+		locations: ['Berlin'],
+		remote: null,
+		employment_type: null,
+		salary: null,
+		posted_at: null,
+		url: 'https://www.adzuna.de/details/42',
+		apply_url: null,
+		description_html: '<p>Build things</p>',
+		skills: [],
+		first_seen_at: '2026-11-20T10:00:00Z',
+		last_seen_at: '2026-11-20T10:00:00Z',
+		closed_at: null,
+		postings: [
+			{
+				source: 'adzuna',
+				source_job_id: '42',
+				url: 'https://www.adzuna.de/details/42',
+				first_seen_at: '2026-11-20T10:00:00Z'
+			}
+		],
+		...overrides
+	} as JobDetail;
+}
+
+describe('JobDetailPane', () => {
+	it('credits the source with a followable link that opens in the browser', async () => {
+		const client = fakeClient({ getJob: vi.fn(() => Promise.resolve(detail())) });
+		setApiClient(client);
+		render(JobDetailPane, { id: 4 });
+		const link = (await screen.findByRole('link', { name: 'Jobs by Adzuna' })) as HTMLAnchorElement;
+		expect(link.getAttribute('rel')).toBeNull();
+		await fireEvent.click(link);
+		expect(client.openExternal).toHaveBeenCalledWith('https://www.adzuna.de/details/42');
+	});
+
+	it('re-checks the job against its board and shows that it closed', async () => {
+		const getJob = vi
+			.fn()
+			.mockResolvedValueOnce(detail())
+			.mockResolvedValueOnce(detail({ closed_at: new Date().toISOString() }));
+		const client = fakeClient({
+			getJob,
+			recheckJob: vi.fn(() =>
+				Promise.resolve({
+					job_id: 4,
+					still_open: false,
+					checked: ["Greenhouse board 'acme'"],
+					closed_at: new Date().toISOString()
+				})
+			)
+		});
+		setApiClient(client);
+		render(JobDetailPane, { id: 4 });
+		await fireEvent.click(await screen.findByRole('button', { name: 'Check it is still open' }));
+		expect(
+			await screen.findByText("No longer listed on Greenhouse board 'acme': marked closed.")
+		).toBeTruthy();
+		expect(await screen.findByTestId('job-closed')).toBeTruthy();
+	});
+});
