@@ -16,7 +16,8 @@ fn cli(data_dir: &Path, args: &[&str]) -> Output {
 }
 
 fn fixture(name: &str) -> String {
-    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+    // The recorded payloads live once, beside the parsers they test.
+    format!("{}/../sources/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
 }
 
 const KEYS: &[&str] = &[

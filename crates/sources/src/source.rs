@@ -105,16 +105,15 @@ impl FetchOutcome {
 pub trait Source: Send + Sync {
     fn kind(&self) -> SourceKind;
 
-    /// Validates what the user typed or pasted and returns the stored parameter.
-    fn param_from_input(&self, input: &str) -> Result<String, SourceError>;
+    /// Validates what the user typed or pasted and returns the stored parameter. By default the
+    /// parameter is a keyword search, as for job boards.
+    fn param_from_input(&self, input: &str) -> Result<String, SourceError> {
+        Ok(crate::boards::search_param(input))
+    }
 
-    /// A short human name for a parameter, e.g. "Greenhouse board 'vercel'".
+    /// A short human name for a parameter, e.g. "Greenhouse board 'vercel'" or "Remotive search 'rust'".
     fn describe(&self, param: &str) -> String {
-        if param.trim().is_empty() {
-            self.kind().display_name().to_string()
-        } else {
-            format!("{} '{}'", self.kind().display_name(), param.trim())
-        }
+        crate::boards::describe_search(self.kind(), param)
     }
 
     /// Parses one response body as the source serves it.

@@ -31,10 +31,6 @@ impl Source for Jsearch {
         Ok(param)
     }
 
-    fn describe(&self, param: &str) -> String {
-        super::describe_search(SourceKind::Jsearch, param)
-    }
-
     fn parse(&self, body: &[u8]) -> Result<Vec<ParsedPosting>, SourceError> {
         parse_page(body)
     }

@@ -19,14 +19,6 @@ impl Source for Linkedin {
         SourceKind::Linkedin
     }
 
-    fn param_from_input(&self, input: &str) -> Result<String, SourceError> {
-        Ok(super::search_param(input))
-    }
-
-    fn describe(&self, param: &str) -> String {
-        super::describe_search(SourceKind::Linkedin, param)
-    }
-
     fn parse(&self, body: &[u8]) -> Result<Vec<ParsedPosting>, SourceError> {
         parse_cards(body)
     }

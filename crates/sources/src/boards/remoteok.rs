@@ -15,14 +15,6 @@ impl Source for RemoteOk {
         SourceKind::Remoteok
     }
 
-    fn param_from_input(&self, input: &str) -> Result<String, SourceError> {
-        Ok(super::search_param(input))
-    }
-
-    fn describe(&self, param: &str) -> String {
-        super::describe_search(SourceKind::Remoteok, param)
-    }
-
     fn parse(&self, body: &[u8]) -> Result<Vec<ParsedPosting>, SourceError> {
         parse_feed(body)
     }

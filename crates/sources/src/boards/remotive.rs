@@ -16,14 +16,6 @@ impl Source for Remotive {
         SourceKind::Remotive
     }
 
-    fn param_from_input(&self, input: &str) -> Result<String, SourceError> {
-        Ok(super::search_param(input))
-    }
-
-    fn describe(&self, param: &str) -> String {
-        super::describe_search(SourceKind::Remotive, param)
-    }
-
     fn parse(&self, body: &[u8]) -> Result<Vec<ParsedPosting>, SourceError> {
         parse_jobs(body)
     }

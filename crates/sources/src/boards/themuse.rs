@@ -17,14 +17,6 @@ impl Source for TheMuse {
         SourceKind::Themuse
     }
 
-    fn param_from_input(&self, input: &str) -> Result<String, SourceError> {
-        Ok(super::search_param(input))
-    }
-
-    fn describe(&self, param: &str) -> String {
-        super::describe_search(SourceKind::Themuse, param)
-    }
-
     fn parse(&self, body: &[u8]) -> Result<Vec<ParsedPosting>, SourceError> {
         parse_page(body).map(|page| page.postings)
     }
