@@ -126,6 +126,17 @@ pub trait Source: Send + Sync {
     ) -> BoxFuture<'a, Result<FetchOutcome, SourceError>>;
 }
 
+/// GETs a source's whole listing in one request and parses it with the source's own parser.
+pub(crate) async fn fetch_single(
+    source: &dyn Source,
+    context: FetchContext<'_>,
+    url: String,
+    what: &str,
+) -> Result<FetchOutcome, SourceError> {
+    let body = context.get(source.kind(), url, what).await?;
+    Ok(FetchOutcome::single_page(source.parse(&body).map_err(|error| error.about(what))?))
+}
+
 /// Failed per-job detail calls, reported as one warning rather than one per job.
 #[derive(Debug, Default)]
 pub(crate) struct DetailFailures {

@@ -47,8 +47,7 @@ impl Source for Ashby {
                 "{}/posting-api/job-board/{board}?includeCompensation=true",
                 context.base_url(SourceKind::Ashby)
             );
-            let body = context.get(SourceKind::Ashby, url, &what).await?;
-            Ok(FetchOutcome::single_page(parse_board(&body).map_err(|error| error.about(&what))?))
+            crate::source::fetch_single(self, context, url, &what).await
         })
     }
 }

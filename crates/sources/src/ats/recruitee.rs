@@ -52,8 +52,7 @@ impl Source for Recruitee {
             let slug = slug_from_input(param)?;
             let what = self.describe(&slug);
             let url = offers_url(context.base_url(SourceKind::Recruitee), &slug);
-            let body = context.get(SourceKind::Recruitee, url, &what).await?;
-            Ok(FetchOutcome::single_page(parse_offers(&body).map_err(|error| error.about(&what))?))
+            crate::source::fetch_single(self, context, url, &what).await
         })
     }
 }

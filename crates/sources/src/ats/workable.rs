@@ -52,8 +52,7 @@ impl Source for Workable {
             let slug = account_from_input(param)?;
             let what = self.describe(&slug);
             let url = format!("{}/api/v1/widget/accounts/{slug}?details=true", context.base_url(SourceKind::Workable));
-            let body = context.get(SourceKind::Workable, url, &what).await?;
-            Ok(FetchOutcome::single_page(parse_account(&body).map_err(|error| error.about(&what))?))
+            crate::source::fetch_single(self, context, url, &what).await
         })
     }
 }

@@ -28,8 +28,7 @@ impl Source for RemoteOk {
             let what = self.describe(param);
             // The API takes no search: the board is small and filtered locally by the pipeline.
             let url = format!("{}/api", context.base_url(SourceKind::Remoteok));
-            let body = context.get(SourceKind::Remoteok, url, &what).await?;
-            Ok(FetchOutcome::single_page(parse_feed(&body).map_err(|error| error.about(&what))?))
+            crate::source::fetch_single(self, context, url, &what).await
         })
     }
 }

@@ -33,8 +33,7 @@ impl Source for Remotive {
                 context.base_url(SourceKind::Remotive),
                 super::query_string(&[("search", &query.keywords)])
             );
-            let body = context.get(SourceKind::Remotive, url.trim_end_matches('?').to_string(), &what).await?;
-            Ok(FetchOutcome::single_page(parse_jobs(&body).map_err(|error| error.about(&what))?))
+            crate::source::fetch_single(self, context, url.trim_end_matches('?').to_string(), &what).await
         })
     }
 }

@@ -35,8 +35,7 @@ impl Source for Rss {
         Box::pin(async move {
             let url = super::page_url("RSS", param)?;
             let what = self.describe(&url);
-            let body = context.get(SourceKind::Rss, url, &what).await?;
-            Ok(FetchOutcome::single_page(parse_feed(&body).map_err(|error| error.about(&what))?))
+            crate::source::fetch_single(self, context, url, &what).await
         })
     }
 }
