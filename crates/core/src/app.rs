@@ -124,8 +124,14 @@ impl Jobhound {
         let source = blocking(move || store.read(|connection| watched::get(connection, id))).await?;
         let store = Arc::clone(&self.store);
         let kind = source.kind;
-        blocking(move || store.read(|connection| ensure_enabled(connection, kind))).await?;
-        ensure_not_too_soon(&source)?;
+        let latest = blocking(move || {
+            store.read(|connection| {
+                ensure_enabled(connection, kind)?;
+                watched::latest_success(connection, kind)
+            })
+        })
+        .await?;
+        ensure_not_too_soon(&source, latest.as_deref())?;
 
         let store = Arc::clone(&self.store);
         let known_ids = blocking(move || store.read(|connection| watched::known_ids(connection, kind))).await?;
@@ -315,11 +321,11 @@ fn ensure_enabled(connection: &rusqlite::Connection, kind: SourceKind) -> Result
     Ok(())
 }
 
-/// Sources whose terms limit how often they may be asked (Remotive: four times a day).
-fn ensure_not_too_soon(source: &WatchedSource) -> Result<(), CoreError> {
+/// Sources whose terms limit how often they may be asked (Remotive: four times a day). The limit
+/// is per source, whatever the search: `latest` is the last successful fetch of any of its searches.
+fn ensure_not_too_soon(source: &WatchedSource, latest: Option<&str>) -> Result<(), CoreError> {
     let minutes = source.kind.info().min_refresh_minutes;
-    let Some(last) = source.last_success_at.as_deref().and_then(|text| chrono::DateTime::parse_from_rfc3339(text).ok())
-    else {
+    let Some(last) = latest.and_then(|text| chrono::DateTime::parse_from_rfc3339(text).ok()) else {
         return Ok(());
     };
     let next = last.with_timezone(&chrono::Utc) + chrono::Duration::minutes(i64::from(minutes));

@@ -134,6 +134,15 @@ pub fn remove(tx: &Transaction<'_>, id: i64) -> Result<(), CoreError> {
     Ok(())
 }
 
+/// The last successful fetch of any watched source of `kind`.
+pub fn latest_success(connection: &Connection, kind: SourceKind) -> Result<Option<String>, CoreError> {
+    Ok(connection.query_row(
+        "SELECT MAX(last_success_at) FROM watched_sources WHERE kind = ?1",
+        [kind.as_str()],
+        |row| row.get(0),
+    )?)
+}
+
 /// The ids of every stored posting of `kind`, so detail calls are made only for new ones.
 pub fn known_ids(connection: &Connection, kind: SourceKind) -> Result<std::collections::HashSet<String>, CoreError> {
     let mut statement = connection.prepare_cached("SELECT source_job_id FROM postings WHERE source = ?1")?;

@@ -106,6 +106,10 @@ async fn remotive_is_fetched_at_most_as_often_as_its_terms_allow() {
     let health = h.app.list_sources().unwrap().remove(0);
     assert_eq!((health.consecutive_failures, health.last_error), (0, None), "not a failure of the source");
     assert_eq!(h.server.received_requests().await.unwrap().len(), 1);
+    // The limit is Remotive's, not one search's: another search waits too.
+    let other = h.app.add_source(SourceKind::Remotive, "rust").unwrap();
+    assert_eq!(h.app.refresh_source(other.id).await.unwrap_err().code(), "source_disabled");
+    assert_eq!(h.server.received_requests().await.unwrap().len(), 1);
 }
 
 #[tokio::test]
