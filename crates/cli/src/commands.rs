@@ -35,6 +35,7 @@ impl From<CoreError> for Failure {
 pub fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Parse { source, file } => parse(&source, &file),
+        Command::Salary { text } => json_line(&jobhound_core::sources::salary_text::parse_salary_text(&text)),
         Command::Source(command) => source(&open(&cli.data_dir)?, command, cli.json),
         Command::Sources => crate::sources_view::print(&open(&cli.data_dir)?, cli.json),
         Command::Key(command) => key(&open(&cli.data_dir)?, command, cli.json),

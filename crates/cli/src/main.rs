@@ -32,6 +32,8 @@ enum Command {
         source: String,
         file: PathBuf,
     },
+    /// Read pay from text ("$120k-$150k", "EUR 60.000 per year") and print it as JSON, or null.
+    Salary { text: String },
     /// Manage the boards Jobhound watches.
     #[command(subcommand)]
     Source(SourceCommand),

@@ -181,3 +181,21 @@ fn a_pasted_careers_url_is_watched_as_its_board() {
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("LinkedIn's terms forbid scraping"));
 }
+
+#[test]
+fn salary_prints_the_salary_object_or_null() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = cli(dir.path(), &["salary", "EUR 60.000 - 75.000 per year"]);
+    assert!(out.status.success());
+    let salary: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        salary,
+        serde_json::json!({"min": 60000.0, "max": 75000.0, "currency": "EUR", "period": "year",
+            "yearly_min": 60000.0, "yearly_max": 75000.0})
+    );
+    let hourly: Value = serde_json::from_slice(&cli(dir.path(), &["salary", "45/hr"]).stdout).unwrap();
+    assert_eq!(hourly["yearly_min"], 93_600.0);
+    assert_eq!(hourly["currency"], Value::Null, "no currency is invented");
+    let none = cli(dir.path(), &["salary", "competitive + 401k"]);
+    assert_eq!(String::from_utf8(none.stdout).unwrap().trim(), "null");
+}

@@ -113,3 +113,18 @@ fn values_of_the_wrong_type_never_panic() {
         }
     }
 }
+
+#[test]
+fn salary_text_never_panics_and_never_returns_a_reversed_range() {
+    let mut rng = fastrand::Rng::with_seed(42);
+    let alphabet: Vec<char> = "0123456789 .,'’-–to$€£₹kKmM%/+()hryearmonthdayweekUSDEURCHFzł up from a per".chars().collect();
+    for _ in 0..20_000 {
+        let text: String = (0..rng.usize(0..40)).map(|_| alphabet[rng.usize(..alphabet.len())]).collect();
+        if let Some(salary) = jobhound_sources::salary_text::parse_salary_text(&text) {
+            if let (Some(min), Some(max)) = (salary.min, salary.max) {
+                assert!(min <= max, "{text:?} -> {salary:?}");
+            }
+            assert!(salary.yearly_max.or(salary.yearly_min).unwrap_or(0.0) <= 2_000_000.0, "{text:?} -> {salary:?}");
+        }
+    }
+}
