@@ -71,7 +71,9 @@ pub fn parse_salary_text(text: &str) -> Option<Salary> {
     let (mut min, mut max) = (Some(low), high);
     if high.is_none() && (before.iter().any(|word| matches!(*word, "up" | "max" | "maximum" | "upto"))) {
         (min, max) = (None, Some(low));
-    } else if high.is_none() && (plus_after || before.iter().any(|word| matches!(*word, "from" | "min" | "minimum" | "least" | "starting"))) {
+    } else if high.is_none()
+        && (plus_after || before.iter().any(|word| matches!(*word, "from" | "min" | "minimum" | "least" | "starting")))
+    {
         (min, max) = (Some(low), None);
     }
     if let (Some(low), Some(high)) = (min, max)
@@ -80,9 +82,8 @@ pub fn parse_salary_text(text: &str) -> Option<Salary> {
         return None;
     }
 
-    let currency = currency_near(&tokens, start).or_else(|| {
-        tokens.iter().find_map(|token| if let Tok::Cur(code) = token { Some(*code) } else { None })
-    });
+    let currency = currency_near(&tokens, start)
+        .or_else(|| tokens.iter().find_map(|token| if let Tok::Cur(code) = token { Some(*code) } else { None }));
     let largest = max.or(min).unwrap_or(low);
     let period = match period_in(&tokens) {
         Some(period) => period,
@@ -234,8 +235,8 @@ fn number_value(raw: &str) -> Option<f64> {
 }
 
 const CODES: &[&str] = &[
-    "USD", "EUR", "GBP", "CAD", "AUD", "CHF", "INR", "SEK", "PLN", "NOK", "DKK", "JPY", "SGD", "NZD", "BRL", "MXN", "ZAR",
-    "CZK", "HUF", "ILS", "HKD",
+    "USD", "EUR", "GBP", "CAD", "AUD", "CHF", "INR", "SEK", "PLN", "NOK", "DKK", "JPY", "SGD", "NZD", "BRL", "MXN",
+    "ZAR", "CZK", "HUF", "ILS", "HKD",
 ];
 
 /// Currency symbols and codes become `Tok::Cur`; "CA$", "A$", "US$" take their prefix.

@@ -117,7 +117,8 @@ fn values_of_the_wrong_type_never_panic() {
 #[test]
 fn salary_text_never_panics_and_never_returns_a_reversed_range() {
     let mut rng = fastrand::Rng::with_seed(42);
-    let alphabet: Vec<char> = "0123456789 .,'’-–to$€£₹kKmM%/+()hryearmonthdayweekUSDEURCHFzł up from a per".chars().collect();
+    let alphabet: Vec<char> =
+        "0123456789 .,'’-–to$€£₹kKmM%/+()hryearmonthdayweekUSDEURCHFzł up from a per".chars().collect();
     for _ in 0..20_000 {
         let text: String = (0..rng.usize(0..40)).map(|_| alphabet[rng.usize(..alphabet.len())]).collect();
         if let Some(salary) = jobhound_sources::salary_text::parse_salary_text(&text) {

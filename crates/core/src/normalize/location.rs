@@ -29,17 +29,7 @@ pub fn split_work_mode(label: &str) -> (Option<WorkMode>, Option<String>) {
 
 /// The work mode a short text states in words ("Berlin (Hybrid)", "Fully remote"), if any.
 pub fn work_mode_from_text(text: &str) -> Option<WorkMode> {
-    let lower = text.to_ascii_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).collect();
-    if words.contains(&"hybrid") {
-        Some(WorkMode::Hybrid)
-    } else if words.iter().any(|word| *word == "remote" || *word == "anywhere") {
-        Some(WorkMode::Remote)
-    } else if words.iter().any(|word| matches!(*word, "onsite" | "on-site" | "in-office")) {
-        Some(WorkMode::Onsite)
-    } else {
-        None
-    }
+    WorkMode::from_text(text)
 }
 
 #[cfg(test)]

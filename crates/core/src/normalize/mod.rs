@@ -2,9 +2,13 @@
 
 mod html;
 mod location;
+mod skills;
+mod text_facts;
 
 pub use html::{html_to_text, sanitize_html};
 pub use location::{split_work_mode, work_mode_from_text};
+pub use skills::{Skill, SkillMatcher, skill_matcher};
+pub use text_facts::{employment_type_from_title, salary_from_text, work_mode_from_description};
 
 use jobhound_sources::{EmploymentType, ParsedPosting, Salary, WorkMode};
 
@@ -74,21 +78,30 @@ pub fn normalize(posting: &ParsedPosting, fallback_company: Option<&str>) -> Nor
     }
     let description_html = posting.description_html.as_deref().map(sanitize_html).unwrap_or_default();
     let description_text = html_to_text(&description_html);
-    let remote = posting.work_mode.or(text_mode);
+    // Structured fields first, then location labels, then what the title and text say.
+    let remote = posting.work_mode.or(text_mode).or_else(|| work_mode_from_description(&description_text));
+    let employment_type = posting.employment_type.or_else(|| title.as_deref().and_then(employment_type_from_title));
+    let salary = posting.salary.clone().or_else(|| salary_from_text(&description_text));
+    // The employer's own name is not a skill the job asks for ("About Vercel" in a Vercel job).
+    let skills: Vec<String> = skill_matcher()
+        .find(&format!("{}\n{description_text}", title.as_deref().unwrap_or_default()))
+        .into_iter()
+        .filter(|skill| company.as_deref().is_none_or(|company| !company.eq_ignore_ascii_case(skill)))
+        .collect();
 
     NormalizedJob {
         title,
         company,
         locations,
         remote,
-        employment_type: posting.employment_type,
-        salary: posting.salary.clone(),
+        employment_type,
+        salary,
         posted_at: posting.posted_at.map(crate::time::to_rfc3339),
         url: posting.url.clone(),
         apply_url: posting.apply_url.clone().or_else(|| posting.url.clone()),
         description_html,
         description_text,
-        skills: Vec::new(),
+        skills,
     }
 }
 
