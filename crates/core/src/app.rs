@@ -48,6 +48,7 @@ impl Jobhound {
 
     pub fn open_with(data_dir: &Path, endpoints: Endpoints, http: HttpOptions) -> Result<Self, CoreError> {
         let store = Store::open(&paths::database_path(data_dir))?;
+        store.write(crate::ingest::backfill_keys)?;
         Ok(Self {
             data_dir: data_dir.to_path_buf(),
             store: Arc::new(store),
@@ -221,6 +222,7 @@ impl Jobhound {
                 updated: counts.updated,
                 unchanged: counts.unchanged,
                 flagged: counts.flagged,
+                merged: counts.merged,
                 closed: liveness.closed,
                 reopened: liveness.reopened,
                 warnings: fetched.warnings,

@@ -6,6 +6,7 @@ use rusqlite::{OptionalExtension, Transaction, params, params_from_iter};
 use sha2::{Digest, Sha256};
 
 use crate::CoreError;
+use crate::dedup::{self, DedupKey};
 use crate::normalize::{NormalizedJob, normalize};
 
 /// What a batch did to the database.
@@ -21,6 +22,8 @@ pub struct IngestCounts {
     pub unchanged: u32,
     /// Postings kept raw because they cannot become a job (no title or company).
     pub flagged: u32,
+    /// New postings found to be a job already stored (another board, a repost, an agency copy).
+    pub merged: u32,
 }
 
 /// Stores `postings`. A posting already known by (source, source id) updates its job instead of
@@ -89,10 +92,20 @@ pub fn ingest(
                 counts.updated += 1;
             }
             None => {
-                let job_id = insert_job(tx, &job, now)?;
+                let key = dedup_key(&job);
+                let job_id = match find_duplicate(tx, &key)? {
+                    Some(existing) => {
+                        merge_into(tx, existing, &job, &key, posting.source.info().category, now)?;
+                        counts.merged += 1;
+                        existing
+                    }
+                    None => {
+                        counts.new_jobs += 1;
+                        insert_job(tx, &job, now)?
+                    }
+                };
                 tx.prepare_cached("INSERT INTO job_postings (job_id, posting_id, first_seen_at) VALUES (?1, ?2, ?3)")?
                     .execute(params![job_id, posting_id, now])?;
-                counts.new_jobs += 1;
             }
         }
     }
@@ -107,8 +120,9 @@ fn content_hash(payload: &str, fallback_company: Option<&str>) -> String {
     hasher.finalize().iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
-/// The job's columns in the order both statements below number them (?1 to ?18).
+/// The job's columns in the order both statements below number them (?1 to ?25).
 fn job_values(job: &NormalizedJob) -> Result<Vec<Value>, CoreError> {
+    let key = dedup_key(job);
     let salary = job.salary.as_ref();
     let text = |value: Option<&str>| value.map_or(Value::Null, |text| Value::Text(text.to_string()));
     let real = |value: Option<f64>| value.map_or(Value::Null, Value::Real);
@@ -131,7 +145,136 @@ fn job_values(job: &NormalizedJob) -> Result<Vec<Value>, CoreError> {
         Value::Text(job.description_html.clone()),
         Value::Text(job.description_text.clone()),
         Value::Text(serde_json::to_string(&job.skills)?),
+        text(job.seniority.map(|level| level.as_str())),
+        Value::Text(serde_json::to_string(&job.countries)?),
+        Value::Text(key.title_key.clone()),
+        Value::Text(key.company_key.clone()),
+        text(key.canonical_url.as_deref()),
+        key.simhash.map_or(Value::Null, |hash| Value::Integer(hash as i64)),
+        Value::Text(serde_json::to_string(&key.places)?),
     ])
+}
+
+/// Fills the dedup keys of jobs stored before they existed (migration 3), so older jobs merge too.
+pub fn backfill_keys(tx: &Transaction<'_>) -> Result<u32, CoreError> {
+    let keys: Vec<(i64, DedupKey)> = {
+        let mut statement = tx.prepare(
+            "SELECT id, title, company, locations, remote, apply_url, description_text FROM jobs
+             WHERE title_key = '' AND title != ''",
+        )?;
+        statement
+            .query_map([], |row| {
+                let locations: Vec<String> = serde_json::from_str(&row.get::<_, String>(3)?).unwrap_or_default();
+                let remote = row.get::<_, Option<String>>(4)?.as_deref().and_then(jobhound_sources::WorkMode::parse);
+                let key = DedupKey::new(
+                    &row.get::<_, String>(1)?,
+                    &row.get::<_, String>(2)?,
+                    &locations,
+                    remote,
+                    row.get::<_, Option<String>>(5)?.as_deref(),
+                    &row.get::<_, String>(6)?,
+                );
+                Ok((row.get(0)?, key))
+            })?
+            .collect::<Result<_, _>>()?
+    };
+    let mut update = tx.prepare(
+        "UPDATE jobs SET title_key = ?2, company_key = ?3, canonical_apply_url = ?4, simhash = ?5, place_keys = ?6
+         WHERE id = ?1",
+    )?;
+    for (id, key) in &keys {
+        update.execute(params![
+            id,
+            key.title_key,
+            key.company_key,
+            key.canonical_url,
+            key.simhash.map(|hash| hash as i64),
+            serde_json::to_string(&key.places)?
+        ])?;
+    }
+    Ok(u32::try_from(keys.len()).unwrap_or(u32::MAX))
+}
+
+pub fn dedup_key(job: &NormalizedJob) -> DedupKey {
+    DedupKey::new(
+        job.title.as_deref().unwrap_or_default(),
+        job.company.as_deref().unwrap_or_default(),
+        &job.locations,
+        job.remote,
+        job.apply_url.as_deref(),
+        &job.description_text,
+    )
+}
+
+/// Candidates share the normalized title or the canonical apply link; each is then compared in full.
+fn find_duplicate(tx: &Transaction<'_>, key: &DedupKey) -> Result<Option<i64>, CoreError> {
+    if key.title_key.is_empty() && key.canonical_url.is_none() {
+        return Ok(None);
+    }
+    let mut statement = tx.prepare_cached(
+        "SELECT id, title_key, company_key, canonical_apply_url, place_keys, remote, simhash FROM jobs
+         WHERE title_key = ?1 OR (?2 IS NOT NULL AND canonical_apply_url = ?2)
+         ORDER BY id LIMIT 500",
+    )?;
+    let mut rows = statement.query(params![key.title_key, key.canonical_url])?;
+    while let Some(row) = rows.next()? {
+        let candidate = DedupKey {
+            title_key: row.get(1)?,
+            company_key: row.get(2)?,
+            canonical_url: row.get(3)?,
+            places: serde_json::from_str(&row.get::<_, String>(4)?).unwrap_or_default(),
+            remote: row.get::<_, Option<String>>(5)?.as_deref().and_then(jobhound_sources::WorkMode::parse),
+            simhash: row.get::<_, Option<i64>>(6)?.map(|hash| hash as u64),
+        };
+        if dedup::is_duplicate(key, &candidate) {
+            return Ok(Some(row.get(0)?));
+        }
+    }
+    Ok(None)
+}
+
+/// Adds what a newly found posting knows to the job it duplicates. The employer's own ATS link
+/// becomes the apply link; pay and description fill gaps; nothing else is overwritten.
+fn merge_into(
+    tx: &Transaction<'_>,
+    job_id: i64,
+    job: &NormalizedJob,
+    key: &DedupKey,
+    category: jobhound_sources::SourceCategory,
+    now: &str,
+) -> Result<(), CoreError> {
+    let from_ats = category == jobhound_sources::SourceCategory::Ats;
+    let salary = job.salary.as_ref();
+    tx.prepare_cached(
+        "UPDATE jobs SET last_seen_at = ?2, updated_at = ?2, closed_at = NULL,
+             apply_url = CASE WHEN ?3 AND ?4 IS NOT NULL THEN ?4 ELSE apply_url END,
+             canonical_apply_url = CASE WHEN ?3 AND ?5 IS NOT NULL THEN ?5 ELSE COALESCE(canonical_apply_url, ?5) END,
+             salary_min = CASE WHEN salary_period IS NULL THEN ?6 ELSE salary_min END,
+             salary_max = CASE WHEN salary_period IS NULL THEN ?7 ELSE salary_max END,
+             salary_currency = CASE WHEN salary_period IS NULL THEN ?8 ELSE salary_currency END,
+             salary_yearly_min = CASE WHEN salary_period IS NULL THEN ?10 ELSE salary_yearly_min END,
+             salary_yearly_max = CASE WHEN salary_period IS NULL THEN ?11 ELSE salary_yearly_max END,
+             salary_period = COALESCE(salary_period, ?9),
+             description_html = CASE WHEN description_html = '' THEN ?12 ELSE description_html END,
+             description_text = CASE WHEN description_text = '' THEN ?13 ELSE description_text END
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        job_id,
+        now,
+        from_ats,
+        job.apply_url,
+        key.canonical_url,
+        salary.and_then(|s| s.min),
+        salary.and_then(|s| s.max),
+        salary.and_then(|s| s.currency.as_deref()),
+        salary.map(|s| s.period.as_str()),
+        salary.and_then(|s| s.yearly_min),
+        salary.and_then(|s| s.yearly_max),
+        job.description_html,
+        job.description_text,
+    ])?;
+    Ok(())
 }
 
 fn insert_job(tx: &Transaction<'_>, job: &NormalizedJob, now: &str) -> Result<i64, CoreError> {
@@ -141,8 +284,10 @@ fn insert_job(tx: &Transaction<'_>, job: &NormalizedJob, now: &str) -> Result<i6
         "INSERT INTO jobs (title, company, locations, location_text, remote, employment_type,
              salary_min, salary_max, salary_currency, salary_period, salary_yearly_min, salary_yearly_max,
              posted_at, url, apply_url, description_html, description_text, skills,
+             seniority, countries, title_key, company_key, canonical_apply_url, simhash, place_keys,
              first_seen_at, last_seen_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19, ?19)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+                 ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?26, ?26)",
     )?
     .execute(params_from_iter(values))?;
     Ok(tx.last_insert_rowid())
@@ -167,8 +312,11 @@ fn update_job(tx: &Transaction<'_>, job_id: i64, job: &NormalizedJob, now: &str)
              description_html = CASE WHEN ?16 = '' THEN description_html ELSE ?16 END,
              description_text = CASE WHEN ?16 = '' THEN description_text ELSE ?17 END,
              skills = CASE WHEN ?16 = '' THEN skills ELSE ?18 END,
-             last_seen_at = ?19, updated_at = ?19, closed_at = NULL
-         WHERE id = ?20",
+             seniority = ?19, countries = ?20, title_key = ?21, company_key = ?22,
+             canonical_apply_url = COALESCE(?23, canonical_apply_url),
+             simhash = CASE WHEN ?16 = '' THEN simhash ELSE ?24 END, place_keys = ?25,
+             last_seen_at = ?26, updated_at = ?26, closed_at = NULL
+         WHERE id = ?27",
     )?
     .execute(params_from_iter(values))?;
     Ok(())

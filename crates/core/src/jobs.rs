@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::CoreError;
+use crate::normalize::Seniority;
 
 pub const DEFAULT_PAGE: u32 = 100;
 pub const MAX_PAGE: u32 = 1_000;
@@ -68,6 +69,9 @@ pub struct JobDetail {
     pub first_seen_at: String,
     pub last_seen_at: String,
     pub closed_at: Option<String>,
+    pub seniority: Option<Seniority>,
+    /// ISO 3166-1 alpha-2 codes of the countries the locations name.
+    pub countries: Vec<String>,
     pub postings: Vec<PostingRef>,
 }
 
@@ -131,7 +135,8 @@ pub fn list_jobs(connection: &Connection, query: &JobQuery) -> Result<JobPage, C
 pub fn get_job(connection: &Connection, id: i64) -> Result<JobDetail, CoreError> {
     let sql = format!(
         "SELECT j.id, j.title, j.company, j.locations, j.remote, j.employment_type, {SALARY_COLUMNS},
-                j.posted_at, j.url, j.apply_url, j.description_html, j.skills, j.first_seen_at, j.last_seen_at, j.closed_at
+                j.posted_at, j.url, j.apply_url, j.description_html, j.skills, j.first_seen_at, j.last_seen_at, j.closed_at,
+                j.seniority, j.countries
          FROM jobs j WHERE j.id = ?1"
     );
     let job = connection
@@ -152,6 +157,8 @@ pub fn get_job(connection: &Connection, id: i64) -> Result<JobDetail, CoreError>
                 first_seen_at: row.get(17)?,
                 last_seen_at: row.get(18)?,
                 closed_at: row.get(19)?,
+                seniority: row.get::<_, Option<String>>(20)?.as_deref().and_then(Seniority::parse),
+                countries: json_list(row, 21)?,
                 postings: Vec::new(),
             })
         })

@@ -4,6 +4,7 @@
 mod app;
 pub mod bindings;
 mod db;
+pub mod dedup;
 pub mod demo;
 mod error;
 pub mod ingest;

@@ -44,6 +44,8 @@ pub struct FetchReport {
     pub updated: u32,
     pub unchanged: u32,
     pub flagged: u32,
+    /// New postings merged into jobs already stored from other boards.
+    pub merged: u32,
     /// Jobs marked closed because they left this board.
     pub closed: u32,
     /// Closed jobs that came back.

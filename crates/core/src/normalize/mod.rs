@@ -1,12 +1,16 @@
 //! Turns a source's [`ParsedPosting`] into the fields of a canonical job.
 
+mod country;
 mod html;
 mod location;
+mod seniority;
 mod skills;
 mod text_facts;
 
+pub use country::countries_in;
 pub use html::{html_to_text, sanitize_html};
 pub use location::{split_work_mode, work_mode_from_text};
+pub use seniority::Seniority;
 pub use skills::{Skill, SkillMatcher, skill_matcher};
 pub use text_facts::{employment_type_from_title, salary_from_text, work_mode_from_description};
 
@@ -27,6 +31,9 @@ pub struct NormalizedJob {
     pub description_html: String,
     pub description_text: String,
     pub skills: Vec<String>,
+    pub seniority: Option<Seniority>,
+    /// ISO 3166-1 alpha-2 codes of the countries the locations name.
+    pub countries: Vec<String>,
 }
 
 /// Why a posting could not become a job. The raw posting is kept either way.
@@ -82,6 +89,14 @@ pub fn normalize(posting: &ParsedPosting, fallback_company: Option<&str>) -> Nor
     let remote = posting.work_mode.or(text_mode).or_else(|| work_mode_from_description(&description_text));
     let employment_type = posting.employment_type.or_else(|| title.as_deref().and_then(employment_type_from_title));
     let salary = posting.salary.clone().or_else(|| salary_from_text(&description_text));
+    let seniority =
+        title.as_deref().and_then(Seniority::from_title).or_else(|| Seniority::from_text(&description_text));
+    let mut countries: Vec<String> = Vec::new();
+    for code in posting.locations.iter().flat_map(|raw| countries_in(raw)) {
+        if !countries.contains(&code) {
+            countries.push(code);
+        }
+    }
     // The employer's own name is not a skill the job asks for ("About Vercel" in a Vercel job).
     let skills: Vec<String> = skill_matcher()
         .find(&format!("{}\n{description_text}", title.as_deref().unwrap_or_default()))
@@ -102,6 +117,8 @@ pub fn normalize(posting: &ParsedPosting, fallback_company: Option<&str>) -> Nor
         description_html,
         description_text,
         skills,
+        seniority,
+        countries,
     }
 }
 

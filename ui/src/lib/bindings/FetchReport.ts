@@ -6,6 +6,10 @@ import type { WatchedSource } from "./WatchedSource";
  */
 export type FetchReport = { source: WatchedSource, seen: number, new_jobs: number, updated: number, unchanged: number, flagged: number, 
 /**
+ * New postings merged into jobs already stored from other boards.
+ */
+merged: number, 
+/**
  * Jobs marked closed because they left this board.
  */
 closed: number, 

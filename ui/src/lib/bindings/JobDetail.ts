@@ -2,10 +2,15 @@
 import type { EmploymentType } from "./EmploymentType";
 import type { PostingRef } from "./PostingRef";
 import type { Salary } from "./Salary";
+import type { Seniority } from "./Seniority";
 import type { WorkMode } from "./WorkMode";
 
 export type JobDetail = { id: number, title: string, company: string, locations: Array<string>, remote: WorkMode | null, employment_type: EmploymentType | null, salary: Salary | null, posted_at: string | null, url: string | null, apply_url: string | null, 
 /**
  * Sanitized when stored; safe to render.
  */
-description_html: string, skills: Array<string>, first_seen_at: string, last_seen_at: string, closed_at: string | null, postings: Array<PostingRef>, };
+description_html: string, skills: Array<string>, first_seen_at: string, last_seen_at: string, closed_at: string | null, seniority: Seniority | null, 
+/**
+ * ISO 3166-1 alpha-2 codes of the countries the locations name.
+ */
+countries: Array<string>, postings: Array<PostingRef>, };

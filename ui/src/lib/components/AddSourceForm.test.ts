@@ -15,6 +15,7 @@ function report(source: WatchedSource, overrides: Partial<FetchReport> = {}): Fe
 		updated: 0,
 		unchanged: 0,
 		flagged: 0,
+		merged: 0,
 		closed: 0,
 		reopened: 0,
 		warnings: [],

@@ -22,6 +22,8 @@ function detail(overrides: Partial<JobDetail> = {}): JobDetail {
 		first_seen_at: '2026-11-20T10:00:00Z',
 		last_seen_at: '2026-11-20T10:00:00Z',
 		closed_at: null,
+		seniority: 'senior',
+		countries: ['DE'],
 		postings: [
 			{
 				source: 'adzuna',

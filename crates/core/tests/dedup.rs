@@ -1,0 +1,108 @@
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+//! Duplicate merging through the real ingest path and a real SQLite file.
+
+use jobhound_core::Store;
+use jobhound_core::ingest::ingest;
+use jobhound_core::jobs::{self, JobQuery};
+use jobhound_core::sources::{ParsedPosting, SourceKind, parse};
+
+const GREENHOUSE: &[u8] = include_bytes!("../../sources/tests/fixtures/greenhouse-sample-1.json");
+const ASHBY: &[u8] = include_bytes!("../../sources/tests/fixtures/ashby-sample-1.json");
+
+fn store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("jobhound.db")).unwrap();
+    (dir, store)
+}
+
+/// The first Vercel posting as an aggregator would relist it: another source, another id, a
+/// tracking-laden link to the same ATS page, "Inc." on the name (derived in code from the recording).
+fn relisted(original: &ParsedPosting) -> ParsedPosting {
+    let mut copy = original.clone();
+    copy.source = SourceKind::Jsonld;
+    copy.source_id = "aggregator-77".into();
+    copy.company = Some("Vercel, Inc.".into());
+    copy.url = Some("https://jobs.example-aggregator.com/view/77".into());
+    copy.apply_url = original.apply_url.as_ref().map(|url| format!("{url}?utm_source=aggregator&gh_src=x1"));
+    copy
+}
+
+#[test]
+fn the_same_job_on_another_board_becomes_one_job_with_both_postings() {
+    let (_dir, store) = store();
+    let postings = parse(SourceKind::Greenhouse, GREENHOUSE).unwrap();
+    let counts = store.write(|tx| ingest(tx, &postings, None, "2026-11-20T10:00:00Z")).unwrap();
+    assert_eq!(counts.new_jobs, 2);
+
+    let counts = store.write(|tx| ingest(tx, &[relisted(&postings[0])], None, "2026-11-21T10:00:00Z")).unwrap();
+    assert_eq!((counts.new_jobs, counts.merged), (0, 1));
+    let page = store.read(|c| jobs::list_jobs(c, &JobQuery::default())).unwrap();
+    assert_eq!(page.total, 2, "still two jobs");
+    let job = page.jobs.iter().find(|job| job.title == "Account Executive, Commercial").unwrap();
+    assert_eq!(job.sources, ["greenhouse", "jsonld"]);
+    let detail = store.read(|c| jobs::get_job(c, job.id)).unwrap();
+    assert_eq!(detail.postings.len(), 2);
+    assert_eq!(detail.postings[0].first_seen_at, "2026-11-20T10:00:00Z");
+    assert_eq!(detail.postings[1].first_seen_at, "2026-11-21T10:00:00Z");
+    assert_eq!(
+        detail.apply_url.as_deref(),
+        Some("https://job-boards.greenhouse.io/vercel/jobs/6136160004"),
+        "the employer's ATS link stays the apply link"
+    );
+    assert_eq!(detail.countries, ["GB"]);
+}
+
+#[test]
+fn an_aggregator_first_then_the_ats_takes_over_the_apply_link() {
+    let (_dir, store) = store();
+    let postings = parse(SourceKind::Greenhouse, GREENHOUSE).unwrap();
+    let mut copy = relisted(&postings[0]);
+    copy.apply_url = Some("https://jobs.example-aggregator.com/apply/77".into());
+    store.write(|tx| ingest(tx, &[copy], None, "2026-11-20T10:00:00Z")).unwrap();
+    let counts = store.write(|tx| ingest(tx, &postings, None, "2026-11-21T10:00:00Z")).unwrap();
+    assert_eq!((counts.new_jobs, counts.merged), (1, 1));
+    let page = store.read(|c| jobs::list_jobs(c, &JobQuery::default())).unwrap();
+    let job = page.jobs.iter().find(|job| job.title == "Account Executive, Commercial").unwrap();
+    let detail = store.read(|c| jobs::get_job(c, job.id)).unwrap();
+    assert_eq!(detail.apply_url.as_deref(), Some("https://job-boards.greenhouse.io/vercel/jobs/6136160004"));
+}
+
+#[test]
+fn the_same_title_in_another_place_stays_a_separate_job() {
+    // Linear lists "Senior / Staff Fullstack Engineer" twice with near-identical text: Europe and
+    // North America. They are two jobs.
+    let (_dir, store) = store();
+    let postings = parse(SourceKind::Ashby, ASHBY).unwrap();
+    let counts = store.write(|tx| ingest(tx, &postings, Some("Linear"), "2026-11-20T10:00:00Z")).unwrap();
+    assert_eq!((counts.new_jobs, counts.merged), (2, 0));
+}
+
+#[test]
+fn seniority_and_countries_are_stored() {
+    let (_dir, store) = store();
+    let postings = parse(SourceKind::Ashby, ASHBY).unwrap();
+    store.write(|tx| ingest(tx, &postings, Some("Linear"), "2026-11-20T10:00:00Z")).unwrap();
+    let first = store.read(|c| jobs::list_jobs(c, &JobQuery::default())).unwrap().jobs[0].id;
+    let detail = store.read(|c| jobs::get_job(c, first)).unwrap();
+    assert_eq!(detail.seniority.map(|level| level.as_str()), Some("senior"));
+}
+
+#[test]
+fn jobs_stored_before_dedup_keys_existed_get_them_at_start() {
+    let (_dir, store) = store();
+    store
+        .write(|tx| {
+            Ok(tx.execute(
+                "INSERT INTO jobs (title, company, first_seen_at, last_seen_at, updated_at)
+                 VALUES ('Sr. Rust Engineer (m/w/d)', 'Acme GmbH', 'x', 'x', 'x')",
+                [],
+            )?)
+        })
+        .unwrap();
+    assert_eq!(store.write(jobhound_core::ingest::backfill_keys).unwrap(), 1);
+    let keys: (String, String) = store
+        .read(|c| Ok(c.query_row("SELECT title_key, company_key FROM jobs", [], |r| Ok((r.get(0)?, r.get(1)?)))?))
+        .unwrap();
+    assert_eq!(keys, ("senior rust engineer".to_string(), "acme".to_string()));
+    assert_eq!(store.write(jobhound_core::ingest::backfill_keys).unwrap(), 0, "done once");
+}
