@@ -4,7 +4,7 @@ use jobhound_core::sources::SourceKind;
 use jobhound_core::{CoreError, Jobhound, paths};
 
 use crate::output::{json_line, line};
-use crate::{Cli, Command, JobsCommand, KeyCommand, SourceCommand};
+use crate::{Cli, Command, EvalCommand, JobsCommand, KeyCommand, SourceCommand};
 
 /// Bad input (a file that cannot be read or parsed, an unknown id) exits 2; anything else 1.
 pub struct Failure {
@@ -38,6 +38,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Salary { text } => json_line(&jobhound_core::sources::salary_text::parse_salary_text(&text)),
         Command::Source(command) => source(&open(&cli.data_dir)?, command, cli.json),
         Command::Sources => crate::sources_view::print(&open(&cli.data_dir)?, cli.json),
+        Command::Eval(EvalCommand::Dedup { pairs }) => crate::eval::dedup(pairs.as_deref(), cli.json),
         Command::Key(command) => key(&open(&cli.data_dir)?, command, cli.json),
         Command::Jobs(command) => jobs(&open(&cli.data_dir)?, command, cli.json),
         Command::Demo => {

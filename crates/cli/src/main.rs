@@ -1,6 +1,7 @@
 //! `jobhound-cli`: everything the app does, for scripts and terminals.
 
 mod commands;
+mod eval;
 mod output;
 mod sources_view;
 
@@ -34,6 +35,9 @@ enum Command {
     },
     /// Read pay from text ("$120k-$150k", "EUR 60.000 per year") and print it as JSON, or null.
     Salary { text: String },
+    /// Measure the pipeline against labelled data.
+    #[command(subcommand)]
+    Eval(EvalCommand),
     /// Manage the boards Jobhound watches.
     #[command(subcommand)]
     Source(SourceCommand),
@@ -71,6 +75,16 @@ enum SourceCommand {
     Fetch { id: i64 },
     /// Stop watching a board; its jobs stay.
     Remove { id: i64 },
+}
+
+#[derive(Debug, Subcommand)]
+enum EvalCommand {
+    /// Precision and recall of duplicate merging on the bundled labelled pairs, or on `--pairs`
+    /// (JSON lines `{"a": JOB, "b": JOB, "duplicate": true|false}`, JOB as printed by `parse`).
+    Dedup {
+        #[arg(long, value_name = "FILE")]
+        pairs: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

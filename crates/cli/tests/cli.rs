@@ -199,3 +199,31 @@ fn salary_prints_the_salary_object_or_null() {
     let none = cli(dir.path(), &["salary", "competitive + 401k"]);
     assert_eq!(String::from_utf8(none.stdout).unwrap().trim(), "null");
 }
+
+#[test]
+fn eval_dedup_meets_its_targets_on_the_bundled_set_and_reads_any_other_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = cli(dir.path(), &["eval", "dedup"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let last: Vec<&str> = stdout.lines().last().unwrap().split_whitespace().collect();
+    assert_eq!((last[0], last[2], last[4]), ("precision", "recall", "pairs"));
+    let (precision, recall, pairs): (f64, f64, u32) =
+        (last[1].parse().unwrap(), last[3].parse().unwrap(), last[5].parse().unwrap());
+    assert!(pairs >= 300, "{pairs} pairs");
+    assert!(precision >= 0.99, "precision {precision}");
+    assert!(recall >= 0.95, "recall {recall}");
+
+    // Any other labelled set: one duplicate (same ATS link with tracking) and one distinct pair.
+    let job = |title: &str, url: &str| serde_json::json!({"title": title, "company": "Acme", "apply_url": url});
+    let lines = [
+        serde_json::json!({"a": job("Engineer", "https://acme.example/jobs/1"), "b": job("Engineer", "https://acme.example/jobs/1?utm_source=x"), "duplicate": true}),
+        serde_json::json!({"a": job("Engineer", "https://acme.example/jobs/1"), "b": job("Designer", "https://acme.example/jobs/2"), "duplicate": false}),
+    ];
+    let file = dir.path().join("pairs.jsonl");
+    std::fs::write(&file, lines.iter().map(|line| format!("{line}\n")).collect::<String>()).unwrap();
+    let out = cli(dir.path(), &["eval", "dedup", "--pairs", file.to_str().unwrap()]);
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().last(), Some("precision 1.0000 recall 1.0000 pairs 2"));
+    std::fs::write(&file, "not json\n").unwrap();
+    assert_eq!(cli(dir.path(), &["eval", "dedup", "--pairs", file.to_str().unwrap()]).status.code(), Some(2));
+}

@@ -1,11 +1,13 @@
 //! The JSON object `jobhound-cli parse` prints for each job: a stable contract for scripts.
 
 use jobhound_sources::{EmploymentType, ParsedPosting, Salary, SourceKind, WorkMode};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::normalize::normalize;
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+/// Also read back (leniently: missing fields are empty) by `eval dedup --pairs`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
 pub struct ParsedJob {
     pub source: SourceKind,
     pub source_id: String,
@@ -39,6 +41,26 @@ impl From<&ParsedPosting> for ParsedJob {
             posted_at: job.posted_at,
             description_text: job.description_text,
             skills: job.skills,
+        }
+    }
+}
+
+impl Default for ParsedJob {
+    fn default() -> Self {
+        Self {
+            source: SourceKind::Jsonld,
+            source_id: String::new(),
+            url: None,
+            apply_url: None,
+            title: None,
+            company: None,
+            locations: Vec::new(),
+            remote: None,
+            employment_type: None,
+            salary: None,
+            posted_at: None,
+            description_text: String::new(),
+            skills: Vec::new(),
         }
     }
 }

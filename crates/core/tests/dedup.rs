@@ -106,3 +106,37 @@ fn jobs_stored_before_dedup_keys_existed_get_them_at_start() {
     assert_eq!(keys, ("senior rust engineer".to_string(), "acme".to_string()));
     assert_eq!(store.write(jobhound_core::ingest::backfill_keys).unwrap(), 0, "done once");
 }
+
+#[test]
+fn broken_postings_are_kept_raw_and_flagged_without_blocking_the_batch() {
+    let (_dir, store) = store();
+    let good = parse(SourceKind::Greenhouse, GREENHOUSE).unwrap().remove(0);
+    let mut untitled = good.clone();
+    untitled.source_id = "no-title".into();
+    untitled.title = None;
+    let mut far_future = good.clone();
+    far_future.source_id = "future".into();
+    far_future.posted_at = chrono::DateTime::from_timestamp(32_503_680_000, 0); // year 3000
+    let mut huge = good.clone();
+    huge.source_id = "huge".into();
+    huge.description_html = Some("<p>word </p>".repeat(500_000)); // 6 MB
+    let batch = [untitled, far_future, huge, good];
+    let counts = store.write(|tx| ingest(tx, &batch, None, "2026-11-20T10:00:00Z")).unwrap();
+    assert_eq!((counts.seen, counts.flagged, counts.new_jobs), (4, 3, 1));
+    let problems: Vec<(String, String)> = store
+        .read(|c| {
+            let mut statement = c.prepare(
+                "SELECT source_job_id, problem FROM postings WHERE problem IS NOT NULL ORDER BY source_job_id",
+            )?;
+            Ok(statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?)
+        })
+        .unwrap();
+    assert_eq!(
+        problems,
+        [
+            ("future".to_string(), "absurd posting date".to_string()),
+            ("huge".to_string(), "description over 1 MB".to_string()),
+            ("no-title".to_string(), "no title".to_string()),
+        ]
+    );
+}

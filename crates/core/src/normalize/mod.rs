@@ -14,6 +14,7 @@ pub use seniority::Seniority;
 pub use skills::{Skill, SkillMatcher, skill_matcher};
 pub use text_facts::{employment_type_from_title, salary_from_text, work_mode_from_description};
 
+use chrono::Datelike;
 use jobhound_sources::{EmploymentType, ParsedPosting, Salary, WorkMode};
 
 /// A posting's fields as Jobhound stores and shows them.
@@ -34,13 +35,21 @@ pub struct NormalizedJob {
     pub seniority: Option<Seniority>,
     /// ISO 3166-1 alpha-2 codes of the countries the locations name.
     pub countries: Vec<String>,
+    /// A fault that keeps the posting from becoming a job, found while normalizing.
+    pub problem: Option<Rejection>,
 }
+
+const MAX_DESCRIPTION_BYTES: usize = 1024 * 1024;
 
 /// Why a posting could not become a job. The raw posting is kept either way.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Rejection {
     NoTitle,
     NoCompany,
+    /// Posted before job boards existed or more than two days in the future.
+    AbsurdDate,
+    /// A description over a megabyte is a broken page, not a job ad.
+    HugeDescription,
 }
 
 impl Rejection {
@@ -48,6 +57,8 @@ impl Rejection {
         match self {
             Rejection::NoTitle => "no title",
             Rejection::NoCompany => "no company",
+            Rejection::AbsurdDate => "absurd posting date",
+            Rejection::HugeDescription => "description over 1 MB",
         }
     }
 }
@@ -60,7 +71,7 @@ impl NormalizedJob {
         } else if self.company.is_none() {
             Some(Rejection::NoCompany)
         } else {
-            None
+            self.problem.clone()
         }
     }
 }
@@ -83,7 +94,22 @@ pub fn normalize(posting: &ParsedPosting, fallback_company: Option<&str>) -> Nor
             locations.push(place);
         }
     }
-    let description_html = posting.description_html.as_deref().map(sanitize_html).unwrap_or_default();
+    // A runaway description is neither sanitized nor indexed: it is kept raw and flagged.
+    let oversized = posting.description_html.as_ref().is_some_and(|html| html.len() > MAX_DESCRIPTION_BYTES);
+    let description_html = match &posting.description_html {
+        Some(html) if !oversized => sanitize_html(html),
+        _ => String::new(),
+    };
+    let absurd_date = posting
+        .posted_at
+        .is_some_and(|posted| posted.year() < 1995 || posted > chrono::Utc::now() + chrono::Duration::days(2));
+    let problem = if oversized {
+        Some(Rejection::HugeDescription)
+    } else if absurd_date {
+        Some(Rejection::AbsurdDate)
+    } else {
+        None
+    };
     let description_text = html_to_text(&description_html);
     // Structured fields first, then location labels, then what the title and text say.
     let remote = posting.work_mode.or(text_mode).or_else(|| work_mode_from_description(&description_text));
@@ -119,6 +145,7 @@ pub fn normalize(posting: &ParsedPosting, fallback_company: Option<&str>) -> Nor
         skills,
         seniority,
         countries,
+        problem,
     }
 }
 
