@@ -13,6 +13,7 @@ pub mod liveness;
 pub mod normalize;
 pub mod parse_output;
 pub mod paths;
+pub mod ranking;
 mod runs;
 pub mod secrets;
 pub mod settings;
