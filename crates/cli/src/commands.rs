@@ -4,7 +4,7 @@ use jobhound_core::sources::SourceKind;
 use jobhound_core::{CoreError, Jobhound, paths};
 
 use crate::output::{json_line, line};
-use crate::{Cli, Command, EvalCommand, JobsCommand, KeyCommand, SourceCommand};
+use crate::{BenchCommand, Cli, Command, EvalCommand, JobsCommand, KeyCommand, SourceCommand};
 
 /// Bad input (a file that cannot be read or parsed, an unknown id) exits 2; anything else 1.
 pub struct Failure {
@@ -39,6 +39,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Source(command) => source(&open(&cli.data_dir)?, command, cli.json),
         Command::Sources => crate::sources_view::print(&open(&cli.data_dir)?, cli.json),
         Command::Eval(EvalCommand::Dedup { pairs }) => crate::eval::dedup(pairs.as_deref(), cli.json),
+        Command::Bench(command) => bench(command, cli.json),
         Command::Key(command) => key(&open(&cli.data_dir)?, command, cli.json),
         Command::Jobs(command) => jobs(&open(&cli.data_dir)?, command, cli.json),
         Command::Demo => {
@@ -148,6 +149,41 @@ fn source(app: &Jobhound, command: SourceCommand, json: bool) -> Result<(), Fail
         SourceCommand::Remove { id } => {
             app.remove_source(id)?;
             if json { json_line(&serde_json::json!({"removed": id})) } else { line(&format!("stopped watching #{id}")) }
+        }
+    }
+}
+
+fn bench(command: BenchCommand, json: bool) -> Result<(), Failure> {
+    let dir =
+        tempfile::tempdir().map_err(|error| Failure::internal(format!("cannot make a scratch folder: {error}")))?;
+    match command {
+        BenchCommand::Ingest { jobs } => {
+            let result = jobhound_core::bench::ingest_bench(dir.path(), jobs.max(1))?;
+            if json {
+                return json_line(&result);
+            }
+            line(&format!(
+                "first pass {:.2} s, re-ingest {:.2} s, {} jobs ranked against 5 campaigns",
+                result.first_seconds, result.reingest_seconds, result.ranked
+            ))?;
+            line(&format!(
+                "ingest {:.0} postings/s baseline {:.0} rows/s ratio {:.3} peak_mb {:.0} reingest_speedup {:.1}",
+                result.postings_per_second,
+                result.baseline_rows_per_second,
+                result.ratio,
+                result.peak_mb,
+                result.reingest_speedup
+            ))
+        }
+        BenchCommand::Search { jobs, queries } => {
+            let result = jobhound_core::bench::search_bench(dir.path(), jobs.max(1), queries.max(1))?;
+            if json {
+                return json_line(&result);
+            }
+            line(&format!(
+                "search p50 {:.2} ms p95 {:.2} ms max {:.2} ms queries {} jobs {}",
+                result.p50_ms, result.p95_ms, result.max_ms, result.queries, result.jobs
+            ))
         }
     }
 }

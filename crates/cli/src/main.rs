@@ -35,6 +35,9 @@ enum Command {
     },
     /// Read pay from text ("$120k-$150k", "EUR 60.000 per year") and print it as JSON, or null.
     Salary { text: String },
+    /// Measure the pipeline's speed on a synthetic corpus (use a release build).
+    #[command(subcommand)]
+    Bench(BenchCommand),
     /// Measure the pipeline against labelled data.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -75,6 +78,23 @@ enum SourceCommand {
     Fetch { id: i64 },
     /// Stop watching a board; its jobs stay.
     Remove { id: i64 },
+}
+
+#[derive(Debug, Subcommand)]
+enum BenchCommand {
+    /// Parse + normalize + dedup + store + index + rank against 5 campaigns, then re-ingest, then a
+    /// plain SQLite bulk insert of the same rows.
+    Ingest {
+        #[arg(long, default_value_t = 100_000)]
+        jobs: usize,
+    },
+    /// Full-text search with a source filter over stored jobs.
+    Search {
+        #[arg(long, default_value_t = 100_000)]
+        jobs: usize,
+        #[arg(long, default_value_t = 500)]
+        queries: usize,
+    },
 }
 
 #[derive(Debug, Subcommand)]

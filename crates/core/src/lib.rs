@@ -2,6 +2,7 @@
 //! Nothing here knows about Tauri.
 
 mod app;
+pub mod bench;
 pub mod bindings;
 mod db;
 pub mod dedup;

@@ -1,0 +1,364 @@
+//! `jobhound-cli bench`: the pipeline's speed on a synthetic corpus shaped like the recorded
+//! Greenhouse payloads, against a plain SQLite bulk insert of the same rows.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use jobhound_sources::{SourceKind, WorkMode};
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use crate::ingest::ingest;
+use crate::jobs::{JobQuery, list_jobs};
+use crate::normalize::Seniority;
+use crate::ranking::{Idf, JobFacts, Profile, RemotePreference, rank};
+use crate::{CoreError, Store};
+
+const BOARD_SIZE: usize = 500;
+const RECORDED: &str = include_str!("../../../assets/demo/greenhouse-sample-1.json");
+
+const TITLES: &[&str] = &[
+    "Senior Software Engineer",
+    "Backend Engineer",
+    "Frontend Engineer",
+    "Staff Engineer, Platform",
+    "Data Engineer",
+    "Machine Learning Engineer",
+    "Product Designer",
+    "Engineering Manager",
+    "Site Reliability Engineer",
+    "Account Executive, Commercial",
+    "Customer Success Manager",
+    "Product Manager",
+    "Security Engineer",
+    "Mobile Engineer (iOS)",
+    "Data Scientist",
+    "Technical Writer",
+    "Solutions Architect",
+    "QA Engineer",
+    "DevOps Engineer",
+    "Junior Developer",
+];
+const PLACES: &[&str] = &[
+    "Hybrid - London",
+    "Remote - US",
+    "Berlin, Germany",
+    "New York, NY",
+    "Remote (EMEA)",
+    "San Francisco, CA",
+    "Amsterdam",
+    "Toronto, ON",
+    "Paris",
+    "Remote",
+    "Lisbon",
+    "Singapore",
+];
+const SENTENCES: &[&str] = &[
+    "You will design and build services in Rust, Go and Python on PostgreSQL and Kafka.",
+    "Our stack is TypeScript, React and Node.js, deployed on AWS with Kubernetes and Terraform.",
+    "You have shipped production systems and care about testing, observability and CI/CD.",
+    "The base salary range for this role is $140,000 - $180,000 plus equity.",
+    "We offer flexible hours, a learning budget and 30 days of paid holiday.",
+    "Experience with Spark, Airflow and dbt is a plus for our data platform.",
+    "You will work closely with design, product and customer success.",
+    "We are an equal opportunity employer and value diversity.",
+    "This is a hybrid role with three days a week in our office.",
+    "Mentor engineers, review designs and raise the bar for quality.",
+];
+
+/// Deterministic pseudo-random numbers (xorshift), so every run builds the same corpus.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[(self.next() % items.len() as u64) as usize]
+    }
+}
+
+/// Board `index` of the corpus as a Greenhouse `jobs?content=true` body.
+fn board(index: usize, size: usize) -> Vec<u8> {
+    let recorded: Value = serde_json::from_str(RECORDED).unwrap_or(Value::Null);
+    let template = recorded["jobs"][0].clone();
+    let intro = template["content"].as_str().unwrap_or_default().chars().take(1200).collect::<String>();
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15 ^ (index as u64 + 1).wrapping_mul(0x2545_f491_4f6c_dd1d));
+    let company = format!("Company {index}");
+    let jobs: Vec<Value> = (0..size)
+        .map(|n| {
+            let mut job = template.clone();
+            let id = index * 1_000_000 + n;
+            let title = rng.pick(TITLES);
+            let mut content = format!("&lt;h2&gt;{title} at {company}&lt;/h2&gt;{intro}");
+            for _ in 0..6 {
+                content.push_str(&format!("&lt;p&gt;{}&lt;/p&gt;", rng.pick(SENTENCES)));
+            }
+            job["id"] = json!(id);
+            job["internal_job_id"] = json!(id);
+            job["title"] = json!(format!("{title} {}", n % 37));
+            job["company_name"] = json!(company);
+            job["location"] = json!({"name": rng.pick(PLACES)});
+            job["absolute_url"] = json!(format!("https://job-boards.greenhouse.io/company{index}/jobs/{id}"));
+            job["first_published"] =
+                json!(format!("2026-{:02}-{:02}T10:00:00-04:00", 1 + rng.next() % 11, 1 + rng.next() % 28));
+            job["content"] = json!(content);
+            job
+        })
+        .collect();
+    serde_json::to_vec(&json!({"jobs": jobs, "meta": {"total": size}})).unwrap_or_default()
+}
+
+fn boards(jobs: usize) -> impl Iterator<Item = (usize, usize)> {
+    (0..jobs.div_ceil(BOARD_SIZE)).map(move |index| (index, BOARD_SIZE.min(jobs - index * BOARD_SIZE)))
+}
+
+/// Five campaigns of the kinds people run.
+pub fn sample_profiles() -> Vec<Profile> {
+    let base = Profile::default();
+    vec![
+        Profile {
+            keywords: vec!["rust".into(), "backend".into()],
+            skills: vec!["Rust".into(), "PostgreSQL".into()],
+            remote: RemotePreference::RemoteOrHybrid,
+            salary_floor: Some(120_000.0),
+            ..base.clone()
+        },
+        Profile {
+            keywords: vec!["frontend".into(), "react".into()],
+            skills: vec!["React".into(), "TypeScript".into()],
+            locations: vec!["Berlin".into(), "DE".into()],
+            ..base.clone()
+        },
+        Profile {
+            keywords: vec!["data".into()],
+            skills: vec!["Apache Spark".into(), "Airflow".into(), "Python".into()],
+            seniority: vec![Seniority::Senior],
+            ..base.clone()
+        },
+        Profile {
+            keywords: vec!["manager".into()],
+            excluded_keywords: vec!["junior".into()],
+            seniority: vec![Seniority::Manager],
+            ..base.clone()
+        },
+        Profile {
+            keywords: vec!["account executive".into()],
+            locations: vec!["London".into()],
+            remote: RemotePreference::InPerson,
+            ..base
+        },
+    ]
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IngestBench {
+    pub postings: usize,
+    pub postings_per_second: f64,
+    pub baseline_rows_per_second: f64,
+    pub ratio: f64,
+    pub peak_mb: f64,
+    pub reingest_speedup: f64,
+    pub first_seconds: f64,
+    pub reingest_seconds: f64,
+    pub ranked: usize,
+}
+
+/// Peak resident memory of this process, from /proc (0 where that is not available).
+pub fn peak_memory_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find(|line| line.starts_with("VmHWM:"))
+                .and_then(|line| line.split_whitespace().nth(1).and_then(|kb| kb.parse::<f64>().ok()))
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+/// Runs parse + normalize + dedup + store + index + rank over `jobs` postings, then the same
+/// corpus again (unchanged), then a plain bulk insert of the same rows as the baseline.
+pub fn ingest_bench(dir: &Path, jobs: usize) -> Result<IngestBench, CoreError> {
+    let store = Store::open(&dir.join("bench.db"))?;
+    let profiles = sample_profiles();
+    let idf = Idf::from_documents(SENTENCES.iter().copied());
+    let now = Utc::now();
+    let mut ranked = 0;
+    let mut pass = |store: &Store, rank_new: bool| -> Result<Duration, CoreError> {
+        let mut elapsed = Duration::ZERO;
+        for (index, size) in boards(jobs) {
+            let body = board(index, size);
+            let started = Instant::now();
+            let postings = jobhound_sources::parse(SourceKind::Greenhouse, &body)?;
+            let stamp = crate::time::now_rfc3339();
+            let first_new: i64 =
+                store.read(|c| Ok(c.query_row("SELECT COALESCE(MAX(id), 0) FROM jobs", [], |r| r.get(0))?))?;
+            store.write(|tx| ingest(tx, &postings, None, &stamp))?;
+            if rank_new {
+                ranked += rank_jobs_after(store, first_new, &profiles, &idf, now)?;
+            }
+            elapsed += started.elapsed();
+        }
+        Ok(elapsed)
+    };
+    let first = pass(&store, true)?;
+    let again = pass(&store, true)?;
+    let baseline = baseline_insert(dir, jobs)?;
+    let seconds = first.as_secs_f64().max(f64::EPSILON);
+    let postings_per_second = jobs as f64 / seconds;
+    let baseline_rows_per_second = jobs as f64 / baseline.as_secs_f64().max(f64::EPSILON);
+    Ok(IngestBench {
+        postings: jobs,
+        postings_per_second,
+        baseline_rows_per_second,
+        ratio: postings_per_second / baseline_rows_per_second,
+        peak_mb: peak_memory_mb(),
+        reingest_speedup: seconds / again.as_secs_f64().max(f64::EPSILON),
+        first_seconds: seconds,
+        reingest_seconds: again.as_secs_f64(),
+        ranked,
+    })
+}
+
+/// Ranks every job stored after `after_id` against each profile; returns how many were ranked.
+fn rank_jobs_after(
+    store: &Store,
+    after_id: i64,
+    profiles: &[Profile],
+    idf: &Idf,
+    now: chrono::DateTime<Utc>,
+) -> Result<usize, CoreError> {
+    store.read(|connection| {
+        let mut statement = connection.prepare_cached(
+            "SELECT title, company, description_text, skills, locations, countries, remote, salary_yearly_min,
+                    salary_yearly_max, salary_currency, seniority, posted_at FROM jobs WHERE id > ?1",
+        )?;
+        let mut rows = statement.query([after_id])?;
+        let mut count = 0;
+        while let Some(row) = rows.next()? {
+            let title: String = row.get(0)?;
+            let company: String = row.get(1)?;
+            let text: String = row.get(2)?;
+            let skills: Vec<String> = serde_json::from_str(&row.get::<_, String>(3)?).unwrap_or_default();
+            let locations: Vec<String> = serde_json::from_str(&row.get::<_, String>(4)?).unwrap_or_default();
+            let countries: Vec<String> = serde_json::from_str(&row.get::<_, String>(5)?).unwrap_or_default();
+            let currency: Option<String> = row.get(9)?;
+            let posted: Option<String> = row.get(11)?;
+            let facts = JobFacts {
+                title: &title,
+                company: &company,
+                description_text: &text,
+                skills: &skills,
+                locations: &locations,
+                countries: &countries,
+                remote: row.get::<_, Option<String>>(6)?.as_deref().and_then(WorkMode::parse),
+                yearly_salary: Some((row.get(7)?, row.get(8)?))
+                    .filter(|(low, high): &(Option<f64>, Option<f64>)| low.is_some() || high.is_some()),
+                salary_currency: currency.as_deref(),
+                seniority: row.get::<_, Option<String>>(10)?.as_deref().and_then(Seniority::parse),
+                employment_type: None,
+                posted_at: posted
+                    .as_deref()
+                    .and_then(|text| chrono::DateTime::parse_from_rfc3339(text).ok())
+                    .map(|t| t.with_timezone(&Utc)),
+            };
+            for profile in profiles {
+                std::hint::black_box(rank(profile, &facts, None, idf, now));
+            }
+            count += 1;
+        }
+        Ok(count)
+    })
+}
+
+/// The same rows, straight into one SQLite table in batches: the floor any pipeline pays.
+fn baseline_insert(dir: &Path, jobs: usize) -> Result<Duration, CoreError> {
+    let mut connection = rusqlite::Connection::open(dir.join("baseline.db"))?;
+    connection.execute_batch(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;
+         CREATE TABLE rows (id INTEGER PRIMARY KEY, source_id TEXT, title TEXT, company TEXT, location TEXT,
+                            url TEXT, posted_at TEXT, description TEXT, payload TEXT);",
+    )?;
+    let mut elapsed = Duration::ZERO;
+    for (index, size) in boards(jobs) {
+        let body = board(index, size);
+        let started = Instant::now();
+        let parsed: Value = serde_json::from_slice(&body)?;
+        let tx = connection.transaction()?;
+        {
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO rows (source_id, title, company, location, url, posted_at, description, payload)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?;
+            for job in parsed["jobs"].as_array().into_iter().flatten() {
+                insert.execute(rusqlite::params![
+                    job["id"].to_string(),
+                    job["title"].as_str(),
+                    job["company_name"].as_str(),
+                    job["location"]["name"].as_str(),
+                    job["absolute_url"].as_str(),
+                    job["first_published"].as_str(),
+                    job["content"].as_str(),
+                    job.to_string(),
+                ])?;
+            }
+        }
+        tx.commit()?;
+        elapsed += started.elapsed();
+    }
+    Ok(elapsed)
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchBench {
+    pub jobs: usize,
+    pub queries: usize,
+    pub p50_ms: f64,
+    pub p95_ms: f64,
+    pub max_ms: f64,
+}
+
+/// Full-text searches with a source filter over `jobs` stored jobs.
+pub fn search_bench(dir: &Path, jobs: usize, queries: usize) -> Result<SearchBench, CoreError> {
+    let store = Store::open(&dir.join("search.db"))?;
+    for (index, size) in boards(jobs) {
+        let postings = jobhound_sources::parse(SourceKind::Greenhouse, &board(index, size))?;
+        let stamp = crate::time::now_rfc3339();
+        store.write(|tx| ingest(tx, &postings, None, &stamp))?;
+    }
+    let words = [
+        "rust",
+        "engineer",
+        "senior backend",
+        "data",
+        "react typescript",
+        "kubernetes",
+        "account executive",
+        "design",
+        "python",
+        "remote",
+    ];
+    let mut timings = Vec::with_capacity(queries);
+    for n in 0..queries {
+        let query = JobQuery {
+            text: Some(words[n % words.len()].to_string()),
+            source: (n % 2 == 0).then(|| "greenhouse".to_string()),
+            limit: Some(100),
+            offset: None,
+        };
+        let started = Instant::now();
+        std::hint::black_box(store.read(|c| list_jobs(c, &query))?);
+        timings.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    timings.sort_by(f64::total_cmp);
+    let at = |fraction: f64| {
+        timings[((timings.len() as f64 * fraction).ceil() as usize).saturating_sub(1).min(timings.len() - 1)]
+    };
+    Ok(SearchBench { jobs, queries, p50_ms: at(0.5), p95_ms: at(0.95), max_ms: timings.last().copied().unwrap_or(0.0) })
+}
