@@ -163,8 +163,13 @@ fn bench(command: BenchCommand, json: bool) -> Result<(), Failure> {
                 return json_line(&result);
             }
             line(&format!(
-                "first pass {:.2} s, re-ingest {:.2} s, {} jobs ranked against 5 campaigns",
-                result.first_seconds, result.reingest_seconds, result.ranked
+                "first pass {:.2} s (parse {:.2} s, normalize+dedup+store+index {:.2} s, rank {:.2} s), re-ingest {:.2} s, {} jobs ranked against 5 campaigns",
+                result.first_seconds,
+                result.first_stages.parse,
+                result.first_stages.store,
+                result.first_stages.rank,
+                result.reingest_seconds,
+                result.ranked
             ))?;
             line(&format!(
                 "ingest {:.0} postings/s baseline {:.0} rows/s ratio {:.3} peak_mb {:.0} reingest_speedup {:.1}",

@@ -167,6 +167,17 @@ pub struct IngestBench {
     pub first_seconds: f64,
     pub reingest_seconds: f64,
     pub ranked: usize,
+    /// Where the first pass spent its time.
+    pub first_stages: Stages,
+}
+
+/// Seconds spent parsing bodies, normalizing + deduplicating + storing + indexing (one write
+/// transaction per board), and ranking new jobs against the campaigns.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Stages {
+    pub parse: f64,
+    pub store: f64,
+    pub rank: f64,
 }
 
 /// Peak resident memory of this process, from /proc (0 where that is not available).
@@ -190,25 +201,31 @@ pub fn ingest_bench(dir: &Path, jobs: usize) -> Result<IngestBench, CoreError> {
     let idf = Idf::from_documents(SENTENCES.iter().copied());
     let now = Utc::now();
     let mut ranked = 0;
-    let mut pass = |store: &Store, rank_new: bool| -> Result<Duration, CoreError> {
+    let mut pass = |store: &Store, rank_new: bool, stages: &mut Stages| -> Result<Duration, CoreError> {
         let mut elapsed = Duration::ZERO;
         for (index, size) in boards(jobs) {
             let body = board(index, size);
             let started = Instant::now();
             let postings = jobhound_sources::parse(SourceKind::Greenhouse, &body)?;
+            let parsed = started.elapsed();
             let stamp = crate::time::now_rfc3339();
             let first_new: i64 =
                 store.read(|c| Ok(c.query_row("SELECT COALESCE(MAX(id), 0) FROM jobs", [], |r| r.get(0))?))?;
             store.write(|tx| ingest(tx, &postings, None, &stamp))?;
+            let stored = started.elapsed();
             if rank_new {
                 ranked += rank_jobs_after(store, first_new, &profiles, &idf, now)?;
             }
+            stages.parse += parsed.as_secs_f64();
+            stages.store += (stored - parsed).as_secs_f64();
+            stages.rank += (started.elapsed() - stored).as_secs_f64();
             elapsed += started.elapsed();
         }
         Ok(elapsed)
     };
-    let first = pass(&store, true)?;
-    let again = pass(&store, true)?;
+    let mut first_stages = Stages::default();
+    let first = pass(&store, true, &mut first_stages)?;
+    let again = pass(&store, true, &mut Stages::default())?;
     let baseline = baseline_insert(dir, jobs)?;
     let seconds = first.as_secs_f64().max(f64::EPSILON);
     let postings_per_second = jobs as f64 / seconds;
@@ -223,6 +240,7 @@ pub fn ingest_bench(dir: &Path, jobs: usize) -> Result<IngestBench, CoreError> {
         first_seconds: seconds,
         reingest_seconds: again.as_secs_f64(),
         ranked,
+        first_stages,
     })
 }
 

@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use jobhound_sources::WorkMode;
 
 /// Bits that may differ between two descriptions of the same employer's same job.
-const SAME_COMPANY_DISTANCE: u32 = 12;
+pub const SAME_COMPANY_DISTANCE: u32 = 12;
 /// Bits that may differ when the companies differ: an agency copy keeps the text nearly verbatim
 /// (on the labelled set, agency copies with a footer reach 8 bits; an agency's own half-rewritten
 /// text starts at 10, unrelated texts at 21).

@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 use crate::CoreError;
 use crate::dedup::{self, DedupKey};
 use crate::normalize::{NormalizedJob, normalize};
+use crate::search_index::SearchIndexBatch;
 
 /// What a batch did to the database.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
@@ -28,40 +29,64 @@ pub struct IngestCounts {
 
 /// Stores `postings`. A posting already known by (source, source id) updates its job instead of
 /// adding one; an unchanged payload only refreshes when it was last seen.
+///
+/// Hashing and normalizing run on every core, a chunk ahead of the writes, which run in order on
+/// this thread.
 pub fn ingest(
     tx: &Transaction<'_>,
     postings: &[ParsedPosting],
     fallback_company: Option<&str>,
     now: &str,
 ) -> Result<IngestCounts, CoreError> {
-    let mut counts = IngestCounts::default();
-    for posting in postings {
-        counts.seen += 1;
-        let payload = serde_json::to_string(&posting.payload)?;
-        let hash = content_hash(&payload, fallback_company);
-        let existing: Option<(i64, String)> = tx
-            .prepare_cached("SELECT id, content_hash FROM postings WHERE source = ?1 AND source_job_id = ?2")?
-            .query_row(params![posting.source.as_str(), posting.source_id], |row| Ok((row.get(0)?, row.get(1)?)))
-            .optional()?;
+    let mut counts = IngestCounts { seen: u32::try_from(postings.len()).unwrap_or(u32::MAX), ..Default::default() };
+    let known = known_postings(tx, postings)?;
+    let work: Vec<(&ParsedPosting, Option<&str>)> = postings
+        .iter()
+        .zip(&known)
+        .map(|(posting, known)| (posting, known.as_ref().map(|(_, hash)| hash.as_str())))
+        .collect();
+    std::thread::scope(|scope| {
+        // Normalizing the next chunk overlaps writing this one.
+        let (sender, chunks) = std::sync::mpsc::sync_channel::<Vec<Result<Prepared, CoreError>>>(2);
+        let work = &work;
+        scope.spawn(move || {
+            for chunk in work.chunks(PIPELINE_CHUNK) {
+                let prepared =
+                    parallel_map(chunk, |(posting, known_hash)| prepare(posting, *known_hash, fallback_company));
+                if sender.send(prepared).is_err() {
+                    break; // the writer stopped on an error
+                }
+            }
+        });
+        write_prepared(tx, postings, &known, chunks.into_iter().flatten(), now, &mut counts)
+    })?;
+    Ok(counts)
+}
 
-        if let Some((posting_id, old_hash)) = &existing
-            && *old_hash == hash
-        {
-            tx.prepare_cached("UPDATE postings SET fetched_at = ?2 WHERE id = ?1")?
-                .execute(params![posting_id, now])?;
-            tx.prepare_cached(
-                "UPDATE jobs SET last_seen_at = ?2, closed_at = NULL
-                 WHERE id = (SELECT job_id FROM job_postings WHERE posting_id = ?1)",
-            )?
-            .execute(params![posting_id, now])?;
+/// Postings normalized per step of the pipeline between the normalizing threads and the writer.
+const PIPELINE_CHUNK: usize = 128;
+
+fn write_prepared(
+    tx: &Transaction<'_>,
+    postings: &[ParsedPosting],
+    known: &[Option<(i64, String)>],
+    prepared: impl Iterator<Item = Result<Prepared, CoreError>>,
+    now: &str,
+    counts: &mut IngestCounts,
+) -> Result<(), CoreError> {
+    let mut index = SearchIndexBatch::begin(tx)?;
+    let mut unchanged: Vec<i64> = Vec::new();
+    for ((posting, known), prepared) in postings.iter().zip(known).zip(prepared) {
+        let known = known.as_ref().map(|(posting_id, _)| *posting_id);
+        let Prepared { payload, hash, job } = prepared?;
+        let Some((job, key)) = job else {
+            unchanged.extend(known);
             counts.unchanged += 1;
             continue;
-        }
-
-        let job = normalize(posting, fallback_company);
+        };
         let problem = job.rejection().map(|rejection| rejection.as_str());
-        let posting_id = match existing {
-            Some((posting_id, _)) => {
+        let posting_id = match known {
+            Some(posting_id) => {
                 tx.prepare_cached(
                     "UPDATE postings SET url = ?2, payload = ?3, content_hash = ?4, fetched_at = ?5, problem = ?6 WHERE id = ?1",
                 )?
@@ -88,28 +113,114 @@ pub fn ingest(
             .optional()?;
         match job_id {
             Some(job_id) => {
-                update_job(tx, job_id, &job, now)?;
+                index.before_change(tx, job_id)?;
+                update_job(tx, job_id, &job, &key, now)?;
                 counts.updated += 1;
             }
             None => {
-                let key = dedup_key(&job);
                 let job_id = match find_duplicate(tx, &key)? {
                     Some(existing) => {
+                        index.before_change(tx, existing)?;
                         merge_into(tx, existing, &job, &key, posting.source.info().category, now)?;
                         counts.merged += 1;
                         existing
                     }
                     None => {
                         counts.new_jobs += 1;
-                        insert_job(tx, &job, now)?
+                        insert_job(tx, &job, &key, now)?
                     }
                 };
-                tx.prepare_cached("INSERT INTO job_postings (job_id, posting_id, first_seen_at) VALUES (?1, ?2, ?3)")?
-                    .execute(params![job_id, posting_id, now])?;
+                tx.prepare_cached(
+                    "INSERT INTO job_postings (job_id, posting_id, first_seen_at, source) VALUES (?1, ?2, ?3, ?4)",
+                )?
+                .execute(params![job_id, posting_id, now, posting.source.as_str()])?;
             }
         }
     }
-    Ok(counts)
+    touch(tx, &unchanged, now)?;
+    index.finish(tx)?;
+    Ok(())
+}
+
+/// A posting ready to write: its stored form, and the job it describes unless it is unchanged.
+struct Prepared {
+    payload: String,
+    hash: String,
+    job: Option<(NormalizedJob, DedupKey)>,
+}
+
+fn prepare(
+    posting: &ParsedPosting,
+    known_hash: Option<&str>,
+    fallback_company: Option<&str>,
+) -> Result<Prepared, CoreError> {
+    let payload = serde_json::to_string(&posting.payload)?;
+    let hash = content_hash(&payload, fallback_company);
+    if known_hash == Some(hash.as_str()) {
+        return Ok(Prepared { payload, hash, job: None });
+    }
+    let job = normalize(posting, fallback_company);
+    let key = dedup_key(&job);
+    Ok(Prepared { payload, hash, job: Some((job, key)) })
+}
+
+/// The stored posting id and content hash of each posting already known.
+fn known_postings(tx: &Transaction<'_>, postings: &[ParsedPosting]) -> Result<Vec<Option<(i64, String)>>, CoreError> {
+    let mut statement =
+        tx.prepare_cached("SELECT id, content_hash FROM postings WHERE source = ?1 AND source_job_id = ?2")?;
+    postings
+        .iter()
+        .map(|posting| {
+            Ok(statement
+                .query_row(params![posting.source.as_str(), posting.source_id], |row| Ok((row.get(0)?, row.get(1)?)))
+                .optional()?)
+        })
+        .collect()
+}
+
+/// Unchanged postings were seen again: their jobs are current (and open) as of `now`.
+fn touch(tx: &Transaction<'_>, posting_ids: &[i64], now: &str) -> Result<(), CoreError> {
+    if posting_ids.is_empty() {
+        return Ok(());
+    }
+    let ids = serde_json::to_string(posting_ids)?;
+    tx.prepare_cached(
+        "INSERT INTO posting_seen (posting_id, fetched_at) SELECT value, ?2 FROM json_each(?1) WHERE true
+         ON CONFLICT (posting_id) DO UPDATE SET fetched_at = excluded.fetched_at",
+    )?
+    .execute(params![ids, now])?;
+    tx.prepare_cached(
+        "INSERT INTO job_seen (job_id, last_seen_at)
+         SELECT DISTINCT job_id, ?2 FROM job_postings WHERE posting_id IN (SELECT value FROM json_each(?1)) AND true
+         ON CONFLICT (job_id) DO UPDATE SET last_seen_at = excluded.last_seen_at",
+    )?
+    .execute(params![ids, now])?;
+    tx.prepare_cached(
+        "UPDATE jobs SET closed_at = NULL WHERE closed_at IS NOT NULL
+             AND id IN (SELECT job_id FROM job_postings WHERE posting_id IN (SELECT value FROM json_each(?1)))",
+    )?
+    .execute([ids])?;
+    Ok(())
+}
+
+/// `work` applied to every item, split across the machine's cores; results keep the input order.
+fn parallel_map<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    const MIN_PER_THREAD: usize = 16;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len() / MIN_PER_THREAD);
+    if threads < 2 {
+        return items.iter().map(work).collect();
+    }
+    let work = &work;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(items.len().div_ceil(threads))
+            .map(|part| scope.spawn(move || part.iter().map(work).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    })
 }
 
 fn content_hash(payload: &str, fallback_company: Option<&str>) -> String {
@@ -121,8 +232,7 @@ fn content_hash(payload: &str, fallback_company: Option<&str>) -> String {
 }
 
 /// The job's columns in the order both statements below number them (?1 to ?25).
-fn job_values(job: &NormalizedJob) -> Result<Vec<Value>, CoreError> {
-    let key = dedup_key(job);
+fn job_values(job: &NormalizedJob, key: &DedupKey) -> Result<Vec<Value>, CoreError> {
     let salary = job.salary.as_ref();
     let text = |value: Option<&str>| value.map_or(Value::Null, |text| Value::Text(text.to_string()));
     let real = |value: Option<f64>| value.map_or(Value::Null, Value::Real);
@@ -206,17 +316,27 @@ pub fn dedup_key(job: &NormalizedJob) -> DedupKey {
     )
 }
 
-/// Candidates share the normalized title or the canonical apply link; each is then compared in full.
+/// Candidates share the canonical apply link, or the normalized title with a description close
+/// enough to be a copy (or no description to compare); each is then compared in full.
 fn find_duplicate(tx: &Transaction<'_>, key: &DedupKey) -> Result<Option<i64>, CoreError> {
     if key.title_key.is_empty() && key.canonical_url.is_none() {
         return Ok(None);
     }
     let mut statement = tx.prepare_cached(
         "SELECT id, title_key, company_key, canonical_apply_url, place_keys, remote, simhash FROM jobs
-         WHERE title_key = ?1 OR (?2 IS NOT NULL AND canonical_apply_url = ?2)
-         ORDER BY id LIMIT 500",
+         WHERE id IN (
+             SELECT id FROM jobs WHERE title_key = ?1 AND ?1 != ''
+                 AND (simhash IS NULL OR ?3 IS NULL OR hamming(simhash, ?3) <= ?4)
+             UNION ALL
+             SELECT id FROM jobs WHERE ?2 IS NOT NULL AND canonical_apply_url = ?2)
+         ORDER BY id",
     )?;
-    let mut rows = statement.query(params![key.title_key, key.canonical_url])?;
+    let mut rows = statement.query(params![
+        key.title_key,
+        key.canonical_url,
+        key.simhash.map(|hash| hash as i64),
+        dedup::SAME_COMPANY_DISTANCE
+    ])?;
     while let Some(row) = rows.next()? {
         let candidate = DedupKey {
             title_key: row.get(1)?,
@@ -277,8 +397,8 @@ fn merge_into(
     Ok(())
 }
 
-fn insert_job(tx: &Transaction<'_>, job: &NormalizedJob, now: &str) -> Result<i64, CoreError> {
-    let mut values = job_values(job)?;
+fn insert_job(tx: &Transaction<'_>, job: &NormalizedJob, key: &DedupKey, now: &str) -> Result<i64, CoreError> {
+    let mut values = job_values(job, key)?;
     values.push(Value::Text(now.to_string()));
     tx.prepare_cached(
         "INSERT INTO jobs (title, company, locations, location_text, remote, employment_type,
@@ -293,8 +413,14 @@ fn insert_job(tx: &Transaction<'_>, job: &NormalizedJob, now: &str) -> Result<i6
     Ok(tx.last_insert_rowid())
 }
 
-fn update_job(tx: &Transaction<'_>, job_id: i64, job: &NormalizedJob, now: &str) -> Result<(), CoreError> {
-    let mut values = job_values(job)?;
+fn update_job(
+    tx: &Transaction<'_>,
+    job_id: i64,
+    job: &NormalizedJob,
+    key: &DedupKey,
+    now: &str,
+) -> Result<(), CoreError> {
+    let mut values = job_values(job, key)?;
     values.push(Value::Text(now.to_string()));
     values.push(Value::Integer(job_id));
     tx.prepare_cached(

@@ -39,8 +39,10 @@ pub struct JobSummary {
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct JobPage {
     pub jobs: Vec<JobSummary>,
-    /// How many jobs match the query in all.
+    /// How many jobs match the query, counted up to [`COUNT_CAP`].
     pub total: u32,
+    /// More than `total` jobs match.
+    pub total_capped: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -75,42 +77,57 @@ pub struct JobDetail {
     pub postings: Vec<PostingRef>,
 }
 
-const SOURCES_OF_JOB: &str = "(SELECT group_concat(source, ',') FROM (SELECT DISTINCT p.source FROM job_postings jp \
-     JOIN postings p ON p.id = jp.posting_id WHERE jp.job_id = j.id ORDER BY p.source))";
+const SOURCES_OF_JOB: &str = "(SELECT group_concat(source, ',') FROM (SELECT DISTINCT jp.source FROM job_postings jp \
+     WHERE jp.job_id = j.id ORDER BY jp.source))";
 
 const SALARY_COLUMNS: &str =
     "j.salary_min, j.salary_max, j.salary_currency, j.salary_period, j.salary_yearly_min, j.salary_yearly_max";
 
+/// Matches counted at most; a broad search says "over 1,000" rather than visiting every match.
+pub const COUNT_CAP: u32 = 1_000;
+
 pub fn list_jobs(connection: &Connection, query: &JobQuery) -> Result<JobPage, CoreError> {
-    let mut filters = Vec::new();
     let mut values: Vec<Value> = Vec::new();
-    if let Some(expression) = query.text.as_deref().and_then(fts_expression) {
-        values.push(Value::Text(expression));
-        filters.push(format!("j.id IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?{})", values.len()));
+    let text = query.text.as_deref().and_then(fts_expression);
+    if let Some(expression) = &text {
+        values.push(Value::Text(expression.clone()));
     }
+    let mut source_filter = String::new();
     if let Some(source) = query.source.as_deref().filter(|source| !source.is_empty()) {
         values.push(Value::Text(source.to_string()));
-        filters.push(format!(
-            "EXISTS (SELECT 1 FROM job_postings jp JOIN postings p ON p.id = jp.posting_id \
-             WHERE jp.job_id = j.id AND p.source = ?{})",
+        source_filter = format!(
+            "AND EXISTS (SELECT 1 FROM job_postings jp WHERE jp.job_id = j.id AND jp.source = ?{})",
             values.len()
-        ));
+        );
     }
-    let where_clause = if filters.is_empty() { String::new() } else { format!("WHERE {}", filters.join(" AND ")) };
-
-    let total: u32 = connection.query_row(
-        &format!("SELECT COUNT(*) FROM jobs j {where_clause}"),
+    // Text matches stream from the index (?1) joined to their jobs, so counting can stop at the cap.
+    let from_matches = "FROM jobs_fts f CROSS JOIN jobs j ON j.id = f.rowid WHERE jobs_fts MATCH ?1";
+    let from_all = if text.is_some() {
+        "FROM jobs j INDEXED BY jobs_listed WHERE j.id IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?1)"
+    } else {
+        "FROM jobs j INDEXED BY jobs_listed WHERE 1"
+    };
+    let counted: u32 = connection.query_row(
+        &format!(
+            "SELECT COUNT(*) FROM (SELECT 1 {} {source_filter} LIMIT {})",
+            if text.is_some() { from_matches } else { from_all },
+            COUNT_CAP + 1
+        ),
         params_from_iter(values.iter()),
         |row| row.get(0),
     )?;
+    let total_capped = counted > COUNT_CAP;
 
+    // Few matches: fetch them all and sort. Many (or no text): walk the newest-first index and
+    // stop after a page. The planner cannot tell these apart, so the query says which.
+    let from = if text.is_some() && !total_capped { from_matches } else { from_all };
     let limit = query.limit.unwrap_or(DEFAULT_PAGE).clamp(1, MAX_PAGE);
     let offset = query.offset.unwrap_or(0);
     let sql = format!(
         "SELECT j.id, j.title, j.company, j.locations, j.remote, {SALARY_COLUMNS}, j.posted_at, j.first_seen_at,
                 {SOURCES_OF_JOB}
-         FROM jobs j {where_clause}
-         ORDER BY COALESCE(j.posted_at, j.first_seen_at) DESC, j.id DESC
+         {from} {source_filter}
+         ORDER BY j.listed_at DESC, j.id DESC
          LIMIT {limit} OFFSET {offset}"
     );
     let mut statement = connection.prepare(&sql)?;
@@ -129,13 +146,14 @@ pub fn list_jobs(connection: &Connection, query: &JobQuery) -> Result<JobPage, C
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(JobPage { jobs, total })
+    Ok(JobPage { jobs, total: counted.min(COUNT_CAP), total_capped })
 }
 
 pub fn get_job(connection: &Connection, id: i64) -> Result<JobDetail, CoreError> {
     let sql = format!(
         "SELECT j.id, j.title, j.company, j.locations, j.remote, j.employment_type, {SALARY_COLUMNS},
-                j.posted_at, j.url, j.apply_url, j.description_html, j.skills, j.first_seen_at, j.last_seen_at, j.closed_at,
+                j.posted_at, j.url, j.apply_url, j.description_html, j.skills, j.first_seen_at,
+                MAX(j.last_seen_at, COALESCE((SELECT last_seen_at FROM job_seen WHERE job_id = j.id), '')), j.closed_at,
                 j.seniority, j.countries
          FROM jobs j WHERE j.id = ?1"
     );

@@ -16,6 +16,7 @@ pub mod parse_output;
 pub mod paths;
 pub mod ranking;
 mod runs;
+pub mod search_index;
 pub mod secrets;
 pub mod settings;
 pub mod time;

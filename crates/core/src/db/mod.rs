@@ -91,7 +91,27 @@ fn open_connection(path: &Path) -> Result<Connection, CoreError> {
     connection.execute_batch(
         "PRAGMA journal_mode = WAL;
          PRAGMA synchronous = NORMAL;
-         PRAGMA foreign_keys = ON;",
+         PRAGMA foreign_keys = ON;
+         PRAGMA cache_size = -32768;
+         PRAGMA wal_autocheckpoint = 16384;",
     )?;
+    register_functions(&connection)?;
     Ok(connection)
+}
+
+/// `hamming(a, b)`: bits that differ between two SimHashes, so duplicate candidates are
+/// filtered inside SQLite instead of row by row in Rust. NULL when either side is NULL.
+fn register_functions(connection: &Connection) -> Result<(), CoreError> {
+    use rusqlite::functions::FunctionFlags;
+    connection.create_scalar_function(
+        "hamming",
+        2,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC | FunctionFlags::SQLITE_INNOCUOUS,
+        |context| {
+            let left: Option<i64> = context.get(0)?;
+            let right: Option<i64> = context.get(1)?;
+            Ok(left.zip(right).map(|(left, right)| i64::from((left ^ right).count_ones())))
+        },
+    )?;
+    Ok(())
 }

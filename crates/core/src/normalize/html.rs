@@ -1,4 +1,5 @@
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use scraper::{Html, Node};
 
@@ -6,13 +7,17 @@ use scraper::{Html, Node};
 /// (remote images would tell the employer when the user reads the post); links keep only
 /// http(s)/mailto targets and get `rel="noopener noreferrer"`.
 pub fn sanitize_html(untrusted: &str) -> String {
-    ammonia::Builder::default()
+    SANITIZER.clean(untrusted).to_string()
+}
+
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut builder = ammonia::Builder::default();
+    builder
         .rm_tags(["img"])
         .url_schemes(HashSet::from(["http", "https", "mailto"]))
-        .link_rel(Some("noopener noreferrer nofollow"))
-        .clean(untrusted)
-        .to_string()
-}
+        .link_rel(Some("noopener noreferrer nofollow"));
+    builder
+});
 
 const BLOCKS: &[&str] = &[
     "p",

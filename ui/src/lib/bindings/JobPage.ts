@@ -3,6 +3,10 @@ import type { JobSummary } from "./JobSummary";
 
 export type JobPage = { jobs: Array<JobSummary>, 
 /**
- * How many jobs match the query in all.
+ * How many jobs match the query, counted up to [`COUNT_CAP`].
  */
-total: number, };
+total: number, 
+/**
+ * More than `total` jobs match.
+ */
+total_capped: boolean, };

@@ -45,7 +45,7 @@ export function fakeClient(overrides: Partial<ApiClient> = {}): ApiClient {
 	const unexpected = (name: string) => vi.fn(() => Promise.reject(new Error(`unexpected call: ${name}`)));
 	return {
 		appStatus: unexpected('appStatus'),
-		listJobs: vi.fn(() => Promise.resolve({ jobs: [], total: 0 })),
+		listJobs: vi.fn(() => Promise.resolve({ jobs: [], total: 0, total_capped: false })),
 		getJob: unexpected('getJob'),
 		listSources: vi.fn(() => Promise.resolve([])),
 		addSource: unexpected('addSource'),
