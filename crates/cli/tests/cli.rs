@@ -17,7 +17,7 @@ fn cli(data_dir: &Path, args: &[&str]) -> Output {
 
 fn fixture(name: &str) -> String {
     // The recorded payloads live once, beside the parsers they test.
-    format!("{}/../sources/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+    format!("{}/../sources/tests/fixtures/{name}", manifest_dir())
 }
 
 const KEYS: &[&str] = &[
@@ -226,4 +226,10 @@ fn eval_dedup_meets_its_targets_on_the_bundled_set_and_reads_any_other_set() {
     assert_eq!(String::from_utf8(out.stdout).unwrap().lines().last(), Some("precision 1.0000 recall 1.0000 pairs 2"));
     std::fs::write(&file, "not json\n").unwrap();
     assert_eq!(cli(dir.path(), &["eval", "dedup", "--pairs", file.to_str().unwrap()]).status.code(), Some(2));
+}
+
+/// The crate's folder as `cargo test` reports it when running, so a test binary reused from a
+/// build in another checkout (a shared CARGO_TARGET_DIR) still reads this checkout's fixtures.
+fn manifest_dir() -> String {
+    std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_string())
 }

@@ -51,7 +51,9 @@ mod tests {
 
     #[test]
     fn committed_typescript_bindings_match_the_rust_types() {
-        let committed_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/bindings");
+        let committed_dir =
+            PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into()))
+                .join("../../ui/src/lib/bindings");
         let fresh = tempfile::tempdir().unwrap();
         super::export_all(fresh.path()).unwrap();
         let generated = read_dir(fresh.path());

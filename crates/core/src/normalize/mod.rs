@@ -12,7 +12,9 @@ pub use html::{html_to_text, sanitize_html};
 pub use location::{split_work_mode, work_mode_from_text};
 pub use seniority::Seniority;
 pub use skills::{Skill, SkillMatcher, skill_matcher};
-pub use text_facts::{employment_type_from_title, salary_from_text, work_mode_from_description};
+pub use text_facts::{
+    employment_type_from_description, employment_type_from_title, salary_from_text, work_mode_from_description,
+};
 
 use chrono::Datelike;
 use jobhound_sources::{EmploymentType, ParsedPosting, Salary, WorkMode};
@@ -113,7 +115,10 @@ pub fn normalize(posting: &ParsedPosting, fallback_company: Option<&str>) -> Nor
     let description_text = html_to_text(&description_html);
     // Structured fields first, then location labels, then what the title and text say.
     let remote = posting.work_mode.or(text_mode).or_else(|| work_mode_from_description(&description_text));
-    let employment_type = posting.employment_type.or_else(|| title.as_deref().and_then(employment_type_from_title));
+    let employment_type = posting
+        .employment_type
+        .or_else(|| title.as_deref().and_then(employment_type_from_title))
+        .or_else(|| employment_type_from_description(&description_text));
     let salary = posting.salary.clone().or_else(|| salary_from_text(&description_text));
     let seniority =
         title.as_deref().and_then(Seniority::from_title).or_else(|| Seniority::from_text(&description_text));

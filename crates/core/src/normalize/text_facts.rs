@@ -60,6 +60,38 @@ pub fn employment_type_from_title(title: &str) -> Option<EmploymentType> {
     }
 }
 
+/// Employment type stated as such in a description ("This is a 6-month contract role",
+/// "Employment type: Part-time"). Mentions in passing ("our full-time staff get...") say nothing
+/// about this job, so only phrases that describe the role count.
+pub fn employment_type_from_description(description: &str) -> Option<EmploymentType> {
+    let lower = description.to_lowercase().replace(['\u{2010}', '\u{2011}', '\u{2013}'], "-");
+    let lower = lower.replace("full time", "full-time").replace("part time", "part-time");
+    const ROLE_NOUNS: [&str; 5] = ["role", "position", "job", "opportunity", "contract"];
+    let stated = |kind: &str| {
+        ROLE_NOUNS.iter().any(|noun| {
+            lower.contains(&format!("{kind} {noun}"))
+                && [&format!("is a {kind} {noun}"), &format!("this {kind} {noun}"), &format!("a {kind} {noun}")]
+                    .iter()
+                    .any(|phrase| lower.contains(phrase.as_str()))
+        }) || ["employment type: ", "job type: ", "contract type: ", "type of employment: "]
+            .iter()
+            .any(|label| lower.contains(&format!("{label}{kind}")))
+    };
+    if stated("internship") || lower.contains("this is an internship") || lower.contains("this internship") {
+        Some(EmploymentType::Internship)
+    } else if stated("part-time") {
+        Some(EmploymentType::PartTime)
+    } else if stated("temporary") || stated("fixed-term") {
+        Some(EmploymentType::Temporary)
+    } else if stated("contract") || stated("freelance") || stated("contractor") || lower.contains("month contract") {
+        Some(EmploymentType::Contract)
+    } else if stated("full-time") || stated("permanent") {
+        Some(EmploymentType::FullTime)
+    } else {
+        None
+    }
+}
+
 /// A work mode stated in the opening of a description ("This is a fully remote role").
 pub fn work_mode_from_description(description: &str) -> Option<WorkMode> {
     let opening: String = description.chars().take(1500).collect();
@@ -120,5 +152,24 @@ mod tests {
             Some(WorkMode::Hybrid)
         );
         assert_eq!(work_mode_from_description("We build remote controls."), None);
+    }
+
+    #[test]
+    fn descriptions_state_employment_type_only_about_the_role() {
+        let cases = [
+            ("This is a full-time position based in Berlin.", Some(EmploymentType::FullTime)),
+            ("We are hiring for a part time role on our support team.", Some(EmploymentType::PartTime)),
+            ("Employment type: Contract\nDuration: 6 months", Some(EmploymentType::Contract)),
+            ("This is a 6-month contract with a view to extend.", Some(EmploymentType::Contract)),
+            ("A fixed-term position covering parental leave.", Some(EmploymentType::Temporary)),
+            ("This internship runs over the summer.", Some(EmploymentType::Internship)),
+            ("Job type: Permanent, full-time", Some(EmploymentType::FullTime)),
+            ("Our full-time employees get 30 days of holiday.", None),
+            ("You will review contract terms with our legal team.", None),
+            ("We value part-time and flexible working for everyone.", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(employment_type_from_description(text), expected, "{text}");
+        }
     }
 }

@@ -7,7 +7,7 @@ use jobhound_sources::{
 };
 
 pub fn fixture(name: &str) -> Vec<u8> {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/tests/fixtures/{name}", manifest_dir());
     std::fs::read(&path).unwrap_or_else(|error| panic!("{path}: {error}"))
 }
 
@@ -28,4 +28,10 @@ pub async fn fetch(
 ) -> Result<FetchOutcome, SourceError> {
     let context = FetchContext { http, endpoints, credentials, limits: FetchLimits::default(), known_ids: None };
     jobhound_sources::fetch(kind, context, param).await
+}
+
+/// The crate's folder as `cargo test` reports it when running, so a test binary reused from a
+/// build in another checkout (a shared CARGO_TARGET_DIR) still reads this checkout's fixtures.
+fn manifest_dir() -> String {
+    std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_string())
 }
