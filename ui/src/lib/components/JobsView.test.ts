@@ -9,7 +9,7 @@ describe('JobsView', () => {
 		setApiClient(
 			fakeClient({
 				listJobs: vi.fn(() => Promise.resolve({ jobs: [summary()], total: 1000, total_capped: true })),
-				getJob: vi.fn(() => new Promise(() => {}))
+				getJob: vi.fn(() => new Promise<never>(() => {}))
 			})
 		);
 		render(JobsView);
@@ -19,7 +19,9 @@ describe('JobsView', () => {
 
 	it('counts an exact total as it is', async () => {
 		setApiClient(
-			fakeClient({ listJobs: vi.fn(() => Promise.resolve({ jobs: [summary()], total: 1, total_capped: false })) })
+			fakeClient({
+				listJobs: vi.fn(() => Promise.resolve({ jobs: [summary()], total: 1, total_capped: false }))
+			})
 		);
 		render(JobsView);
 		const count = await screen.findByTestId('job-count');
