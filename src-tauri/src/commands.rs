@@ -99,7 +99,11 @@ pub async fn import_demo(state: State<'_, AppState>) -> CommandResult<DemoImport
 #[tauri::command]
 pub async fn open_external(app: tauri::AppHandle, url: String) -> CommandResult<()> {
     if !crate::navigation::is_external_link(&url) {
-        return Err(ErrorPayload { code: "invalid_input".into(), message: format!("not a web link: {url}") });
+        return Err(ErrorPayload {
+            code: "invalid_input".into(),
+            message: format!("not a web link: {url}"),
+            field: None,
+        });
     }
     app.opener()
         .open_url(url.as_str(), None::<&str>)

@@ -8,5 +8,5 @@ pub fn from_core(error: CoreError) -> ErrorPayload {
 }
 
 pub fn internal(message: impl Into<String>) -> ErrorPayload {
-    ErrorPayload { code: "internal".into(), message: message.into() }
+    ErrorPayload { code: "internal".into(), message: message.into(), field: None }
 }

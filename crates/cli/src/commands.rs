@@ -42,6 +42,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Bench(command) => bench(command, cli.json),
         Command::Key(command) => key(&open(&cli.data_dir)?, command, cli.json),
         Command::Jobs(command) => jobs(&open(&cli.data_dir)?, command, cli.json),
+        Command::Campaign(command) => crate::campaign::run(&open(&cli.data_dir)?, command, cli.json),
         Command::Demo => {
             let report = open(&cli.data_dir)?.import_demo()?;
             if cli.json {
@@ -69,7 +70,7 @@ fn open(data_dir: &Option<std::path::PathBuf>) -> Result<Jobhound, Failure> {
     Ok(Jobhound::open(&dir)?)
 }
 
-fn kind(name: &str) -> Result<SourceKind, Failure> {
+pub fn kind(name: &str) -> Result<SourceKind, Failure> {
     name.parse().map_err(|_| {
         let known: Vec<&str> = SourceKind::ALL.iter().map(|kind| kind.as_str()).collect();
         Failure::input(format!("unknown source '{name}' (known: {})", known.join(", ")))

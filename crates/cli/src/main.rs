@@ -1,5 +1,6 @@
 //! `jobhound-cli`: everything the app does, for scripts and terminals.
 
+mod campaign;
 mod commands;
 mod eval;
 mod output;
@@ -52,6 +53,9 @@ enum Command {
     /// Browse stored jobs.
     #[command(subcommand)]
     Jobs(JobsCommand),
+    /// Saved searches, their ranked matches and feedback.
+    #[command(subcommand)]
+    Campaign(campaign::CampaignCommand),
     /// Import the bundled offline demo data set.
     Demo,
     /// Where the data lives and how much there is.

@@ -233,3 +233,41 @@ fn eval_dedup_meets_its_targets_on_the_bundled_set_and_reads_any_other_set() {
 fn manifest_dir() -> String {
     std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_string())
 }
+
+#[test]
+fn a_campaign_ranks_stored_jobs_explains_them_and_learns_from_feedback() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(cli(dir.path(), &["demo"]).status.success());
+    let bad = cli(dir.path(), &["campaign", "add", "Sales", "--interval", "10m"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("once an hour"), "{}", String::from_utf8_lossy(&bad.stderr));
+
+    let added = cli(
+        dir.path(),
+        &["--json", "campaign", "add", "Sales", "--keywords", "account executive,commercial", "--exclude", "majors"],
+    );
+    assert!(added.status.success(), "{}", String::from_utf8_lossy(&added.stderr));
+    let ranked = cli(dir.path(), &["--json", "campaign", "rank", "sales"]);
+    let counts: Value = serde_json::from_slice(&ranked.stdout).unwrap();
+    assert!(counts["ranked"].as_u64().unwrap() > 0, "{counts}");
+
+    let out = cli(dir.path(), &["--json", "campaign", "matches", "Sales", "--limit", "50"]);
+    let found: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(!found.is_empty());
+    let scores: Vec<u64> = found.iter().map(|m| m["score"].as_u64().unwrap()).collect();
+    assert!(scores.windows(2).all(|pair| pair[0] >= pair[1]), "best first: {scores:?}");
+    assert_eq!(found[0]["explanation"]["factors"].as_array().unwrap().len(), 9);
+    let filtered = cli(dir.path(), &["--json", "campaign", "matches", "Sales", "--filtered"]);
+    let dropped: Vec<Value> = serde_json::from_slice(&filtered.stdout).unwrap();
+    assert!(dropped.iter().all(|m| m["filtered"].as_str().is_some_and(|why| !why.is_empty())));
+
+    let job = found[0]["job_id"].to_string();
+    let learned = cli(dir.path(), &["--json", "campaign", "feedback", "Sales", &job, "like"]);
+    let change: Value = serde_json::from_slice(&learned.stdout).unwrap();
+    assert_ne!(change["before"], change["after"]);
+    let reset = cli(dir.path(), &["--json", "campaign", "reset-weights", "Sales"]);
+    assert_eq!(serde_json::from_slice::<Value>(&reset.stdout).unwrap(), change["before"]);
+    assert!(cli(dir.path(), &["campaign", "remove", "Sales"]).status.success());
+    let status: Value = serde_json::from_slice(&cli(dir.path(), &["--json", "status"]).stdout).unwrap();
+    assert!(status["job_count"].as_u64().unwrap() > 0, "jobs stay");
+}

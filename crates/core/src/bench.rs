@@ -5,14 +5,15 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use jobhound_sources::{SourceKind, WorkMode};
+use jobhound_sources::SourceKind;
 use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::ingest::ingest;
 use crate::jobs::{JobQuery, list_jobs};
+use crate::matches::{JobSelection, load_jobs};
 use crate::normalize::Seniority;
-use crate::ranking::{Idf, JobFacts, Profile, RemotePreference, rank};
+use crate::ranking::{Idf, Profile, RemotePreference, rank};
 use crate::{CoreError, Store};
 
 const BOARD_SIZE: usize = 500;
@@ -252,47 +253,14 @@ fn rank_jobs_after(
     idf: &Idf,
     now: chrono::DateTime<Utc>,
 ) -> Result<usize, CoreError> {
-    store.read(|connection| {
-        let mut statement = connection.prepare_cached(
-            "SELECT title, company, description_text, skills, locations, countries, remote, salary_yearly_min,
-                    salary_yearly_max, salary_currency, seniority, posted_at FROM jobs WHERE id > ?1",
-        )?;
-        let mut rows = statement.query([after_id])?;
-        let mut count = 0;
-        while let Some(row) = rows.next()? {
-            let title: String = row.get(0)?;
-            let company: String = row.get(1)?;
-            let text: String = row.get(2)?;
-            let skills: Vec<String> = serde_json::from_str(&row.get::<_, String>(3)?).unwrap_or_default();
-            let locations: Vec<String> = serde_json::from_str(&row.get::<_, String>(4)?).unwrap_or_default();
-            let countries: Vec<String> = serde_json::from_str(&row.get::<_, String>(5)?).unwrap_or_default();
-            let currency: Option<String> = row.get(9)?;
-            let posted: Option<String> = row.get(11)?;
-            let facts = JobFacts {
-                title: &title,
-                company: &company,
-                description_text: &text,
-                skills: &skills,
-                locations: &locations,
-                countries: &countries,
-                remote: row.get::<_, Option<String>>(6)?.as_deref().and_then(WorkMode::parse),
-                yearly_salary: Some((row.get(7)?, row.get(8)?))
-                    .filter(|(low, high): &(Option<f64>, Option<f64>)| low.is_some() || high.is_some()),
-                salary_currency: currency.as_deref(),
-                seniority: row.get::<_, Option<String>>(10)?.as_deref().and_then(Seniority::parse),
-                employment_type: None,
-                posted_at: posted
-                    .as_deref()
-                    .and_then(|text| chrono::DateTime::parse_from_rfc3339(text).ok())
-                    .map(|t| t.with_timezone(&Utc)),
-            };
-            for profile in profiles {
-                std::hint::black_box(rank(profile, &facts, None, idf, now));
-            }
-            count += 1;
+    let jobs = store.read(|connection| load_jobs(connection, JobSelection::After(after_id)))?;
+    for job in &jobs {
+        let facts = job.facts();
+        for profile in profiles {
+            std::hint::black_box(rank(profile, &facts, None, idf, now));
         }
-        Ok(count)
-    })
+    }
+    Ok(jobs.len())
 }
 
 /// The same rows, straight into one SQLite table in batches: the floor any pipeline pays.

@@ -26,6 +26,13 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     jobhound_sources::SourceKind::export_all(&config)?;
     SourceOverview::export_all(&config)?;
     crate::liveness::RecheckReport::export_all(&config)?;
+    crate::campaigns::Campaign::export_all(&config)?;
+    crate::campaigns::CampaignInput::export_all(&config)?;
+    crate::matches::Match::export_all(&config)?;
+    crate::matches::MatchQuery::export_all(&config)?;
+    crate::matches::RankCounts::export_all(&config)?;
+    crate::matches::WeightsChange::export_all(&config)?;
+    crate::ranking::Feedback::export_all(&config)?;
     Ok(())
 }
 

@@ -31,6 +31,9 @@ pub enum CoreError {
     NotFound(String),
     #[error("{0}")]
     InvalidInput(String),
+    /// A form field's value is not acceptable; `field` names it so the UI can show the message beside it.
+    #[error("{message}")]
+    InvalidField { field: &'static str, message: String },
     #[error("the system keychain is not available: {0}")]
     Keychain(String),
     #[error("internal error: {0}")]
@@ -61,8 +64,18 @@ impl CoreError {
             },
             CoreError::Keychain(_) => "keychain",
             CoreError::NotFound(_) => "not_found",
-            CoreError::InvalidInput(_) => "invalid_input",
+            CoreError::InvalidInput(_) | CoreError::InvalidField { .. } => "invalid_input",
             CoreError::Internal(_) => "internal",
+        }
+    }
+}
+
+impl CoreError {
+    /// The form field an input error is about, if it is about one.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            CoreError::InvalidField { field, .. } => Some(field),
+            _ => None,
         }
     }
 }

@@ -4,6 +4,7 @@
 mod app;
 pub mod bench;
 pub mod bindings;
+pub mod campaigns;
 mod db;
 pub mod dedup;
 pub mod demo;
@@ -11,6 +12,7 @@ mod error;
 pub mod ingest;
 pub mod jobs;
 pub mod liveness;
+pub mod matches;
 pub mod normalize;
 pub mod parse_output;
 pub mod paths;
@@ -32,10 +34,14 @@ pub use jobhound_sources as sources;
 pub struct ErrorPayload {
     pub code: String,
     pub message: String,
+    /// The form field the error is about, so the UI can show the message beside it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub field: Option<String>,
 }
 
 impl From<&CoreError> for ErrorPayload {
     fn from(error: &CoreError) -> Self {
-        Self { code: error.code().to_string(), message: error.to_string() }
+        Self { code: error.code().to_string(), message: error.to_string(), field: error.field().map(str::to_string) }
     }
 }

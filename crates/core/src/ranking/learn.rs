@@ -17,6 +17,16 @@ pub enum Feedback {
 }
 
 impl Feedback {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Feedback::Like => "like",
+            Feedback::Dislike => "dislike",
+            Feedback::Hide => "hide",
+            Feedback::Applied => "applied",
+            Feedback::Rejected => "rejected",
+        }
+    }
+
     /// How much the user wanted this job: 1 for yes, 0 for no.
     fn label(self) -> f64 {
         match self {

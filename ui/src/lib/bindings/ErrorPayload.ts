@@ -3,4 +3,8 @@
 /**
  * How an error crosses to the UI or a script: a stable `code` to match on and a `message` for people.
  */
-export type ErrorPayload = { code: string, message: string, };
+export type ErrorPayload = { code: string, message: string, 
+/**
+ * The form field the error is about, so the UI can show the message beside it.
+ */
+field?: string, };

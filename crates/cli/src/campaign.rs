@@ -1,0 +1,217 @@
+//! `jobhound-cli campaign ...`: campaigns, their ranked matches and feedback, for scripting.
+
+use std::path::PathBuf;
+
+use clap::Subcommand;
+use jobhound_core::Jobhound;
+use jobhound_core::campaigns::{self, Campaign, CampaignInput};
+use jobhound_core::matches::{self, JobSelection, MatchQuery};
+use jobhound_core::ranking::{FACTORS, Feedback, Profile};
+use jobhound_core::time::now_rfc3339;
+
+use crate::commands::Failure;
+use crate::output::{json_line, line};
+
+#[derive(Debug, Subcommand)]
+pub enum CampaignCommand {
+    /// Create a campaign: `campaign add "Rust EU" --source greenhouse:vercel --keywords "rust,backend"`.
+    Add {
+        name: String,
+        /// KIND:PARAM, e.g. greenhouse:vercel or remotive:rust; repeat for more.
+        #[arg(long = "source", value_name = "KIND:PARAM")]
+        sources: Vec<String>,
+        /// Comma-separated words a good job mentions.
+        #[arg(long, default_value = "")]
+        keywords: String,
+        /// Comma-separated words that drop a job.
+        #[arg(long, default_value = "")]
+        exclude: String,
+        /// How often it runs: 1h to 1w (e.g. 90m, 6h, 1d).
+        #[arg(long, default_value = "6h")]
+        interval: String,
+        /// Notify for matches scoring at least this (0-100).
+        #[arg(long, default_value_t = 70)]
+        threshold: u8,
+        /// A plain-text resume to compare jobs with.
+        #[arg(long, value_name = "FILE")]
+        resume: Option<PathBuf>,
+    },
+    /// Every campaign.
+    List,
+    /// Delete a campaign and its matches; jobs stay.
+    Remove { name: String },
+    /// Score every stored job for the campaign now.
+    Rank { name: String },
+    /// The campaign's matches, best first, with each factor's points.
+    Matches {
+        name: String,
+        /// Show the jobs its filters dropped, with the reason.
+        #[arg(long)]
+        filtered: bool,
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+    },
+    /// Tell the campaign what you think of a job (like, dislike, hide, applied, rejected); its
+    /// weights learn from it.
+    Feedback { name: String, job_id: i64, kind: String },
+    /// Forget learned weights; back to the ones set for the campaign.
+    ResetWeights { name: String },
+}
+
+/// "90m", "6h", "1d", "1w" in minutes.
+pub fn parse_interval(text: &str) -> Result<u32, Failure> {
+    let text = text.trim();
+    let split = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let number: u32 = number.parse().map_err(|_| Failure::input(format!("interval '{text}': expected e.g. 6h")))?;
+    let minutes_per = match unit {
+        "m" | "min" => 1,
+        "h" | "" => 60,
+        "d" => 24 * 60,
+        "w" => 7 * 24 * 60,
+        _ => return Err(Failure::input(format!("interval '{text}': use m, h, d or w"))),
+    };
+    Ok(number.saturating_mul(minutes_per))
+}
+
+fn words(list: &str) -> Vec<String> {
+    list.split(',').map(str::trim).filter(|word| !word.is_empty()).map(str::to_string).collect()
+}
+
+fn feedback(kind: &str) -> Result<Feedback, Failure> {
+    Ok(match kind {
+        "like" => Feedback::Like,
+        "dislike" => Feedback::Dislike,
+        "hide" => Feedback::Hide,
+        "applied" => Feedback::Applied,
+        "rejected" => Feedback::Rejected,
+        _ => return Err(Failure::input(format!("feedback '{kind}': use like, dislike, hide, applied or rejected"))),
+    })
+}
+
+fn find(app: &Jobhound, name: &str) -> Result<Campaign, Failure> {
+    Ok(app.store().read(|connection| campaigns::find_by_name(connection, name))?)
+}
+
+pub fn run(app: &Jobhound, command: CampaignCommand, json: bool) -> Result<(), Failure> {
+    match command {
+        CampaignCommand::Add { name, sources, keywords, exclude, interval, threshold, resume } => {
+            let mut source_ids = Vec::new();
+            for source in &sources {
+                let (kind, param) = source.split_once(':').unwrap_or((source.as_str(), ""));
+                let kind = crate::commands::kind(kind)?;
+                source_ids.push(app.add_source(kind, param)?.id);
+            }
+            let resume_text = match resume {
+                Some(path) => std::fs::read_to_string(&path)
+                    .map_err(|error| Failure::input(format!("cannot read {}: {error}", path.display())))?,
+                None => String::new(),
+            };
+            let input = CampaignInput {
+                name,
+                profile: Profile {
+                    keywords: words(&keywords),
+                    excluded_keywords: words(&exclude),
+                    ..Profile::default()
+                },
+                resume_text,
+                source_ids,
+                interval_minutes: parse_interval(&interval)?,
+                notify_threshold: threshold,
+                ..CampaignInput::default()
+            };
+            let campaign = app.store().write(|tx| campaigns::create(tx, &input, &now_rfc3339()))?;
+            if json {
+                json_line(&campaign)
+            } else {
+                line(&format!("created campaign #{} \"{}\"", campaign.id, campaign.name))
+            }
+        }
+        CampaignCommand::List => {
+            let all = app.store().read(campaigns::list)?;
+            if json {
+                return json_line(&all);
+            }
+            for campaign in all {
+                line(&format!(
+                    "#{} {}{} - every {} min, {} sources, notify at {}+",
+                    campaign.id,
+                    campaign.name,
+                    if campaign.active { "" } else { " (paused)" },
+                    campaign.interval_minutes,
+                    campaign.source_ids.len(),
+                    campaign.notify_threshold
+                ))?;
+            }
+            Ok(())
+        }
+        CampaignCommand::Remove { name } => {
+            let campaign = find(app, &name)?;
+            app.store().write(|tx| campaigns::delete(tx, campaign.id))?;
+            if json {
+                json_line(&serde_json::json!({"removed": campaign.id}))
+            } else {
+                line(&format!("deleted campaign \"{}\"; its jobs stay", campaign.name))
+            }
+        }
+        CampaignCommand::Rank { name } => {
+            let campaign = find(app, &name)?;
+            let jobs = app.store().read(|connection| matches::load_jobs(connection, JobSelection::After(0)))?;
+            let counts =
+                app.store().write(|tx| matches::rank_into_matches(tx, &campaign, &jobs, chrono::Utc::now()))?;
+            if json {
+                json_line(&counts)
+            } else {
+                line(&format!(
+                    "ranked {} jobs: {} new matches, {} filtered out",
+                    counts.ranked, counts.new_matches, counts.filtered
+                ))
+            }
+        }
+        CampaignCommand::Matches { name, filtered, limit } => {
+            let campaign = find(app, &name)?;
+            let query = MatchQuery { filtered, limit: Some(limit), ..MatchQuery::default() };
+            let found = app.store().read(|connection| matches::list_matches(connection, campaign.id, &query))?;
+            if json {
+                return json_line(&found);
+            }
+            for found in found {
+                match &found.filtered {
+                    Some(reason) => {
+                        line(&format!("job {} {} at {}: {reason}", found.job_id, found.title, found.company))?
+                    }
+                    None => {
+                        line(&format!(
+                            "{:>3}  job {} {} at {}",
+                            found.score, found.job_id, found.title, found.company
+                        ))?;
+                        for factor in &found.explanation.factors {
+                            line(&format!("       {:>5.1} {:<15} {}", factor.points, factor.name, factor.evidence))?;
+                        }
+                    }
+                }
+            }
+            Ok(())
+        }
+        CampaignCommand::Feedback { name, job_id, kind } => {
+            let campaign = find(app, &name)?;
+            let kind = feedback(&kind)?;
+            let change =
+                app.store().write(|tx| matches::record_feedback(tx, campaign.id, job_id, kind, &now_rfc3339()))?;
+            if json {
+                return json_line(&change);
+            }
+            for ((name, before), after) in FACTORS.iter().zip(change.before.values()).zip(change.after.values()) {
+                if (before - after).abs() > 1e-9 {
+                    line(&format!("{name}: {before:.2} -> {after:.2}"))?;
+                }
+            }
+            Ok(())
+        }
+        CampaignCommand::ResetWeights { name } => {
+            let campaign = find(app, &name)?;
+            let weights = app.store().write(|tx| matches::reset_weights(tx, campaign.id, &now_rfc3339()))?;
+            if json { json_line(&weights) } else { line("weights reset to the ones set for the campaign") }
+        }
+    }
+}

@@ -1,0 +1,309 @@
+//! Matches: each campaign's score for each job, with the explanation, and the feedback that
+//! teaches the campaign's weights.
+
+use chrono::{DateTime, Utc};
+use jobhound_sources::{EmploymentType, WorkMode};
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::campaigns::{self, Campaign};
+use crate::normalize::Seniority;
+use crate::ranking::{Feedback, Idf, JobFacts, Ranked, Weights, learn, rank};
+use crate::{CoreError, time};
+
+/// A stored job's facts as ranking reads them.
+#[derive(Debug, Clone, Default)]
+pub struct StoredJob {
+    pub id: i64,
+    pub title: String,
+    pub company: String,
+    pub description_text: String,
+    pub skills: Vec<String>,
+    pub locations: Vec<String>,
+    pub countries: Vec<String>,
+    pub remote: Option<WorkMode>,
+    pub yearly_salary: Option<(Option<f64>, Option<f64>)>,
+    pub salary_currency: Option<String>,
+    pub seniority: Option<Seniority>,
+    pub employment_type: Option<EmploymentType>,
+    pub posted_at: Option<DateTime<Utc>>,
+}
+
+impl StoredJob {
+    pub fn facts(&self) -> JobFacts<'_> {
+        JobFacts {
+            title: &self.title,
+            company: &self.company,
+            description_text: &self.description_text,
+            skills: &self.skills,
+            locations: &self.locations,
+            countries: &self.countries,
+            remote: self.remote,
+            yearly_salary: self.yearly_salary,
+            salary_currency: self.salary_currency.as_deref(),
+            seniority: self.seniority,
+            employment_type: self.employment_type,
+            posted_at: self.posted_at,
+        }
+    }
+}
+
+/// Which stored jobs to read: those after an id (new in a run), or these ids.
+pub enum JobSelection<'a> {
+    After(i64),
+    Ids(&'a [i64]),
+}
+
+pub fn load_jobs(connection: &Connection, selection: JobSelection<'_>) -> Result<Vec<StoredJob>, CoreError> {
+    let columns = "id, title, company, description_text, skills, locations, countries, remote, salary_yearly_min,
+                   salary_yearly_max, salary_currency, seniority, employment_type, posted_at";
+    let (sql, argument) = match selection {
+        JobSelection::After(id) => (format!("SELECT {columns} FROM jobs WHERE id > ?1 ORDER BY id"), id.to_string()),
+        JobSelection::Ids(ids) => (
+            format!("SELECT {columns} FROM jobs WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id"),
+            serde_json::to_string(ids)?,
+        ),
+    };
+    let mut statement = connection.prepare_cached(&sql)?;
+    let jobs = statement.query_map([argument], stored_job)?.collect::<Result<Vec<_>, _>>()?;
+    Ok(jobs)
+}
+
+fn stored_job(row: &Row<'_>) -> rusqlite::Result<StoredJob> {
+    let list = |index: usize| -> rusqlite::Result<Vec<String>> {
+        Ok(serde_json::from_str(&row.get::<_, String>(index)?).unwrap_or_default())
+    };
+    let low: Option<f64> = row.get(8)?;
+    let high: Option<f64> = row.get(9)?;
+    Ok(StoredJob {
+        id: row.get(0)?,
+        title: row.get(1)?,
+        company: row.get(2)?,
+        description_text: row.get(3)?,
+        skills: list(4)?,
+        locations: list(5)?,
+        countries: list(6)?,
+        remote: row.get::<_, Option<String>>(7)?.as_deref().and_then(WorkMode::parse),
+        yearly_salary: (low.is_some() || high.is_some()).then_some((low, high)),
+        salary_currency: row.get(10)?,
+        seniority: row.get::<_, Option<String>>(11)?.as_deref().and_then(Seniority::parse),
+        employment_type: row.get::<_, Option<String>>(12)?.as_deref().and_then(EmploymentType::parse),
+        posted_at: row
+            .get::<_, Option<String>>(13)?
+            .as_deref()
+            .and_then(|text| DateTime::parse_from_rfc3339(text).ok())
+            .map(|time| time.with_timezone(&Utc)),
+    })
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
+pub struct RankCounts {
+    pub ranked: u32,
+    /// Jobs this campaign had not matched before that passed its filters.
+    pub new_matches: u32,
+    pub filtered: u32,
+}
+
+/// Scores `jobs` for `campaign` and stores each match with its explanation. A job already matched
+/// keeps when it was notified, seen or hidden; only its score and explanation change.
+pub fn rank_into_matches(
+    tx: &Transaction<'_>,
+    campaign: &Campaign,
+    jobs: &[StoredJob],
+    now: DateTime<Utc>,
+) -> Result<RankCounts, CoreError> {
+    // Rarity is judged within the jobs ranked together, with the resume as one more document.
+    let mut idf = Idf::from_documents(jobs.iter().map(|job| job.description_text.as_str()));
+    let resume = (!campaign.resume_text.trim().is_empty()).then(|| {
+        idf.add(&campaign.resume_text);
+        idf.vector(&campaign.resume_text)
+    });
+    let stamp = time::to_rfc3339(now);
+    let mut counts = RankCounts::default();
+    let mut upsert = tx.prepare_cached(
+        "INSERT INTO matches (campaign_id, job_id, score, explanation, filtered, ranked_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (campaign_id, job_id) DO UPDATE SET
+             score = excluded.score, explanation = excluded.explanation, filtered = excluded.filtered,
+             ranked_at = excluded.ranked_at",
+    )?;
+    let mut known = tx.prepare_cached("SELECT 1 FROM matches WHERE campaign_id = ?1 AND job_id = ?2")?;
+    for job in jobs {
+        let ranked = rank(&campaign.profile, &job.facts(), resume.as_ref(), &idf, now);
+        let was_known = known.exists(params![campaign.id, job.id])?;
+        upsert.execute(params![
+            campaign.id,
+            job.id,
+            ranked.score,
+            serde_json::to_string(&ranked)?,
+            ranked.filtered,
+            stamp
+        ])?;
+        counts.ranked += 1;
+        if ranked.filtered.is_some() {
+            counts.filtered += 1;
+        } else if !was_known {
+            counts.new_matches += 1;
+        }
+    }
+    Ok(counts)
+}
+
+/// One row of a campaign's list: the job, its score and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Match {
+    pub job_id: i64,
+    pub title: String,
+    pub company: String,
+    pub score: u8,
+    pub explanation: Ranked,
+    pub filtered: Option<String>,
+    pub ranked_at: String,
+    pub seen: bool,
+    pub hidden: bool,
+    pub closed: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct MatchQuery {
+    /// Show the jobs a hard filter dropped (with the reason) instead of the ranked ones.
+    pub filtered: bool,
+    pub include_hidden: bool,
+    pub min_score: Option<u8>,
+    pub limit: Option<u32>,
+}
+
+/// A campaign's matches, best first.
+pub fn list_matches(connection: &Connection, campaign_id: i64, query: &MatchQuery) -> Result<Vec<Match>, CoreError> {
+    let mut statement = connection.prepare_cached(
+        "SELECT m.job_id, j.title, j.company, m.score, m.explanation, m.filtered, m.ranked_at, m.seen_at IS NOT NULL,
+                m.hidden, j.closed_at IS NOT NULL
+         FROM matches m JOIN jobs j ON j.id = m.job_id
+         WHERE m.campaign_id = ?1 AND (m.filtered IS NOT NULL) = ?2 AND (?3 OR m.hidden = 0) AND m.score >= ?4
+         ORDER BY m.score DESC, j.id DESC
+         LIMIT ?5",
+    )?;
+    let rows = statement.query_map(
+        params![
+            campaign_id,
+            query.filtered,
+            query.include_hidden,
+            query.min_score.unwrap_or(0),
+            query.limit.unwrap_or(200).min(5_000)
+        ],
+        |row| {
+            let explanation: String = row.get(4)?;
+            Ok((
+                explanation,
+                Match {
+                    job_id: row.get(0)?,
+                    title: row.get(1)?,
+                    company: row.get(2)?,
+                    score: row.get(3)?,
+                    explanation: Ranked { score: 0, factors: Vec::new(), filtered: None },
+                    filtered: row.get(5)?,
+                    ranked_at: row.get(6)?,
+                    seen: row.get(7)?,
+                    hidden: row.get(8)?,
+                    closed: row.get(9)?,
+                },
+            ))
+        },
+    )?;
+    rows.map(|row| {
+        let (explanation, mut found) = row?;
+        found.explanation = serde_json::from_str(&explanation)?;
+        Ok(found)
+    })
+    .collect()
+}
+
+/// What one piece of feedback did to the campaign's weights, for the UI to show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct WeightsChange {
+    pub feedback_id: i64,
+    pub before: Weights,
+    pub after: Weights,
+}
+
+/// Learns from the user's feedback on a matched job: the campaign's weights move (and the change
+/// is kept, so it can be shown and undone); "hide" also hides the match.
+pub fn record_feedback(
+    tx: &Transaction<'_>,
+    campaign_id: i64,
+    job_id: i64,
+    feedback: Feedback,
+    now: &str,
+) -> Result<WeightsChange, CoreError> {
+    let campaign = campaigns::get(tx, campaign_id)?;
+    let explanation: String = tx
+        .query_row(
+            "SELECT explanation FROM matches WHERE campaign_id = ?1 AND job_id = ?2",
+            params![campaign_id, job_id],
+            |row| row.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| CoreError::NotFound(format!("job {job_id} in campaign \"{}\"", campaign.name)))?;
+    let ranked: Ranked = serde_json::from_str(&explanation)?;
+    let before = campaign.profile.weights.clone();
+    let after = learn(&before, &ranked, feedback);
+    campaigns::store_weights(tx, campaign_id, &after, now)?;
+    tx.execute(
+        "INSERT INTO feedback (campaign_id, job_id, kind, weights_before, weights_after, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            campaign_id,
+            job_id,
+            feedback.as_str(),
+            serde_json::to_string(&before)?,
+            serde_json::to_string(&after)?,
+            now
+        ],
+    )?;
+    let feedback_id = tx.last_insert_rowid();
+    if feedback == Feedback::Hide {
+        tx.execute(
+            "UPDATE matches SET hidden = 1 WHERE campaign_id = ?1 AND job_id = ?2",
+            params![campaign_id, job_id],
+        )?;
+    }
+    Ok(WeightsChange { feedback_id, before, after })
+}
+
+/// Takes one piece of feedback back: the weights return to what they were before it (when it is
+/// the latest), a hidden match comes back.
+pub fn undo_feedback(tx: &Transaction<'_>, feedback_id: i64, now: &str) -> Result<Weights, CoreError> {
+    let (campaign_id, job_id, kind, before): (i64, i64, String, String) = tx
+        .query_row(
+            "SELECT campaign_id, job_id, kind, weights_before FROM feedback WHERE id = ?1",
+            [feedback_id],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+        )
+        .optional()?
+        .ok_or_else(|| CoreError::NotFound(format!("feedback {feedback_id}")))?;
+    let latest: i64 =
+        tx.query_row("SELECT MAX(id) FROM feedback WHERE campaign_id = ?1", [campaign_id], |row| row.get(0))?;
+    if latest != feedback_id {
+        return Err(CoreError::InvalidInput(
+            "Only the latest feedback can be undone; later feedback learned from it.".into(),
+        ));
+    }
+    let before: Weights = serde_json::from_str(&before)?;
+    campaigns::store_weights(tx, campaign_id, &before, now)?;
+    if kind == Feedback::Hide.as_str() {
+        tx.execute(
+            "UPDATE matches SET hidden = 0 WHERE campaign_id = ?1 AND job_id = ?2",
+            params![campaign_id, job_id],
+        )?;
+    }
+    tx.execute("DELETE FROM feedback WHERE id = ?1", [feedback_id])?;
+    Ok(before)
+}
+
+/// Forgets what was learned: the campaign's weights return to those the user set.
+pub fn reset_weights(tx: &Transaction<'_>, campaign_id: i64, now: &str) -> Result<Weights, CoreError> {
+    let campaign = campaigns::get(tx, campaign_id)?;
+    campaigns::store_weights(tx, campaign_id, &campaign.base_weights, now)?;
+    Ok(campaign.base_weights)
+}
