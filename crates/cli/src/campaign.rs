@@ -124,7 +124,7 @@ pub fn run(app: &Jobhound, command: CampaignCommand, json: bool) -> Result<(), F
             if json {
                 json_line(&campaign)
             } else {
-                line(&format!("created campaign #{} \"{}\"", campaign.id, campaign.name))
+                line(&format!("created campaign #{} \"{}\"", campaign.id, campaign.settings.name))
             }
         }
         CampaignCommand::List => {
@@ -136,11 +136,11 @@ pub fn run(app: &Jobhound, command: CampaignCommand, json: bool) -> Result<(), F
                 line(&format!(
                     "#{} {}{} - every {} min, {} sources, notify at {}+",
                     campaign.id,
-                    campaign.name,
-                    if campaign.active { "" } else { " (paused)" },
-                    campaign.interval_minutes,
-                    campaign.source_ids.len(),
-                    campaign.notify_threshold
+                    campaign.settings.name,
+                    if campaign.settings.active { "" } else { " (paused)" },
+                    campaign.settings.interval_minutes,
+                    campaign.settings.source_ids.len(),
+                    campaign.settings.notify_threshold
                 ))?;
             }
             Ok(())
@@ -151,7 +151,7 @@ pub fn run(app: &Jobhound, command: CampaignCommand, json: bool) -> Result<(), F
             if json {
                 json_line(&serde_json::json!({"removed": campaign.id}))
             } else {
-                line(&format!("deleted campaign \"{}\"; its jobs stay", campaign.name))
+                line(&format!("deleted campaign \"{}\"; its jobs stay", campaign.settings.name))
             }
         }
         CampaignCommand::Rank { name } => {

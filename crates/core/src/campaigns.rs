@@ -1,7 +1,8 @@
 //! Campaigns: saved searches with what they want (a ranking profile), the sources they run, when
 //! they run and when they may notify.
 
-use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params, params_from_iter};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -49,19 +50,11 @@ impl Default for CampaignInput {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Campaign {
     pub id: i64,
-    pub name: String,
-    /// With the current, possibly learned, weights.
-    pub profile: Profile,
+    /// What the user set; `settings.profile.weights` are the current, possibly learned, weights.
+    #[serde(flatten)]
+    pub settings: CampaignInput,
     /// The weights the user set, restored by a reset.
     pub base_weights: Weights,
-    pub resume_text: String,
-    pub source_ids: Vec<i64>,
-    pub interval_minutes: u32,
-    pub notify_threshold: u8,
-    pub quiet_start: Option<String>,
-    pub quiet_end: Option<String>,
-    pub webhook_url: Option<String>,
-    pub active: bool,
     pub next_run_at: Option<String>,
     pub created_at: String,
     pub updated_at: String,
@@ -133,25 +126,11 @@ pub fn validate(input: &CampaignInput) -> Result<(), CoreError> {
 pub fn create(tx: &Transaction<'_>, input: &CampaignInput, now: &str) -> Result<Campaign, CoreError> {
     validate(input)?;
     ensure_name_free(tx, input.name.trim(), None)?;
-    let profile = serde_json::to_string(&input.profile)?;
-    let weights = serde_json::to_string(&input.profile.weights)?;
     tx.execute(
         "INSERT INTO campaigns (name, profile, base_weights, resume_text, interval_minutes, notify_threshold,
-             quiet_start, quiet_end, webhook_url, active, created_at, updated_at)
+             quiet_start, quiet_end, webhook_url, active, updated_at, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
-        params![
-            input.name.trim(),
-            profile,
-            weights,
-            input.resume_text,
-            input.interval_minutes,
-            input.notify_threshold,
-            input.quiet_start,
-            input.quiet_end,
-            input.webhook_url.as_deref().map(str::trim).filter(|url| !url.is_empty()),
-            input.active,
-            now
-        ],
+        params_from_iter(stored_values(input, now)?),
     )?;
     let id = tx.last_insert_rowid();
     set_sources(tx, id, &input.source_ids)?;
@@ -164,51 +143,46 @@ pub fn update(tx: &Transaction<'_>, id: i64, input: &CampaignInput, now: &str) -
     validate(input)?;
     get(tx, id)?;
     ensure_name_free(tx, input.name.trim(), Some(id))?;
+    let mut values = stored_values(input, now)?;
+    values.push(Value::Integer(id));
     tx.execute(
-        "UPDATE campaigns SET name = ?2, profile = ?3, base_weights = ?4, resume_text = ?5, interval_minutes = ?6,
-             notify_threshold = ?7, quiet_start = ?8, quiet_end = ?9, webhook_url = ?10, active = ?11, updated_at = ?12
-         WHERE id = ?1",
-        params![
-            id,
-            input.name.trim(),
-            serde_json::to_string(&input.profile)?,
-            serde_json::to_string(&input.profile.weights)?,
-            input.resume_text,
-            input.interval_minutes,
-            input.notify_threshold,
-            input.quiet_start,
-            input.quiet_end,
-            input.webhook_url.as_deref().map(str::trim).filter(|url| !url.is_empty()),
-            input.active,
-            now
-        ],
+        "UPDATE campaigns SET name = ?1, profile = ?2, base_weights = ?3, resume_text = ?4, interval_minutes = ?5,
+             notify_threshold = ?6, quiet_start = ?7, quiet_end = ?8, webhook_url = ?9, active = ?10, updated_at = ?11
+         WHERE id = ?12",
+        params_from_iter(values),
     )?;
     set_sources(tx, id, &input.source_ids)?;
     get(tx, id)
 }
 
+/// The stored columns of `input` in the order both statements above number them (?1 to ?11).
+fn stored_values(input: &CampaignInput, now: &str) -> Result<Vec<Value>, CoreError> {
+    let text = |value: Option<&str>| value.map_or(Value::Null, |text| Value::Text(text.to_string()));
+    Ok(vec![
+        Value::Text(input.name.trim().to_string()),
+        Value::Text(serde_json::to_string(&input.profile)?),
+        Value::Text(serde_json::to_string(&input.profile.weights)?),
+        Value::Text(input.resume_text.clone()),
+        Value::Integer(i64::from(input.interval_minutes)),
+        Value::Integer(i64::from(input.notify_threshold)),
+        text(input.quiet_start.as_deref()),
+        text(input.quiet_end.as_deref()),
+        text(input.webhook_url.as_deref().map(str::trim).filter(|url| !url.is_empty())),
+        Value::Integer(i64::from(input.active)),
+        Value::Text(now.to_string()),
+    ])
+}
+
 /// A copy named "NAME (copy)", paused so it does not run twice before the user changes it.
 pub fn duplicate(tx: &Transaction<'_>, id: i64, now: &str) -> Result<Campaign, CoreError> {
-    let original = get(tx, id)?;
+    let original = get(tx, id)?.settings;
     let mut name = format!("{} (copy)", original.name);
     let mut n = 2;
     while name_taken(tx, &name, None)? {
         name = format!("{} (copy {n})", original.name);
         n += 1;
     }
-    let input = CampaignInput {
-        name,
-        profile: original.profile,
-        resume_text: original.resume_text,
-        source_ids: original.source_ids,
-        interval_minutes: original.interval_minutes,
-        notify_threshold: original.notify_threshold,
-        quiet_start: original.quiet_start,
-        quiet_end: original.quiet_end,
-        webhook_url: original.webhook_url,
-        active: false,
-    };
-    create(tx, &input, now)
+    create(tx, &CampaignInput { name, active: false, ..original }, now)
 }
 
 /// Deletes the campaign with its matches and feedback. Jobs stay (saved and applied ones included).
@@ -254,10 +228,10 @@ pub fn list(connection: &Connection) -> Result<Vec<Campaign>, CoreError> {
 /// Stores learned (or reset) weights as the campaign's current ones.
 pub(crate) fn store_weights(tx: &Transaction<'_>, id: i64, weights: &Weights, now: &str) -> Result<(), CoreError> {
     let mut campaign = get(tx, id)?;
-    campaign.profile.weights = weights.clone();
+    campaign.settings.profile.weights = weights.clone();
     tx.execute(
         "UPDATE campaigns SET profile = ?2, updated_at = ?3 WHERE id = ?1",
-        params![id, serde_json::to_string(&campaign.profile)?, now],
+        params![id, serde_json::to_string(&campaign.settings.profile)?, now],
     )?;
     Ok(())
 }
@@ -273,20 +247,22 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Result<Campaign, CoreError>> {
     };
     Ok(Ok(Campaign {
         id: row.get(0)?,
-        name: row.get(1)?,
-        profile,
+        settings: CampaignInput {
+            name: row.get(1)?,
+            profile,
+            resume_text: row.get(4)?,
+            source_ids: Vec::new(),
+            interval_minutes: row.get(5)?,
+            notify_threshold: row.get(6)?,
+            quiet_start: row.get(7)?,
+            quiet_end: row.get(8)?,
+            webhook_url: row.get(9)?,
+            active: row.get(10)?,
+        },
         base_weights,
-        resume_text: row.get(4)?,
-        interval_minutes: row.get(5)?,
-        notify_threshold: row.get(6)?,
-        quiet_start: row.get(7)?,
-        quiet_end: row.get(8)?,
-        webhook_url: row.get(9)?,
-        active: row.get(10)?,
         next_run_at: row.get(11)?,
         created_at: row.get(12)?,
         updated_at: row.get(13)?,
-        source_ids: Vec::new(),
     }))
 }
 
@@ -294,7 +270,7 @@ fn with_sources(connection: &Connection, mut campaign: Campaign) -> Result<Campa
     let mut statement = connection.prepare_cached(
         "SELECT watched_source_id FROM campaign_sources WHERE campaign_id = ?1 ORDER BY watched_source_id",
     )?;
-    campaign.source_ids = statement.query_map([campaign.id], |row| row.get(0))?.collect::<Result<_, _>>()?;
+    campaign.settings.source_ids = statement.query_map([campaign.id], |row| row.get(0))?.collect::<Result<_, _>>()?;
     Ok(campaign)
 }
 

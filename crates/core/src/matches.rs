@@ -115,9 +115,10 @@ pub fn rank_into_matches(
 ) -> Result<RankCounts, CoreError> {
     // Rarity is judged within the jobs ranked together, with the resume as one more document.
     let mut idf = Idf::from_documents(jobs.iter().map(|job| job.description_text.as_str()));
-    let resume = (!campaign.resume_text.trim().is_empty()).then(|| {
-        idf.add(&campaign.resume_text);
-        idf.vector(&campaign.resume_text)
+    let resume_text = &campaign.settings.resume_text;
+    let resume = (!resume_text.trim().is_empty()).then(|| {
+        idf.add(resume_text);
+        idf.vector(resume_text)
     });
     let stamp = time::to_rfc3339(now);
     let mut counts = RankCounts::default();
@@ -130,7 +131,7 @@ pub fn rank_into_matches(
     )?;
     let mut known = tx.prepare_cached("SELECT 1 FROM matches WHERE campaign_id = ?1 AND job_id = ?2")?;
     for job in jobs {
-        let ranked = rank(&campaign.profile, &job.facts(), resume.as_ref(), &idf, now);
+        let ranked = rank(&campaign.settings.profile, &job.facts(), resume.as_ref(), &idf, now);
         let was_known = known.exists(params![campaign.id, job.id])?;
         upsert.execute(params![
             campaign.id,
@@ -244,9 +245,9 @@ pub fn record_feedback(
             |row| row.get(0),
         )
         .optional()?
-        .ok_or_else(|| CoreError::NotFound(format!("job {job_id} in campaign \"{}\"", campaign.name)))?;
+        .ok_or_else(|| CoreError::NotFound(format!("job {job_id} in campaign \"{}\"", campaign.settings.name)))?;
     let ranked: Ranked = serde_json::from_str(&explanation)?;
-    let before = campaign.profile.weights.clone();
+    let before = campaign.settings.profile.weights.clone();
     let after = learn(&before, &ranked, feedback);
     campaigns::store_weights(tx, campaign_id, &after, now)?;
     tx.execute(

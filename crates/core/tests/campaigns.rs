@@ -72,7 +72,7 @@ fn wrong_fields_are_named_so_the_form_can_show_the_message_beside_them() {
 fn campaigns_are_created_edited_duplicated_paused_and_deleted_without_losing_jobs() {
     let (_dir, store) = store_with_jobs();
     let campaign = store.write(|tx| campaigns::create(tx, &sales_campaign(), NOW)).unwrap();
-    assert!(campaign.active);
+    assert!(campaign.settings.active);
     let taken = store.write(|tx| campaigns::create(tx, &sales_campaign(), NOW)).unwrap_err();
     assert_eq!(taken.field(), Some("name"));
 
@@ -80,14 +80,14 @@ fn campaigns_are_created_edited_duplicated_paused_and_deleted_without_losing_job
     edited.interval_minutes = 24 * 60;
     edited.profile.weights = Weights { skills: 3.0, ..Weights::default() };
     let edited = store.write(|tx| campaigns::update(tx, campaign.id, &edited, NOW)).unwrap();
-    assert_eq!((edited.interval_minutes, edited.base_weights.skills), (1440, 3.0));
+    assert_eq!((edited.settings.interval_minutes, edited.base_weights.skills), (1440, 3.0));
 
     let copy = store.write(|tx| campaigns::duplicate(tx, campaign.id, NOW)).unwrap();
-    assert_eq!((copy.name.as_str(), copy.active), ("London sales (copy)", false));
+    assert_eq!((copy.settings.name.as_str(), copy.settings.active), ("London sales (copy)", false));
     let second = store.write(|tx| campaigns::duplicate(tx, campaign.id, NOW)).unwrap();
-    assert_eq!(second.name, "London sales (copy 2)");
+    assert_eq!(second.settings.name, "London sales (copy 2)");
     store.write(|tx| campaigns::set_active(tx, campaign.id, false, NOW)).unwrap();
-    assert!(!store.read(|c| campaigns::find_by_name(c, "london SALES")).unwrap().active);
+    assert!(!store.read(|c| campaigns::find_by_name(c, "london SALES")).unwrap().settings.active);
 
     let jobs = store.read(|c| matches::load_jobs(c, JobSelection::After(0))).unwrap();
     store.write(|tx| matches::rank_into_matches(tx, &campaign, &jobs, Utc::now())).unwrap();
@@ -138,7 +138,7 @@ fn feedback_moves_the_weights_visibly_and_can_be_undone_or_reset() {
     assert_ne!(liked.before, liked.after, "a like teaches something");
     assert!(liked.after.keywords > liked.before.keywords, "the keywords that matched count for more");
     let stored = store.read(|c| campaigns::get(c, campaign.id)).unwrap();
-    assert_eq!(stored.profile.weights, liked.after);
+    assert_eq!(stored.settings.profile.weights, liked.after);
     assert_eq!(stored.base_weights, Weights::default(), "what the user set is kept apart");
 
     let hidden = store.write(|tx| matches::record_feedback(tx, campaign.id, job_id, Feedback::Hide, NOW)).unwrap();
@@ -151,5 +151,5 @@ fn feedback_moves_the_weights_visibly_and_can_be_undone_or_reset() {
 
     let reset = store.write(|tx| matches::reset_weights(tx, campaign.id, NOW)).unwrap();
     assert_eq!(reset, Weights::default());
-    assert_eq!(store.read(|c| campaigns::get(c, campaign.id)).unwrap().profile.weights, Weights::default());
+    assert_eq!(store.read(|c| campaigns::get(c, campaign.id)).unwrap().settings.profile.weights, Weights::default());
 }

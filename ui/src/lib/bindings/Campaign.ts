@@ -2,12 +2,20 @@
 import type { Profile } from "./Profile";
 import type { Weights } from "./Weights";
 
-export type Campaign = { id: number, name: string, 
-/**
- * With the current, possibly learned, weights.
- */
-profile: Profile, 
+export type Campaign = { id: number, 
 /**
  * The weights the user set, restored by a reset.
  */
-base_weights: Weights, resume_text: string, source_ids: Array<number>, interval_minutes: number, notify_threshold: number, quiet_start: string | null, quiet_end: string | null, webhook_url: string | null, active: boolean, next_run_at: string | null, created_at: string, updated_at: string, };
+base_weights: Weights, next_run_at: string | null, created_at: string, updated_at: string, name: string, 
+/**
+ * Keywords, filters, preferences and the weights the user set.
+ */
+profile: Profile, resume_text: string, 
+/**
+ * Watched sources this campaign runs.
+ */
+source_ids: Array<number>, interval_minutes: number, notify_threshold: number, 
+/**
+ * Local "HH:MM"; both or neither.
+ */
+quiet_start: string | null, quiet_end: string | null, webhook_url: string | null, active: boolean, };
