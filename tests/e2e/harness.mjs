@@ -109,6 +109,8 @@ export async function launch(name) {
 	let browser;
 	try {
 		await waitForPort(port, 15_000);
+		// tauri-driver forwards the first request at once; if WebKitWebDriver is not listening yet it fails.
+		await waitForPort(nativePort, 15_000);
 		browser = await remote({
 			hostname: '127.0.0.1',
 			port,

@@ -78,17 +78,6 @@ fn words(list: &str) -> Vec<String> {
     list.split(',').map(str::trim).filter(|word| !word.is_empty()).map(str::to_string).collect()
 }
 
-fn feedback(kind: &str) -> Result<Feedback, Failure> {
-    Ok(match kind {
-        "like" => Feedback::Like,
-        "dislike" => Feedback::Dislike,
-        "hide" => Feedback::Hide,
-        "applied" => Feedback::Applied,
-        "rejected" => Feedback::Rejected,
-        _ => return Err(Failure::input(format!("feedback '{kind}': use like, dislike, hide, applied or rejected"))),
-    })
-}
-
 fn find(app: &Jobhound, name: &str) -> Result<Campaign, Failure> {
     Ok(app.store().read(|connection| campaigns::find_by_name(connection, name))?)
 }
@@ -195,7 +184,7 @@ pub fn run(app: &Jobhound, command: CampaignCommand, json: bool) -> Result<(), F
         }
         CampaignCommand::Feedback { name, job_id, kind } => {
             let campaign = find(app, &name)?;
-            let kind = feedback(&kind)?;
+            let kind: Feedback = kind.parse().map_err(Failure::input)?;
             let change =
                 app.store().write(|tx| matches::record_feedback(tx, campaign.id, job_id, kind, &now_rfc3339()))?;
             if json {

@@ -271,3 +271,27 @@ fn a_campaign_ranks_stored_jobs_explains_them_and_learns_from_feedback() {
     let status: Value = serde_json::from_slice(&cli(dir.path(), &["--json", "status"]).stdout).unwrap();
     assert!(status["job_count"].as_u64().unwrap() > 0, "jobs stay");
 }
+
+#[test]
+fn benches_end_with_the_line_scripts_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = cli(dir.path(), &["bench", "ingest", "--jobs", "600"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    // `ingest P postings/s baseline B rows/s ratio R peak_mb M reingest_speedup S`
+    let last: Vec<&str> = stdout.lines().last().unwrap().split_whitespace().collect();
+    let words: Vec<&str> = [0, 2, 3, 5, 6, 8, 10].iter().map(|&at| last[at]).collect();
+    assert_eq!(
+        words,
+        ["ingest", "postings/s", "baseline", "rows/s", "ratio", "peak_mb", "reingest_speedup"],
+        "{stdout}"
+    );
+    for at in [1, 4, 7, 9, 11] {
+        assert!(last[at].parse::<f64>().unwrap() > 0.0, "{stdout}");
+    }
+
+    let out = cli(dir.path(), &["--json", "bench", "search", "--jobs", "600", "--queries", "20"]);
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((report["jobs"].as_u64(), report["queries"].as_u64()), (Some(600), Some(20)));
+    assert!(report["p95_ms"].as_f64().unwrap() >= report["p50_ms"].as_f64().unwrap());
+}

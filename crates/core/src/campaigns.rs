@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::CoreError;
+use crate::db::json_column;
 use crate::ranking::{Profile, Weights};
 
 pub const MIN_INTERVAL_MINUTES: u32 = 60;
@@ -208,7 +209,7 @@ pub fn get(connection: &Connection, id: i64) -> Result<Campaign, CoreError> {
         .query_row(&format!("SELECT {COLUMNS} FROM campaigns WHERE id = ?1"), [id], from_row)
         .optional()?
         .ok_or_else(|| CoreError::NotFound(format!("campaign {id}")))?;
-    with_sources(connection, campaign?)
+    with_sources(connection, campaign)
 }
 
 pub fn find_by_name(connection: &Connection, name: &str) -> Result<Campaign, CoreError> {
@@ -222,7 +223,7 @@ pub fn find_by_name(connection: &Connection, name: &str) -> Result<Campaign, Cor
 pub fn list(connection: &Connection) -> Result<Vec<Campaign>, CoreError> {
     let mut statement = connection.prepare(&format!("SELECT {COLUMNS} FROM campaigns ORDER BY name COLLATE NOCASE"))?;
     let campaigns = statement.query_map([], from_row)?.collect::<Result<Vec<_>, _>>()?;
-    campaigns.into_iter().map(|campaign| with_sources(connection, campaign?)).collect()
+    campaigns.into_iter().map(|campaign| with_sources(connection, campaign)).collect()
 }
 
 /// Stores learned (or reset) weights as the campaign's current ones.
@@ -236,20 +237,12 @@ pub(crate) fn store_weights(tx: &Transaction<'_>, id: i64, weights: &Weights, no
     Ok(())
 }
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<Result<Campaign, CoreError>> {
-    let profile: String = row.get(2)?;
-    let base_weights: String = row.get(3)?;
-    let parsed = serde_json::from_str::<Profile>(&profile)
-        .and_then(|profile| serde_json::from_str::<Weights>(&base_weights).map(|base_weights| (profile, base_weights)));
-    let (profile, base_weights) = match parsed {
-        Ok(parsed) => parsed,
-        Err(error) => return Ok(Err(error.into())),
-    };
-    Ok(Ok(Campaign {
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Campaign> {
+    Ok(Campaign {
         id: row.get(0)?,
         settings: CampaignInput {
             name: row.get(1)?,
-            profile,
+            profile: json_column(row, 2)?,
             resume_text: row.get(4)?,
             source_ids: Vec::new(),
             interval_minutes: row.get(5)?,
@@ -259,11 +252,11 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Result<Campaign, CoreError>> {
             webhook_url: row.get(9)?,
             active: row.get(10)?,
         },
-        base_weights,
+        base_weights: json_column(row, 3)?,
         next_run_at: row.get(11)?,
         created_at: row.get(12)?,
         updated_at: row.get(13)?,
-    }))
+    })
 }
 
 fn with_sources(connection: &Connection, mut campaign: Campaign) -> Result<Campaign, CoreError> {

@@ -218,7 +218,8 @@ pub fn fts_expression(text: &str) -> Option<String> {
     )
 }
 
-fn json_list(row: &Row<'_>, index: usize) -> rusqlite::Result<Vec<String>> {
+/// A JSON list column; a malformed one reads as empty rather than hiding the whole job.
+pub(crate) fn json_list(row: &Row<'_>, index: usize) -> rusqlite::Result<Vec<String>> {
     let text: String = row.get(index)?;
     Ok(serde_json::from_str(&text).unwrap_or_default())
 }

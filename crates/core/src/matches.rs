@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::campaigns::{self, Campaign};
+use crate::db::json_column;
+use crate::jobs::json_list;
 use crate::normalize::Seniority;
 use crate::ranking::{Feedback, Idf, JobFacts, Ranked, Weights, learn, rank};
 use crate::{CoreError, time};
@@ -71,9 +73,6 @@ pub fn load_jobs(connection: &Connection, selection: JobSelection<'_>) -> Result
 }
 
 fn stored_job(row: &Row<'_>) -> rusqlite::Result<StoredJob> {
-    let list = |index: usize| -> rusqlite::Result<Vec<String>> {
-        Ok(serde_json::from_str(&row.get::<_, String>(index)?).unwrap_or_default())
-    };
     let low: Option<f64> = row.get(8)?;
     let high: Option<f64> = row.get(9)?;
     Ok(StoredJob {
@@ -81,9 +80,9 @@ fn stored_job(row: &Row<'_>) -> rusqlite::Result<StoredJob> {
         title: row.get(1)?,
         company: row.get(2)?,
         description_text: row.get(3)?,
-        skills: list(4)?,
-        locations: list(5)?,
-        countries: list(6)?,
+        skills: json_list(row, 4)?,
+        locations: json_list(row, 5)?,
+        countries: json_list(row, 6)?,
         remote: row.get::<_, Option<String>>(7)?.as_deref().and_then(WorkMode::parse),
         yearly_salary: (low.is_some() || high.is_some()).then_some((low, high)),
         salary_currency: row.get(10)?,
@@ -185,7 +184,7 @@ pub fn list_matches(connection: &Connection, campaign_id: i64, query: &MatchQuer
          ORDER BY m.score DESC, j.id DESC
          LIMIT ?5",
     )?;
-    let rows = statement.query_map(
+    let found = statement.query_map(
         params![
             campaign_id,
             query.filtered,
@@ -194,30 +193,21 @@ pub fn list_matches(connection: &Connection, campaign_id: i64, query: &MatchQuer
             query.limit.unwrap_or(200).min(5_000)
         ],
         |row| {
-            let explanation: String = row.get(4)?;
-            Ok((
-                explanation,
-                Match {
-                    job_id: row.get(0)?,
-                    title: row.get(1)?,
-                    company: row.get(2)?,
-                    score: row.get(3)?,
-                    explanation: Ranked { score: 0, factors: Vec::new(), filtered: None },
-                    filtered: row.get(5)?,
-                    ranked_at: row.get(6)?,
-                    seen: row.get(7)?,
-                    hidden: row.get(8)?,
-                    closed: row.get(9)?,
-                },
-            ))
+            Ok(Match {
+                job_id: row.get(0)?,
+                title: row.get(1)?,
+                company: row.get(2)?,
+                score: row.get(3)?,
+                explanation: json_column(row, 4)?,
+                filtered: row.get(5)?,
+                ranked_at: row.get(6)?,
+                seen: row.get(7)?,
+                hidden: row.get(8)?,
+                closed: row.get(9)?,
+            })
         },
     )?;
-    rows.map(|row| {
-        let (explanation, mut found) = row?;
-        found.explanation = serde_json::from_str(&explanation)?;
-        Ok(found)
-    })
-    .collect()
+    Ok(found.collect::<Result<_, _>>()?)
 }
 
 /// What one piece of feedback did to the campaign's weights, for the UI to show.

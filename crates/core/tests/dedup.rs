@@ -88,6 +88,18 @@ fn seniority_and_countries_are_stored() {
 }
 
 #[test]
+fn employment_type_stated_only_in_the_description_is_stored() {
+    let (_dir, store) = store();
+    let mut posting = parse(SourceKind::Greenhouse, GREENHOUSE).unwrap().remove(0);
+    posting.employment_type = None;
+    posting.description_html = Some("<p>This is a part-time role on our sales team.</p>".into());
+    store.write(|tx| ingest(tx, &[posting], None, "2026-11-20T10:00:00Z")).unwrap();
+    let id = store.read(|c| jobs::list_jobs(c, &JobQuery::default())).unwrap().jobs[0].id;
+    let detail = store.read(|c| jobs::get_job(c, id)).unwrap();
+    assert_eq!(detail.employment_type.map(|kind| kind.as_str()), Some("part_time"));
+}
+
+#[test]
 fn jobs_stored_before_dedup_keys_existed_get_them_at_start() {
     let (_dir, store) = store();
     store

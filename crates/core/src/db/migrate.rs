@@ -184,6 +184,32 @@ mod tests {
     }
 
     #[test]
+    fn jobs_stored_under_migration_3_stay_findable_and_filterable_after_the_batched_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.sqlite");
+        run_with(&mut open(&path), &path, &MIGRATIONS[..3]).unwrap();
+        open(&path)
+            .execute_batch(
+                "INSERT INTO postings (id, source, source_job_id, payload, content_hash, first_seen_at, fetched_at)
+                 VALUES (7, 'lever', 'a1', '{}', 'h', 'x', 'x');
+                 INSERT INTO jobs (id, title, company, first_seen_at, last_seen_at, updated_at)
+                 VALUES (3, 'Quasar Wrangler', 'Acme', 'x', 'x', 'x');
+                 INSERT INTO job_postings (job_id, posting_id, first_seen_at) VALUES (3, 7, 'x');",
+            )
+            .unwrap();
+
+        run(&mut open(&path), &path).unwrap();
+        let connection = open(&path);
+        let source: String = connection.query_row("SELECT source FROM job_postings", [], |row| row.get(0)).unwrap();
+        assert_eq!(source, "lever", "the source filter's column is filled for old links");
+        let found: i64 = connection
+            .query_row("SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH 'wrangler'", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(found, 3, "the trigger-built index still serves old jobs");
+        connection.execute("INSERT INTO jobs_fts (jobs_fts, rank) VALUES ('integrity-check', 1)", []).unwrap();
+    }
+
+    #[test]
     fn the_shipped_migrations_apply_cleanly() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("db.sqlite");

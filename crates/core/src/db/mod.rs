@@ -12,6 +12,16 @@ use crate::CoreError;
 
 pub use migrate::{MigrationReport, latest_version};
 
+/// A column holding JSON, read as `T`; text that does not parse is a column error like any other.
+pub(crate) fn json_column<T: serde::de::DeserializeOwned>(
+    row: &rusqlite::Row<'_>,
+    index: usize,
+) -> rusqlite::Result<T> {
+    let text: String = row.get(index)?;
+    serde_json::from_str(&text)
+        .map_err(|error| rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, Box::new(error)))
+}
+
 const IDLE_CONNECTIONS: usize = 4;
 
 /// A handle to the database. Cheap to share behind an `Arc`; each call checks a connection out of a

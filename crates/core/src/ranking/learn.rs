@@ -17,6 +17,9 @@ pub enum Feedback {
 }
 
 impl Feedback {
+    pub const ALL: [Feedback; 5] =
+        [Feedback::Like, Feedback::Dislike, Feedback::Hide, Feedback::Applied, Feedback::Rejected];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Feedback::Like => "like",
@@ -33,6 +36,17 @@ impl Feedback {
             Feedback::Like | Feedback::Applied => 1.0,
             Feedback::Dislike | Feedback::Hide | Feedback::Rejected => 0.0,
         }
+    }
+}
+
+impl std::str::FromStr for Feedback {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Feedback::ALL.into_iter().find(|kind| kind.as_str() == text).ok_or_else(|| {
+            let names: Vec<&str> = Feedback::ALL.iter().map(|kind| kind.as_str()).collect();
+            format!("feedback '{text}': use {}", names.join(", "))
+        })
     }
 }
 
