@@ -14,7 +14,7 @@ use tauri_plugin_opener::OpenerExt;
 use crate::ipc_error::{CommandResult, from_core, internal};
 use crate::state::AppState;
 
-async fn blocking<T: Send + 'static>(
+pub(crate) async fn blocking<T: Send + 'static>(
     state: &State<'_, AppState>,
     work: impl FnOnce(&Jobhound) -> Result<T, CoreError> + Send + 'static,
 ) -> CommandResult<T> {

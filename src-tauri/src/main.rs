@@ -1,6 +1,7 @@
 // Keep a console window from opening next to the app on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod campaign_commands;
 mod commands;
 mod ipc_error;
 mod navigation;
@@ -33,6 +34,19 @@ fn main() {
             commands::recheck_job,
             commands::import_demo,
             commands::open_external,
+            campaign_commands::campaign_defaults,
+            campaign_commands::list_campaigns,
+            campaign_commands::create_campaign,
+            campaign_commands::update_campaign,
+            campaign_commands::duplicate_campaign,
+            campaign_commands::delete_campaign,
+            campaign_commands::set_campaign_active,
+            campaign_commands::set_campaign_weights,
+            campaign_commands::rank_campaign,
+            campaign_commands::give_feedback,
+            campaign_commands::undo_feedback,
+            campaign_commands::reset_campaign_weights,
+            campaign_commands::feedback_history,
         ])
         .setup(|app| {
             navigation::create_main_window(app)?;

@@ -1,18 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { appMemory, withApp } from './harness.mjs';
-
-const TIMEOUT = 15_000;
-
-/**
- * WebKitWebDriver's element click on a link waits for a page load, which a client-side route change
- * never fires, so the command hangs. Links are clicked through the DOM instead; buttons and inputs
- * get real WebDriver input.
- */
-async function clickLink(browser, element) {
-	await element.waitForDisplayed({ timeout: TIMEOUT });
-	await browser.execute((link) => link.click(), element);
-}
+import { TIMEOUT, appMemory, clickLink, withApp } from './harness.mjs';
 
 async function addBoard(browser, input) {
 	const field = await browser.$('#board-input');

@@ -92,6 +92,18 @@ export async function appMemory() {
 	return null;
 }
 
+export const TIMEOUT = 15_000;
+
+/**
+ * WebKitWebDriver's element click on a link waits for a page load, which a client-side route change
+ * never fires, so the command hangs. Links are clicked through the DOM instead; buttons and inputs
+ * get real WebDriver input.
+ */
+export async function clickLink(browser, element) {
+	await element.waitForDisplayed({ timeout: TIMEOUT });
+	await browser.execute((link) => link.click(), element);
+}
+
 export async function launch(name) {
 	const board = await startMockBoard();
 	const dataDir = await mkdtemp(path.join(tmpdir(), `jobhound-e2e-${name}-`));

@@ -4,10 +4,9 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 use jobhound_core::Jobhound;
-use jobhound_core::campaigns::{self, Campaign, CampaignInput};
-use jobhound_core::matches::{self, JobSelection, MatchQuery};
+use jobhound_core::campaigns::{Campaign, CampaignInput};
+use jobhound_core::matches::MatchQuery;
 use jobhound_core::ranking::{FACTORS, Feedback, Profile};
-use jobhound_core::time::now_rfc3339;
 
 use crate::commands::Failure;
 use crate::output::{json_line, line};
@@ -79,7 +78,7 @@ fn words(list: &str) -> Vec<String> {
 }
 
 fn find(app: &Jobhound, name: &str) -> Result<Campaign, Failure> {
-    Ok(app.store().read(|connection| campaigns::find_by_name(connection, name))?)
+    Ok(app.find_campaign(name)?)
 }
 
 pub fn run(app: &Jobhound, command: CampaignCommand, json: bool) -> Result<(), Failure> {
@@ -109,7 +108,7 @@ pub fn run(app: &Jobhound, command: CampaignCommand, json: bool) -> Result<(), F
                 notify_threshold: threshold,
                 ..CampaignInput::default()
             };
-            let campaign = app.store().write(|tx| campaigns::create(tx, &input, &now_rfc3339()))?;
+            let campaign = app.create_campaign(&input)?;
             if json {
                 json_line(&campaign)
             } else {
@@ -117,7 +116,7 @@ pub fn run(app: &Jobhound, command: CampaignCommand, json: bool) -> Result<(), F
             }
         }
         CampaignCommand::List => {
-            let all = app.store().read(campaigns::list)?;
+            let all = app.list_campaigns()?;
             if json {
                 return json_line(&all);
             }
@@ -136,7 +135,7 @@ pub fn run(app: &Jobhound, command: CampaignCommand, json: bool) -> Result<(), F
         }
         CampaignCommand::Remove { name } => {
             let campaign = find(app, &name)?;
-            app.store().write(|tx| campaigns::delete(tx, campaign.id))?;
+            app.delete_campaign(campaign.id)?;
             if json {
                 json_line(&serde_json::json!({"removed": campaign.id}))
             } else {
@@ -145,9 +144,7 @@ pub fn run(app: &Jobhound, command: CampaignCommand, json: bool) -> Result<(), F
         }
         CampaignCommand::Rank { name } => {
             let campaign = find(app, &name)?;
-            let jobs = app.store().read(|connection| matches::load_jobs(connection, JobSelection::After(0)))?;
-            let counts =
-                app.store().write(|tx| matches::rank_into_matches(tx, &campaign, &jobs, chrono::Utc::now()))?;
+            let counts = app.rank_campaign(campaign.id)?;
             if json {
                 json_line(&counts)
             } else {
@@ -160,7 +157,7 @@ pub fn run(app: &Jobhound, command: CampaignCommand, json: bool) -> Result<(), F
         CampaignCommand::Matches { name, filtered, limit } => {
             let campaign = find(app, &name)?;
             let query = MatchQuery { filtered, limit: Some(limit), ..MatchQuery::default() };
-            let found = app.store().read(|connection| matches::list_matches(connection, campaign.id, &query))?;
+            let found = app.campaign_matches(campaign.id, &query)?;
             if json {
                 return json_line(&found);
             }
@@ -185,8 +182,7 @@ pub fn run(app: &Jobhound, command: CampaignCommand, json: bool) -> Result<(), F
         CampaignCommand::Feedback { name, job_id, kind } => {
             let campaign = find(app, &name)?;
             let kind: Feedback = kind.parse().map_err(Failure::input)?;
-            let change =
-                app.store().write(|tx| matches::record_feedback(tx, campaign.id, job_id, kind, &now_rfc3339()))?;
+            let change = app.give_feedback(campaign.id, job_id, kind)?;
             if json {
                 return json_line(&change);
             }
@@ -199,7 +195,7 @@ pub fn run(app: &Jobhound, command: CampaignCommand, json: bool) -> Result<(), F
         }
         CampaignCommand::ResetWeights { name } => {
             let campaign = find(app, &name)?;
-            let weights = app.store().write(|tx| matches::reset_weights(tx, campaign.id, &now_rfc3339()))?;
+            let weights = app.reset_campaign_weights(campaign.id)?.settings.profile.weights;
             if json { json_line(&weights) } else { line("weights reset to the ones set for the campaign") }
         }
     }

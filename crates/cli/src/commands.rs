@@ -231,14 +231,17 @@ fn key(app: &Jobhound, command: KeyCommand, json: bool) -> Result<(), Failure> {
 
 fn jobs(app: &Jobhound, command: JobsCommand, json: bool) -> Result<(), Failure> {
     match command {
-        JobsCommand::List { query, source, limit } => {
-            let page = app.list_jobs(&JobQuery { text: query, source, limit: Some(limit), offset: None })?;
+        JobsCommand::List { query, source, campaign, limit } => {
+            let campaign_id = campaign.map(|name| app.find_campaign(&name)).transpose()?.map(|campaign| campaign.id);
+            let page =
+                app.list_jobs(&JobQuery { text: query, source, campaign_id, limit: Some(limit), offset: None })?;
             if json {
                 return json_line(&page);
             }
             for job in page.jobs {
                 let place = job.locations.join("; ");
-                line(&format!("{:>6}  {} - {} [{}]", job.id, job.title, job.company, place))?;
+                let score = job.score.map(|score| format!("{score:>3}  ")).unwrap_or_default();
+                line(&format!("{score}{:>6}  {} - {} [{}]", job.id, job.title, job.company, place))?;
             }
             Ok(())
         }

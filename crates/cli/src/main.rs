@@ -123,12 +123,15 @@ enum KeyCommand {
 
 #[derive(Debug, Subcommand)]
 enum JobsCommand {
-    /// List jobs, newest first, optionally matching words.
+    /// List jobs, newest first (or a campaign's best first), optionally matching words.
     List {
         #[arg(long)]
         query: Option<String>,
         #[arg(long)]
         source: Option<String>,
+        /// Only this campaign's matches, by score.
+        #[arg(long, value_name = "NAME")]
+        campaign: Option<String>,
         #[arg(long, default_value_t = 50)]
         limit: u32,
     },

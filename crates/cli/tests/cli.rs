@@ -257,6 +257,11 @@ fn a_campaign_ranks_stored_jobs_explains_them_and_learns_from_feedback() {
     let scores: Vec<u64> = found.iter().map(|m| m["score"].as_u64().unwrap()).collect();
     assert!(scores.windows(2).all(|pair| pair[0] >= pair[1]), "best first: {scores:?}");
     assert_eq!(found[0]["explanation"]["factors"].as_array().unwrap().len(), 9);
+    let listed = cli(dir.path(), &["--json", "jobs", "list", "--campaign", "sales"]);
+    let page: Value = serde_json::from_slice(&listed.stdout).unwrap();
+    let listed_scores: Vec<u64> =
+        page["jobs"].as_array().unwrap().iter().map(|j| j["score"].as_u64().unwrap()).collect();
+    assert_eq!(listed_scores, scores, "jobs list --campaign is the campaign's list by score");
     let filtered = cli(dir.path(), &["--json", "campaign", "matches", "Sales", "--filtered"]);
     let dropped: Vec<Value> = serde_json::from_slice(&filtered.stdout).unwrap();
     assert!(dropped.iter().all(|m| m["filtered"].as_str().is_some_and(|why| !why.is_empty())));

@@ -194,9 +194,11 @@ impl Jobhound {
             };
             let fallback = company.clone().unwrap_or_else(|| source.name.clone());
             let ids: Vec<String> = postings.iter().map(|posting| posting.source_id.clone()).collect();
-            let (counts, liveness) = store.write(|tx| {
+            let (counts, liveness, ranked) = store.write(|tx| {
                 let reopened = watched::closed_among(tx, source.kind, &ids)?;
                 let counts = ingest(tx, postings, Some(&fallback), &now)?;
+                let ranked =
+                    crate::campaign_service::rank_for_active_campaigns(tx, &counts.changed_jobs, chrono::Utc::now())?;
                 let mut liveness = watched::record_success(
                     tx,
                     &source,
@@ -212,7 +214,7 @@ impl Jobhound {
                 outcome.new_jobs = counts.new_jobs;
                 outcome.updated = counts.updated;
                 runs::record(tx, "manual", &started_at, &now, &outcome)?;
-                Ok((counts, liveness))
+                Ok((counts, liveness, ranked))
             })?;
             let source = store.read(|connection| watched::get(connection, source.id))?;
             Ok(FetchReport {
@@ -225,6 +227,7 @@ impl Jobhound {
                 merged: counts.merged,
                 closed: liveness.closed,
                 reopened: liveness.reopened,
+                new_matches: ranked.new_matches,
                 warnings: fetched.warnings,
                 duration_ms,
             })

@@ -336,7 +336,7 @@ pub fn search_bench(dir: &Path, jobs: usize, queries: usize) -> Result<SearchBen
             text: Some(words[n % words.len()].to_string()),
             source: (n % 2 == 0).then(|| "greenhouse".to_string()),
             limit: Some(100),
-            offset: None,
+            ..JobQuery::default()
         };
         let started = Instant::now();
         std::hint::black_box(store.read(|c| list_jobs(c, &query))?);

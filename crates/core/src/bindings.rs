@@ -33,6 +33,8 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::matches::RankCounts::export_all(&config)?;
     crate::matches::WeightsChange::export_all(&config)?;
     crate::ranking::Feedback::export_all(&config)?;
+    crate::matches::CampaignScore::export_all(&config)?;
+    crate::matches::FeedbackEntry::export_all(&config)?;
     Ok(())
 }
 

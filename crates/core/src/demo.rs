@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::CoreError;
+use crate::campaign_service::rank_for_active_campaigns;
 use crate::ingest::{IngestCounts, ingest};
 use crate::{Store, time};
 
@@ -49,6 +50,7 @@ pub fn import(store: &Store) -> Result<DemoImport, CoreError> {
             let postings = jobhound_sources::parse(payload.kind, payload.body)
                 .map_err(|error| CoreError::Internal(format!("bundled demo file {}: {error}", payload.file)))?;
             let counts = ingest(tx, &postings, payload.company, &now)?;
+            rank_for_active_campaigns(tx, &counts.changed_jobs, chrono::Utc::now())?;
             total.seen += counts.seen;
             total.new_jobs += counts.new_jobs;
         }

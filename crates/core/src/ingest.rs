@@ -11,7 +11,7 @@ use crate::normalize::{NormalizedJob, normalize};
 use crate::search_index::SearchIndexBatch;
 
 /// What a batch did to the database.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct IngestCounts {
     /// Postings in the batch.
     pub seen: u32,
@@ -25,6 +25,10 @@ pub struct IngestCounts {
     pub flagged: u32,
     /// New postings found to be a job already stored (another board, a repost, an agency copy).
     pub merged: u32,
+    /// Jobs created or changed by the batch, by id; campaigns rank these again.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub changed_jobs: Vec<i64>,
 }
 
 /// Stores `postings`. A posting already known by (source, source id) updates its job instead of
@@ -116,6 +120,7 @@ fn write_prepared(
                 index.before_change(tx, job_id)?;
                 update_job(tx, job_id, &job, &key, now)?;
                 counts.updated += 1;
+                counts.changed_jobs.push(job_id);
             }
             None => {
                 let job_id = match find_duplicate(tx, &key)? {
@@ -134,11 +139,15 @@ fn write_prepared(
                     "INSERT INTO job_postings (job_id, posting_id, first_seen_at, source) VALUES (?1, ?2, ?3, ?4)",
                 )?
                 .execute(params![job_id, posting_id, now, posting.source.as_str()])?;
+                counts.changed_jobs.push(job_id);
             }
         }
     }
     touch(tx, &unchanged, now)?;
     index.finish(tx)?;
+    // Several postings of the batch can land on one job.
+    counts.changed_jobs.sort_unstable();
+    counts.changed_jobs.dedup();
     Ok(())
 }
 

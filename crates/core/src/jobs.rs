@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::CoreError;
+use crate::matches::{CampaignScore, scores_for_job};
 use crate::normalize::Seniority;
 
 pub const DEFAULT_PAGE: u32 = 100;
@@ -18,6 +19,10 @@ pub struct JobQuery {
     pub text: Option<String>,
     /// Only jobs seen on this source kind.
     pub source: Option<String>,
+    /// Only this campaign's matches (not filtered out or hidden), best score first.
+    #[serde(default)]
+    #[ts(optional)]
+    pub campaign_id: Option<i64>,
     pub limit: Option<u32>,
     pub offset: Option<u32>,
 }
@@ -34,6 +39,8 @@ pub struct JobSummary {
     pub first_seen_at: String,
     /// Source kinds this job was seen on.
     pub sources: Vec<String>,
+    /// The score the queried campaign gave it.
+    pub score: Option<u8>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -75,6 +82,8 @@ pub struct JobDetail {
     /// ISO 3166-1 alpha-2 codes of the countries the locations name.
     pub countries: Vec<String>,
     pub postings: Vec<PostingRef>,
+    /// Every campaign's score with its explanation, best first.
+    pub scores: Vec<CampaignScore>,
 }
 
 const SOURCES_OF_JOB: &str = "(SELECT group_concat(source, ',') FROM (SELECT DISTINCT jp.source FROM job_postings jp \
@@ -92,13 +101,16 @@ pub fn list_jobs(connection: &Connection, query: &JobQuery) -> Result<JobPage, C
     if let Some(expression) = &text {
         values.push(Value::Text(expression.clone()));
     }
-    let mut source_filter = String::new();
+    let mut filters = String::new();
     if let Some(source) = query.source.as_deref().filter(|source| !source.is_empty()) {
         values.push(Value::Text(source.to_string()));
-        source_filter = format!(
+        filters = format!(
             "AND EXISTS (SELECT 1 FROM job_postings jp WHERE jp.job_id = j.id AND jp.source = ?{})",
             values.len()
         );
+    }
+    if let Some(campaign_id) = query.campaign_id {
+        return list_campaign_jobs(connection, query, campaign_id, text.is_some(), values, &filters);
     }
     // Text matches stream from the index (?1) joined to their jobs, so counting can stop at the cap.
     let from_matches = "FROM jobs_fts f CROSS JOIN jobs j ON j.id = f.rowid WHERE jobs_fts MATCH ?1";
@@ -107,27 +119,70 @@ pub fn list_jobs(connection: &Connection, query: &JobQuery) -> Result<JobPage, C
     } else {
         "FROM jobs j INDEXED BY jobs_listed WHERE 1"
     };
-    let counted: u32 = connection.query_row(
-        &format!(
-            "SELECT COUNT(*) FROM (SELECT 1 {} {source_filter} LIMIT {})",
-            if text.is_some() { from_matches } else { from_all },
-            COUNT_CAP + 1
-        ),
-        params_from_iter(values.iter()),
-        |row| row.get(0),
-    )?;
-    let total_capped = counted > COUNT_CAP;
+    let (total, total_capped) =
+        count_capped(connection, if text.is_some() { from_matches } else { from_all }, &filters, &values)?;
 
     // Few matches: fetch them all and sort. Many (or no text): walk the newest-first index and
     // stop after a page. The planner cannot tell these apart, so the query says which.
     let from = if text.is_some() && !total_capped { from_matches } else { from_all };
+    let jobs =
+        summaries(connection, query, "NULL", &format!("{from} {filters}"), "j.listed_at DESC, j.id DESC", &values)?;
+    Ok(JobPage { jobs, total, total_capped })
+}
+
+/// A campaign's list: its matches walked best-first from the (campaign, score) index.
+fn list_campaign_jobs(
+    connection: &Connection,
+    query: &JobQuery,
+    campaign_id: i64,
+    has_text: bool,
+    mut values: Vec<Value>,
+    filters: &str,
+) -> Result<JobPage, CoreError> {
+    values.push(Value::Integer(campaign_id));
+    let campaign = values.len();
+    let text_filter = if has_text { "AND j.id IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?1)" } else { "" };
+    let from = format!(
+        "FROM matches m INDEXED BY matches_by_score CROSS JOIN jobs j ON j.id = m.job_id
+         WHERE m.campaign_id = ?{campaign} AND m.filtered IS NULL AND m.hidden = 0 {text_filter} {filters}"
+    );
+    let (total, total_capped) = count_capped(connection, &from, "", &values)?;
+    // Ties keep the order they were ranked in, which the index already holds: no sort step.
+    let jobs = summaries(connection, query, "m.score", &from, "m.score DESC, m.rowid", &values)?;
+    Ok(JobPage { jobs, total, total_capped })
+}
+
+/// Counts the rows of `from` up to [`COUNT_CAP`]; true when there are more.
+fn count_capped(
+    connection: &Connection,
+    from: &str,
+    filters: &str,
+    values: &[Value],
+) -> Result<(u32, bool), CoreError> {
+    let counted: u32 = connection.query_row(
+        &format!("SELECT COUNT(*) FROM (SELECT 1 {from} {filters} LIMIT {})", COUNT_CAP + 1),
+        params_from_iter(values.iter()),
+        |row| row.get(0),
+    )?;
+    Ok((counted.min(COUNT_CAP), counted > COUNT_CAP))
+}
+
+/// One page of list rows from `from` (which names the jobs `j`) in `order`.
+fn summaries(
+    connection: &Connection,
+    query: &JobQuery,
+    score: &str,
+    from: &str,
+    order: &str,
+    values: &[Value],
+) -> Result<Vec<JobSummary>, CoreError> {
     let limit = query.limit.unwrap_or(DEFAULT_PAGE).clamp(1, MAX_PAGE);
     let offset = query.offset.unwrap_or(0);
     let sql = format!(
         "SELECT j.id, j.title, j.company, j.locations, j.remote, {SALARY_COLUMNS}, j.posted_at, j.first_seen_at,
-                {SOURCES_OF_JOB}
-         {from} {source_filter}
-         ORDER BY j.listed_at DESC, j.id DESC
+                {SOURCES_OF_JOB}, {score}
+         {from}
+         ORDER BY {order}
          LIMIT {limit} OFFSET {offset}"
     );
     let mut statement = connection.prepare(&sql)?;
@@ -143,10 +198,11 @@ pub fn list_jobs(connection: &Connection, query: &JobQuery) -> Result<JobPage, C
                 posted_at: row.get(11)?,
                 first_seen_at: row.get(12)?,
                 sources: comma_list(row.get::<_, Option<String>>(13)?),
+                score: row.get(14)?,
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(JobPage { jobs, total: counted.min(COUNT_CAP), total_capped })
+    Ok(jobs)
 }
 
 pub fn get_job(connection: &Connection, id: i64) -> Result<JobDetail, CoreError> {
@@ -178,6 +234,7 @@ pub fn get_job(connection: &Connection, id: i64) -> Result<JobDetail, CoreError>
                 seniority: row.get::<_, Option<String>>(20)?.as_deref().and_then(Seniority::parse),
                 countries: json_list(row, 21)?,
                 postings: Vec::new(),
+                scores: Vec::new(),
             })
         })
         .optional()?;
@@ -196,6 +253,7 @@ pub fn get_job(connection: &Connection, id: i64) -> Result<JobDetail, CoreError>
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;
+    job.scores = scores_for_job(connection, id)?;
     Ok(job)
 }
 

@@ -4,6 +4,7 @@
 mod app;
 pub mod bench;
 pub mod bindings;
+pub mod campaign_service;
 pub mod campaigns;
 mod db;
 pub mod dedup;

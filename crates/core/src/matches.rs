@@ -51,9 +51,11 @@ impl StoredJob {
     }
 }
 
-/// Which stored jobs to read: those after an id (new in a run), or these ids.
+/// Which stored jobs to read: those after an id (new in a run), the next `limit` after an id (to
+/// walk every job without holding them all), or these ids.
 pub enum JobSelection<'a> {
     After(i64),
+    Chunk { after: i64, limit: u32 },
     Ids(&'a [i64]),
 }
 
@@ -62,6 +64,9 @@ pub fn load_jobs(connection: &Connection, selection: JobSelection<'_>) -> Result
                    salary_yearly_max, salary_currency, seniority, employment_type, posted_at";
     let (sql, argument) = match selection {
         JobSelection::After(id) => (format!("SELECT {columns} FROM jobs WHERE id > ?1 ORDER BY id"), id.to_string()),
+        JobSelection::Chunk { after, limit } => {
+            (format!("SELECT {columns} FROM jobs WHERE id > ?1 ORDER BY id LIMIT {limit}"), after.to_string())
+        }
         JobSelection::Ids(ids) => (
             format!("SELECT {columns} FROM jobs WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id"),
             serde_json::to_string(ids)?,
@@ -104,21 +109,41 @@ pub struct RankCounts {
     pub filtered: u32,
 }
 
+impl RankCounts {
+    pub fn add(&mut self, other: RankCounts) {
+        self.ranked += other.ranked;
+        self.new_matches += other.new_matches;
+        self.filtered += other.filtered;
+    }
+}
+
+/// Jobs whose descriptions judge how rare a word is. A sample of the newest is enough, and it
+/// keeps a batch of three new jobs from ranking against a vocabulary of three documents.
+pub const IDF_SAMPLE: u32 = 2_000;
+
+/// Word rarity over the newest stored jobs (see [`IDF_SAMPLE`]).
+pub fn reference_idf(connection: &Connection) -> Result<Idf, CoreError> {
+    let mut statement = connection.prepare_cached("SELECT description_text FROM jobs ORDER BY id DESC LIMIT ?1")?;
+    let mut rows = statement.query([IDF_SAMPLE])?;
+    let mut idf = Idf::default();
+    while let Some(row) = rows.next()? {
+        idf.add(&row.get::<_, String>(0)?);
+    }
+    Ok(idf)
+}
+
 /// Scores `jobs` for `campaign` and stores each match with its explanation. A job already matched
-/// keeps when it was notified, seen or hidden; only its score and explanation change.
+/// keeps when it was notified, seen or hidden; only its score and explanation change. `idf` is
+/// word rarity over the stored jobs ([`reference_idf`]).
 pub fn rank_into_matches(
     tx: &Transaction<'_>,
     campaign: &Campaign,
     jobs: &[StoredJob],
+    idf: &Idf,
     now: DateTime<Utc>,
 ) -> Result<RankCounts, CoreError> {
-    // Rarity is judged within the jobs ranked together, with the resume as one more document.
-    let mut idf = Idf::from_documents(jobs.iter().map(|job| job.description_text.as_str()));
     let resume_text = &campaign.settings.resume_text;
-    let resume = (!resume_text.trim().is_empty()).then(|| {
-        idf.add(resume_text);
-        idf.vector(resume_text)
-    });
+    let resume = (!resume_text.trim().is_empty()).then(|| idf.vector(resume_text));
     let stamp = time::to_rfc3339(now);
     let mut counts = RankCounts::default();
     let mut upsert = tx.prepare_cached(
@@ -130,7 +155,7 @@ pub fn rank_into_matches(
     )?;
     let mut known = tx.prepare_cached("SELECT 1 FROM matches WHERE campaign_id = ?1 AND job_id = ?2")?;
     for job in jobs {
-        let ranked = rank(&campaign.settings.profile, &job.facts(), resume.as_ref(), &idf, now);
+        let ranked = rank(&campaign.settings.profile, &job.facts(), resume.as_ref(), idf, now);
         let was_known = known.exists(params![campaign.id, job.id])?;
         upsert.execute(params![
             campaign.id,
@@ -208,6 +233,85 @@ pub fn list_matches(connection: &Connection, campaign_id: i64, query: &MatchQuer
         },
     )?;
     Ok(found.collect::<Result<_, _>>()?)
+}
+
+/// How one campaign scored a job, for the job's detail.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct CampaignScore {
+    pub campaign_id: i64,
+    pub campaign: String,
+    pub score: u8,
+    pub explanation: Ranked,
+    pub filtered: Option<String>,
+    pub hidden: bool,
+    /// What the user last told this campaign about the job.
+    pub feedback: Option<Feedback>,
+}
+
+/// Every campaign's score for the job, best first.
+pub fn scores_for_job(connection: &Connection, job_id: i64) -> Result<Vec<CampaignScore>, CoreError> {
+    let mut statement = connection.prepare_cached(
+        "SELECT m.campaign_id, c.name, m.score, m.explanation, m.filtered, m.hidden,
+                (SELECT kind FROM feedback f WHERE f.campaign_id = m.campaign_id AND f.job_id = m.job_id
+                 ORDER BY f.id DESC LIMIT 1)
+         FROM matches m JOIN campaigns c ON c.id = m.campaign_id
+         WHERE m.job_id = ?1
+         ORDER BY m.filtered IS NOT NULL, m.score DESC, c.name COLLATE NOCASE",
+    )?;
+    let scores = statement.query_map([job_id], |row| {
+        Ok(CampaignScore {
+            campaign_id: row.get(0)?,
+            campaign: row.get(1)?,
+            score: row.get(2)?,
+            explanation: json_column(row, 3)?,
+            filtered: row.get(4)?,
+            hidden: row.get(5)?,
+            feedback: row.get::<_, Option<String>>(6)?.and_then(|kind| kind.parse().ok()),
+        })
+    })?;
+    Ok(scores.collect::<Result<_, _>>()?)
+}
+
+/// One piece of feedback and what it did to the weights.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct FeedbackEntry {
+    pub id: i64,
+    pub job_id: i64,
+    pub title: String,
+    pub company: String,
+    pub kind: Feedback,
+    pub before: Weights,
+    pub after: Weights,
+    pub created_at: String,
+}
+
+/// The campaign's feedback, newest first.
+pub fn feedback_history(
+    connection: &Connection,
+    campaign_id: i64,
+    limit: u32,
+) -> Result<Vec<FeedbackEntry>, CoreError> {
+    let mut statement = connection.prepare_cached(
+        "SELECT f.id, f.job_id, j.title, j.company, f.kind, f.weights_before, f.weights_after, f.created_at
+         FROM feedback f JOIN jobs j ON j.id = f.job_id
+         WHERE f.campaign_id = ?1 ORDER BY f.id DESC LIMIT ?2",
+    )?;
+    let entries = statement.query_map(params![campaign_id, limit], |row| {
+        let kind: String = row.get(4)?;
+        Ok(FeedbackEntry {
+            id: row.get(0)?,
+            job_id: row.get(1)?,
+            title: row.get(2)?,
+            company: row.get(3)?,
+            kind: kind.parse().map_err(|error: String| {
+                rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, error.into())
+            })?,
+            before: json_column(row, 5)?,
+            after: json_column(row, 6)?,
+            created_at: row.get(7)?,
+        })
+    })?;
+    Ok(entries.collect::<Result<_, _>>()?)
 }
 
 /// What one piece of feedback did to the campaign's weights, for the UI to show.

@@ -50,6 +50,8 @@ pub struct FetchReport {
     pub closed: u32,
     /// Closed jobs that came back.
     pub reopened: u32,
+    /// Jobs that newly passed an active campaign's filters (counted once per campaign).
+    pub new_matches: u32,
     pub warnings: Vec<String>,
     pub duration_ms: u32,
 }

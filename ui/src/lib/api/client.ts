@@ -1,4 +1,11 @@
 import type { AppStatus } from '$lib/bindings/AppStatus';
+import type { Campaign } from '$lib/bindings/Campaign';
+import type { CampaignInput } from '$lib/bindings/CampaignInput';
+import type { Feedback } from '$lib/bindings/Feedback';
+import type { FeedbackEntry } from '$lib/bindings/FeedbackEntry';
+import type { RankCounts } from '$lib/bindings/RankCounts';
+import type { Weights } from '$lib/bindings/Weights';
+import type { WeightsChange } from '$lib/bindings/WeightsChange';
 import type { DemoImport } from '$lib/bindings/DemoImport';
 import type { ErrorPayload } from '$lib/bindings/ErrorPayload';
 import type { FetchReport } from '$lib/bindings/FetchReport';
@@ -29,13 +36,35 @@ export interface ApiClient {
 	recheckJob(id: number): Promise<RecheckReport>;
 	importDemo(): Promise<DemoImport>;
 	openExternal(url: string): Promise<void>;
+	/** What a new campaign starts with. */
+	campaignDefaults(): Promise<CampaignInput>;
+	listCampaigns(): Promise<Campaign[]>;
+	/** Creates the campaign and ranks every stored job for it. */
+	createCampaign(input: CampaignInput): Promise<Campaign>;
+	updateCampaign(id: number, input: CampaignInput): Promise<Campaign>;
+	/** A paused copy named "NAME (copy)". */
+	duplicateCampaign(id: number): Promise<Campaign>;
+	/** Deletes the campaign, its matches and feedback; jobs stay. */
+	deleteCampaign(id: number): Promise<void>;
+	setCampaignActive(id: number, active: boolean): Promise<Campaign>;
+	/** The user's own weights: they replace learned ones and are what a reset returns to. */
+	setCampaignWeights(id: number, weights: Weights): Promise<Campaign>;
+	rankCampaign(id: number): Promise<RankCounts>;
+	/** Learns from what the user thinks of a matched job; the campaign is ranked again. */
+	giveFeedback(campaignId: number, jobId: number, kind: Feedback): Promise<WeightsChange>;
+	/** Takes back the campaign's latest feedback. */
+	undoFeedback(feedbackId: number): Promise<Campaign>;
+	resetCampaignWeights(id: number): Promise<Campaign>;
+	feedbackHistory(campaignId: number): Promise<FeedbackEntry[]>;
 }
 
 /** A failed command: `code` is stable for matching, `message` is written for the user. */
 export class ApiError extends Error implements ErrorPayload {
 	constructor(
 		public readonly code: string,
-		message: string
+		message: string,
+		/** The form field the error is about, when it is about one. */
+		public readonly field?: string
 	) {
 		super(message);
 		this.name = 'ApiError';
@@ -45,7 +74,11 @@ export class ApiError extends Error implements ErrorPayload {
 		if (raw instanceof ApiError) return raw;
 		if (raw && typeof raw === 'object' && 'code' in raw && 'message' in raw) {
 			const payload = raw as ErrorPayload;
-			return new ApiError(String(payload.code), String(payload.message));
+			return new ApiError(
+				String(payload.code),
+				String(payload.message),
+				payload.field ? String(payload.field) : undefined
+			);
 		}
 		return new ApiError('internal', raw instanceof Error ? raw.message : String(raw));
 	}

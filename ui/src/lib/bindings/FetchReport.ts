@@ -16,4 +16,8 @@ closed: number,
 /**
  * Closed jobs that came back.
  */
-reopened: number, warnings: Array<string>, duration_ms: number, };
+reopened: number, 
+/**
+ * Jobs that newly passed an active campaign's filters (counted once per campaign).
+ */
+new_matches: number, warnings: Array<string>, duration_ms: number, };

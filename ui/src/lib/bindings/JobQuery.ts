@@ -8,4 +8,8 @@ text: string | null,
 /**
  * Only jobs seen on this source kind.
  */
-source: string | null, limit: number | null, offset: number | null, };
+source: string | null, 
+/**
+ * Only this campaign's matches (not filtered out or hidden), best score first.
+ */
+campaign_id?: number, limit: number | null, offset: number | null, };

@@ -6,4 +6,8 @@ export type JobSummary = { id: number, title: string, company: string, locations
 /**
  * Source kinds this job was seen on.
  */
-sources: Array<string>, };
+sources: Array<string>, 
+/**
+ * The score the queried campaign gave it.
+ */
+score: number | null, };

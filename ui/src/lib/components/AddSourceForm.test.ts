@@ -18,6 +18,7 @@ function report(source: WatchedSource, overrides: Partial<FetchReport> = {}): Fe
 		merged: 0,
 		closed: 0,
 		reopened: 0,
+		new_matches: 0,
 		warnings: [],
 		duration_ms: 12,
 		...overrides

@@ -2,7 +2,8 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { setApiClient } from '$lib/api';
 import type { JobDetail } from '$lib/bindings/JobDetail';
-import { fakeClient } from '$lib/testing/fakeClient';
+import { jobFilters } from '$lib/jobFilters.svelte';
+import { campaignScore, fakeClient } from '$lib/testing/fakeClient';
 import JobDetailPane from './JobDetailPane.svelte';
 
 function detail(overrides: Partial<JobDetail> = {}): JobDetail {
@@ -32,6 +33,7 @@ function detail(overrides: Partial<JobDetail> = {}): JobDetail {
 				first_seen_at: '2026-11-20T10:00:00Z'
 			}
 		],
+		scores: [],
 		...overrides
 	} as JobDetail;
 }
@@ -70,5 +72,21 @@ describe('JobDetailPane', () => {
 			await screen.findByText("No longer listed on Greenhouse board 'acme': marked closed.")
 		).toBeTruthy();
 		expect(await screen.findByTestId('job-closed')).toBeTruthy();
+	});
+
+	it("shows every campaign's score, the one the list shows first", async () => {
+		const scores = [
+			campaignScore({ campaign_id: 1, campaign: 'Berlin', score: 90 }),
+			campaignScore({ campaign_id: 2, campaign: 'Remote', score: 40 })
+		];
+		setApiClient(fakeClient({ getJob: vi.fn(() => Promise.resolve(detail({ scores }))) }));
+		jobFilters.campaignId = 2;
+		render(JobDetailPane, { id: 4 });
+		await screen.findAllByTestId('score-breakdown');
+		const shown = screen
+			.getAllByTestId('score-breakdown')
+			.map((section) => section.getAttribute('aria-label'));
+		expect(shown).toEqual(['Score for Remote', 'Score for Berlin']);
+		jobFilters.campaignId = null;
 	});
 });

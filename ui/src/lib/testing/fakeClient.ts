@@ -1,6 +1,9 @@
 import { vi } from 'vitest';
 import type { ApiClient } from '$lib/api';
+import type { Campaign } from '$lib/bindings/Campaign';
+import type { CampaignScore } from '$lib/bindings/CampaignScore';
 import type { JobSummary } from '$lib/bindings/JobSummary';
+import type { Weights } from '$lib/bindings/Weights';
 import type { WatchedSource } from '$lib/bindings/WatchedSource';
 
 export function watched(overrides: Partial<WatchedSource> = {}): WatchedSource {
@@ -36,6 +39,76 @@ export function summary(overrides: Partial<JobSummary> = {}): JobSummary {
 		posted_at: '2026-08-06T16:50:10Z',
 		first_seen_at: '2026-11-20T10:00:00Z',
 		sources: ['greenhouse'],
+		score: null,
+		...overrides
+	};
+}
+
+export function weights(overrides: Partial<Weights> = {}): Weights {
+	return {
+		keywords: 3,
+		skills: 2.5,
+		resume: 2,
+		location: 2,
+		salary: 1.5,
+		seniority: 1.5,
+		employment_type: 1,
+		recency: 1,
+		company: 0.5,
+		...overrides
+	};
+}
+
+export function campaign(overrides: Partial<Campaign> = {}): Campaign {
+	return {
+		id: 7,
+		name: 'Rust jobs',
+		profile: {
+			keywords: ['rust'],
+			excluded_keywords: [],
+			locations: [],
+			remote: 'any',
+			salary_floor: null,
+			salary_currency: null,
+			seniority: [],
+			employment_types: [],
+			skills: [],
+			liked_companies: [],
+			blocked_companies: [],
+			weights: weights()
+		},
+		base_weights: weights(),
+		resume_text: '',
+		source_ids: [],
+		interval_minutes: 360,
+		notify_threshold: 70,
+		quiet_start: null,
+		quiet_end: null,
+		webhook_url: null,
+		active: true,
+		next_run_at: null,
+		created_at: '2026-11-20T10:00:00Z',
+		updated_at: '2026-11-20T10:00:00Z',
+		...overrides
+	};
+}
+
+export function campaignScore(overrides: Partial<CampaignScore> = {}): CampaignScore {
+	return {
+		campaign_id: 7,
+		campaign: 'Rust jobs',
+		score: 82,
+		explanation: {
+			score: 82,
+			filtered: null,
+			factors: [
+				{ name: 'keywords', value: 1, points: 28.6, evidence: 'title has rust' },
+				{ name: 'salary', value: 0.5, points: 7.1, evidence: 'no salary stated' }
+			]
+		},
+		filtered: null,
+		hidden: false,
+		feedback: null,
 		...overrides
 	};
 }
@@ -58,6 +131,19 @@ export function fakeClient(overrides: Partial<ApiClient> = {}): ApiClient {
 		recheckJob: unexpected('recheckJob'),
 		importDemo: unexpected('importDemo'),
 		openExternal: vi.fn(() => Promise.resolve()),
+		campaignDefaults: unexpected('campaignDefaults'),
+		listCampaigns: vi.fn(() => Promise.resolve([])),
+		createCampaign: unexpected('createCampaign'),
+		updateCampaign: unexpected('updateCampaign'),
+		duplicateCampaign: unexpected('duplicateCampaign'),
+		deleteCampaign: unexpected('deleteCampaign'),
+		setCampaignActive: unexpected('setCampaignActive'),
+		setCampaignWeights: unexpected('setCampaignWeights'),
+		rankCampaign: unexpected('rankCampaign'),
+		giveFeedback: unexpected('giveFeedback'),
+		undoFeedback: unexpected('undoFeedback'),
+		resetCampaignWeights: unexpected('resetCampaignWeights'),
+		feedbackHistory: vi.fn(() => Promise.resolve([])),
 		...overrides
 	};
 }
