@@ -213,7 +213,7 @@ fn touch(tx: &Transaction<'_>, posting_ids: &[i64], now: &str) -> Result<(), Cor
 }
 
 /// `work` applied to every item, split across the machine's cores; results keep the input order.
-fn parallel_map<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub(crate) fn parallel_map<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
     const MIN_PER_THREAD: usize = 16;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len() / MIN_PER_THREAD);
     if threads < 2 {

@@ -1,6 +1,9 @@
 //! Matches: each campaign's score for each job, with the explanation, and the feedback that
 //! teaches the campaign's weights.
 
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
 use chrono::{DateTime, Utc};
 use jobhound_sources::{EmploymentType, WorkMode};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
@@ -9,9 +12,10 @@ use ts_rs::TS;
 
 use crate::campaigns::{self, Campaign};
 use crate::db::json_column;
+use crate::ingest::parallel_map;
 use crate::jobs::json_list;
 use crate::normalize::Seniority;
-use crate::ranking::{Feedback, Idf, JobFacts, Ranked, Weights, learn, rank};
+use crate::ranking::{Feedback, Idf, JobFacts, Lowered, Ranked, Weights, learn, rank_lowered};
 use crate::{CoreError, time};
 
 /// A stored job's facts as ranking reads them.
@@ -30,6 +34,8 @@ pub struct StoredJob {
     pub seniority: Option<Seniority>,
     pub employment_type: Option<EmploymentType>,
     pub posted_at: Option<DateTime<Utc>>,
+    /// Filled by [`load_jobs`]; shared by every campaign that ranks the job.
+    pub lowered: Lowered,
 }
 
 impl StoredJob {
@@ -73,7 +79,10 @@ pub fn load_jobs(connection: &Connection, selection: JobSelection<'_>) -> Result
         ),
     };
     let mut statement = connection.prepare_cached(&sql)?;
-    let jobs = statement.query_map([argument], stored_job)?.collect::<Result<Vec<_>, _>>()?;
+    let mut jobs = statement.query_map([argument], stored_job)?.collect::<Result<Vec<_>, _>>()?;
+    for job in &mut jobs {
+        job.lowered = Lowered::of(&job.facts());
+    }
     Ok(jobs)
 }
 
@@ -98,6 +107,7 @@ fn stored_job(row: &Row<'_>) -> rusqlite::Result<StoredJob> {
             .as_deref()
             .and_then(|text| DateTime::parse_from_rfc3339(text).ok())
             .map(|time| time.with_timezone(&Utc)),
+        lowered: Lowered::default(),
     })
 }
 
@@ -121,15 +131,43 @@ impl RankCounts {
 /// keeps a batch of three new jobs from ranking against a vocabulary of three documents.
 pub const IDF_SAMPLE: u32 = 2_000;
 
-/// Word rarity over the newest stored jobs (see [`IDF_SAMPLE`]).
-pub fn reference_idf(connection: &Connection) -> Result<Idf, CoreError> {
+/// Word rarity over the newest stored jobs (see [`IDF_SAMPLE`]). Reading and splitting 2,000
+/// descriptions costs tens of milliseconds, too much for every batch a fetch stores, so the result
+/// is kept per database until its jobs grow by a tenth or it is ten minutes old.
+pub fn reference_idf(connection: &Connection) -> Result<Arc<Idf>, CoreError> {
+    static CACHE: Mutex<Vec<CachedIdf>> = Mutex::new(Vec::new());
+    let path = connection.path().unwrap_or_default().to_string();
+    let newest: i64 = connection.query_row("SELECT COALESCE(MAX(id), 0) FROM jobs", [], |row| row.get(0))?;
+    let fresh = |cached: &CachedIdf| {
+        cached.path == path
+            && !path.is_empty()
+            && newest >= cached.newest
+            && (newest - cached.newest) * 10 <= cached.newest
+            && cached.built.elapsed() < Duration::from_secs(600)
+    };
+    if let Some(cached) = CACHE.lock().ok().and_then(|cache| cache.iter().find(|cached| fresh(cached)).cloned()) {
+        return Ok(cached.idf);
+    }
     let mut statement = connection.prepare_cached("SELECT description_text FROM jobs ORDER BY id DESC LIMIT ?1")?;
     let mut rows = statement.query([IDF_SAMPLE])?;
     let mut idf = Idf::default();
     while let Some(row) = rows.next()? {
         idf.add(&row.get::<_, String>(0)?);
     }
+    let idf = Arc::new(idf);
+    if let Ok(mut cache) = CACHE.lock() {
+        cache.retain(|cached| cached.path != path);
+        cache.push(CachedIdf { path, newest, built: Instant::now(), idf: Arc::clone(&idf) });
+    }
     Ok(idf)
+}
+
+#[derive(Clone)]
+struct CachedIdf {
+    path: String,
+    newest: i64,
+    built: Instant,
+    idf: Arc<Idf>,
 }
 
 /// Scores `jobs` for `campaign` and stores each match with its explanation. A job already matched
@@ -154,19 +192,17 @@ pub fn rank_into_matches(
              ranked_at = excluded.ranked_at",
     )?;
     let mut known = tx.prepare_cached("SELECT 1 FROM matches WHERE campaign_id = ?1 AND job_id = ?2")?;
-    for job in jobs {
-        let ranked = rank(&campaign.settings.profile, &job.facts(), resume.as_ref(), idf, now);
+    // Scoring and serializing are pure work, done on every core; the writes stay on this thread.
+    let scored = parallel_map(jobs, |job| {
+        let ranked = rank_lowered(&campaign.settings.profile, &job.facts(), &job.lowered, resume.as_ref(), idf, now);
+        serde_json::to_string(&ranked).map(|json| (ranked.score, ranked.filtered, json))
+    });
+    for (job, scored) in jobs.iter().zip(scored) {
+        let (score, filtered, explanation) = scored?;
         let was_known = known.exists(params![campaign.id, job.id])?;
-        upsert.execute(params![
-            campaign.id,
-            job.id,
-            ranked.score,
-            serde_json::to_string(&ranked)?,
-            ranked.filtered,
-            stamp
-        ])?;
+        upsert.execute(params![campaign.id, job.id, score, explanation, filtered, stamp])?;
         counts.ranked += 1;
-        if ranked.filtered.is_some() {
+        if filtered.is_some() {
             counts.filtered += 1;
         } else if !was_known {
             counts.new_matches += 1;

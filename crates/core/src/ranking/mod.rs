@@ -177,6 +177,24 @@ fn contains_word(haystack: &str, needle: &str) -> bool {
     })
 }
 
+/// A job's text as ranking compares it, computed once per job however many campaigns rank it.
+#[derive(Debug, Clone, Default)]
+pub struct Lowered {
+    title: String,
+    text: String,
+    company: String,
+}
+
+impl Lowered {
+    pub fn of(job: &JobFacts<'_>) -> Self {
+        Self {
+            title: job.title.to_lowercase(),
+            text: job.description_text.to_lowercase(),
+            company: company_key(job.company),
+        }
+    }
+}
+
 /// Scores `job` for `profile`. `resume` is the campaign's resume as a TF-IDF vector (see
 /// [`Idf::vector`]); `now` fixes recency for reproducible results.
 pub fn rank(
@@ -186,15 +204,25 @@ pub fn rank(
     idf: &Idf,
     now: DateTime<Utc>,
 ) -> Ranked {
-    let title = job.title.to_lowercase();
-    let text = job.description_text.to_lowercase();
+    rank_lowered(profile, job, &Lowered::of(job), resume, idf, now)
+}
+
+/// [`rank`] with the job's [`Lowered`] text already computed.
+pub fn rank_lowered(
+    profile: &Profile,
+    job: &JobFacts<'_>,
+    lowered: &Lowered,
+    resume: Option<&similarity::Vector>,
+    idf: &Idf,
+    now: DateTime<Utc>,
+) -> Ranked {
+    let Lowered { title, text, company } = lowered;
     if let Some(word) =
-        profile.excluded_keywords.iter().find(|word| contains_word(&title, word) || contains_word(&text, word))
+        profile.excluded_keywords.iter().find(|word| contains_word(title, word) || contains_word(text, word))
     {
         return filtered(format!("mentions the excluded word \"{}\"", word.trim()));
     }
-    let company = company_key(job.company);
-    if profile.blocked_companies.iter().any(|blocked| company_key(blocked) == company) {
+    if profile.blocked_companies.iter().any(|blocked| company_key(blocked) == *company) {
         return filtered(format!("{} is on your blocked list", job.company));
     }
     if profile.remote == RemotePreference::RemoteOnly && matches!(job.remote, Some(WorkMode::Onsite | WorkMode::Hybrid))
@@ -203,7 +231,7 @@ pub fn rank(
     }
 
     let mut factors = vec![
-        keywords_factor(profile, &title, &text),
+        keywords_factor(profile, title, text),
         skills_factor(profile, job),
         resume_factor(resume, job, idf),
         location_factor(profile, job),
@@ -211,7 +239,7 @@ pub fn rank(
         seniority_factor(profile, job),
         employment_factor(profile, job),
         recency_factor(job, now),
-        company_factor(profile, &company),
+        company_factor(profile, company),
     ];
 
     let weights = profile.weights.values();
