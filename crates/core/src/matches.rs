@@ -133,31 +133,38 @@ pub const IDF_SAMPLE: u32 = 2_000;
 
 /// Word rarity over the newest stored jobs (see [`IDF_SAMPLE`]). Reading and splitting 2,000
 /// descriptions costs tens of milliseconds, too much for every batch a fetch stores, so the result
-/// is kept per database until its jobs grow by a tenth or it is ten minutes old.
+/// is kept per database and only jobs stored since are added to it; it is built afresh when it is
+/// ten minutes old or jobs were deleted.
 pub fn reference_idf(connection: &Connection) -> Result<Arc<Idf>, CoreError> {
     static CACHE: Mutex<Vec<CachedIdf>> = Mutex::new(Vec::new());
     let path = connection.path().unwrap_or_default().to_string();
     let newest: i64 = connection.query_row("SELECT COALESCE(MAX(id), 0) FROM jobs", [], |row| row.get(0))?;
-    let fresh = |cached: &CachedIdf| {
-        cached.path == path
-            && !path.is_empty()
-            && newest >= cached.newest
-            && (newest - cached.newest) * 10 <= cached.newest
-            && cached.built.elapsed() < Duration::from_secs(600)
+    let cached = CACHE.lock().ok().and_then(|cache| {
+        cache
+            .iter()
+            .find(|cached| {
+                !path.is_empty()
+                    && cached.path == path
+                    && newest >= cached.newest
+                    && cached.built.elapsed() < Duration::from_secs(600)
+            })
+            .cloned()
+    });
+    let (mut idf, since, built) = match cached {
+        Some(cached) if cached.newest == newest => return Ok(cached.idf),
+        Some(cached) => (Idf::clone(&cached.idf), cached.newest, cached.built),
+        None => (Idf::default(), 0, Instant::now()),
     };
-    if let Some(cached) = CACHE.lock().ok().and_then(|cache| cache.iter().find(|cached| fresh(cached)).cloned()) {
-        return Ok(cached.idf);
-    }
-    let mut statement = connection.prepare_cached("SELECT description_text FROM jobs ORDER BY id DESC LIMIT ?1")?;
-    let mut rows = statement.query([IDF_SAMPLE])?;
-    let mut idf = Idf::default();
+    let mut statement = connection
+        .prepare_cached("SELECT description_text FROM jobs WHERE id > ?1 ORDER BY id DESC LIMIT ?2")?;
+    let mut rows = statement.query(params![since, IDF_SAMPLE])?;
     while let Some(row) = rows.next()? {
         idf.add(&row.get::<_, String>(0)?);
     }
     let idf = Arc::new(idf);
     if let Ok(mut cache) = CACHE.lock() {
         cache.retain(|cached| cached.path != path);
-        cache.push(CachedIdf { path, newest, built: Instant::now(), idf: Arc::clone(&idf) });
+        cache.push(CachedIdf { path, newest, built, idf: Arc::clone(&idf) });
     }
     Ok(idf)
 }

@@ -146,7 +146,7 @@ fn an_unknown_campaign_is_a_clear_not_found() {
 }
 
 #[test]
-fn word_rarity_is_reused_until_the_stored_jobs_grow() {
+fn word_rarity_is_reused_until_more_jobs_are_stored() {
     let (_dir, app) = open();
     store_fixtures(&app);
     let first = app.store().read(jobhound_core::matches::reference_idf).unwrap();
@@ -159,5 +159,5 @@ fn word_rarity_is_reused_until_the_stored_jobs_grow() {
     }
     assert!(added >= 2, "{added}");
     let grown = app.store().read(jobhound_core::matches::reference_idf).unwrap();
-    assert!(!std::sync::Arc::ptr_eq(&first, &grown), "a tenth more jobs computes it again");
+    assert!(!std::sync::Arc::ptr_eq(&first, &grown), "new jobs are added to it");
 }
