@@ -155,8 +155,8 @@ pub fn reference_idf(connection: &Connection) -> Result<Arc<Idf>, CoreError> {
         Some(cached) => (Idf::clone(&cached.idf), cached.newest, cached.built),
         None => (Idf::default(), 0, Instant::now()),
     };
-    let mut statement = connection
-        .prepare_cached("SELECT description_text FROM jobs WHERE id > ?1 ORDER BY id DESC LIMIT ?2")?;
+    let mut statement =
+        connection.prepare_cached("SELECT description_text FROM jobs WHERE id > ?1 ORDER BY id DESC LIMIT ?2")?;
     let mut rows = statement.query(params![since, IDF_SAMPLE])?;
     while let Some(row) = rows.next()? {
         idf.add(&row.get::<_, String>(0)?);
