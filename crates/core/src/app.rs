@@ -3,22 +3,18 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Instant;
 
-use jobhound_sources::{
-    Endpoints, FetchContext, FetchLimits, HttpClient, HttpOptions, SourceCategory, SourceError, SourceInfo, SourceKind,
-};
+use jobhound_sources::{Endpoints, HttpClient, HttpOptions, SourceError, SourceInfo, SourceKind};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::demo::{self, DemoImport};
-use crate::ingest::ingest;
 use crate::jobs::{self, JobDetail, JobPage, JobQuery};
 use crate::liveness::{self, RecheckReport};
-use crate::runs::{self, SourceOutcome};
+use crate::runs;
 use crate::secrets::{self, KeyStatus, SecretStore};
 use crate::settings;
-use crate::watched::{self, FetchReport, WatchedSource};
+use crate::watched::{self, WatchedSource};
 use crate::{CoreError, Store, paths, time};
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -34,10 +30,10 @@ pub struct AppStatus {
 
 pub struct Jobhound {
     data_dir: PathBuf,
-    store: Arc<Store>,
-    http: HttpClient,
-    endpoints: Endpoints,
-    secrets: Arc<dyn SecretStore>,
+    pub(crate) store: Arc<Store>,
+    pub(crate) http: HttpClient,
+    pub(crate) endpoints: Endpoints,
+    pub(crate) secrets: Arc<dyn SecretStore>,
 }
 
 impl Jobhound {
@@ -49,6 +45,7 @@ impl Jobhound {
     pub fn open_with(data_dir: &Path, endpoints: Endpoints, http: HttpOptions) -> Result<Self, CoreError> {
         let store = Store::open(&paths::database_path(data_dir))?;
         store.write(crate::ingest::backfill_keys)?;
+        store.write(|tx| runs::close_interrupted(tx, &time::now_rfc3339()))?;
         Ok(Self {
             data_dir: data_dir.to_path_buf(),
             store: Arc::new(store),
@@ -66,6 +63,11 @@ impl Jobhound {
 
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// The HTTP client every source and webhook shares (per-host pace and breaker hold app-wide).
+    pub fn http(&self) -> &HttpClient {
+        &self.http
     }
 
     pub fn status(&self) -> Result<AppStatus, CoreError> {
@@ -114,125 +116,6 @@ impl Jobhound {
 
     pub fn import_demo(&self) -> Result<DemoImport, CoreError> {
         demo::import(&self.store)
-    }
-
-    /// Fetches a watched source and stores what it lists. A failure is recorded in the source's
-    /// health and the run history, and returned; nothing stored before is touched. A fetch the
-    /// source's terms do not allow yet, or a source the user has not turned on, is refused
-    /// without being recorded as a failure.
-    pub async fn refresh_source(&self, id: i64) -> Result<FetchReport, CoreError> {
-        let store = Arc::clone(&self.store);
-        let source = blocking(move || store.read(|connection| watched::get(connection, id))).await?;
-        let store = Arc::clone(&self.store);
-        let kind = source.kind;
-        let latest = blocking(move || {
-            store.read(|connection| {
-                ensure_enabled(connection, kind)?;
-                watched::latest_success(connection, kind)
-            })
-        })
-        .await?;
-        ensure_not_too_soon(&source, latest.as_deref())?;
-
-        let store = Arc::clone(&self.store);
-        let known_ids = blocking(move || store.read(|connection| watched::known_ids(connection, kind))).await?;
-        let started_at = time::now_rfc3339();
-        let clock = Instant::now();
-        let fetched = match secrets::credentials_for(self.secrets.as_ref(), source.kind) {
-            Ok(credentials) => {
-                let context = FetchContext {
-                    http: &self.http,
-                    endpoints: &self.endpoints,
-                    credentials: &credentials,
-                    limits: FetchLimits::default(),
-                    known_ids: Some(&known_ids),
-                };
-                jobhound_sources::fetch(source.kind, context, &source.param).await.map_err(CoreError::Source)
-            }
-            Err(error) => Err(error),
-        };
-        let duration_ms = u32::try_from(clock.elapsed().as_millis()).unwrap_or(u32::MAX);
-
-        let store = Arc::clone(&self.store);
-        blocking(move || {
-            let now = time::now_rfc3339();
-            let mut outcome = SourceOutcome {
-                watched_source_id: Some(source.id),
-                source: source.kind.as_str(),
-                param: &source.param,
-                seen: 0,
-                new_jobs: 0,
-                updated: 0,
-                error_kind: None,
-                error_message: None,
-                duration_ms,
-            };
-            let fetched = match fetched {
-                Ok(fetched) => fetched,
-                Err(error) => {
-                    let (kind, message) = match &error {
-                        CoreError::Source(source_error) => (source_error.kind().as_str(), error.to_string()),
-                        other => ("keychain", other.to_string()),
-                    };
-                    store.write(|tx| {
-                        watched::record_failure(tx, source.id, kind, &message, &now)?;
-                        outcome.error_kind = Some(kind);
-                        outcome.error_message = Some(message.clone());
-                        runs::record(tx, "manual", &started_at, &now, &outcome)?;
-                        Ok(())
-                    })?;
-                    return Err(error);
-                }
-            };
-            let postings = &fetched.postings;
-            // ATS boards and feeds list everything they have, so a job missing from a full
-            // listing has closed; a keyword search proves nothing about jobs it did not return.
-            let complete = !fetched.truncated && source.kind.info().category != SourceCategory::Board;
-            let company = match source.kind.info().category {
-                SourceCategory::Ats => postings.iter().find_map(|posting| posting.company.clone()),
-                _ => None,
-            };
-            let fallback = company.clone().unwrap_or_else(|| source.name.clone());
-            let ids: Vec<String> = postings.iter().map(|posting| posting.source_id.clone()).collect();
-            let (counts, liveness, ranked) = store.write(|tx| {
-                let reopened = watched::closed_among(tx, source.kind, &ids)?;
-                let counts = ingest(tx, postings, Some(&fallback), &now)?;
-                let ranked =
-                    crate::campaign_service::rank_for_active_campaigns(tx, &counts.changed_jobs, chrono::Utc::now())?;
-                let mut liveness = watched::record_success(
-                    tx,
-                    &source,
-                    &ids,
-                    company.as_deref(),
-                    &counts,
-                    &fetched.warnings,
-                    complete,
-                    &now,
-                )?;
-                liveness.reopened = reopened;
-                outcome.seen = counts.seen;
-                outcome.new_jobs = counts.new_jobs;
-                outcome.updated = counts.updated;
-                runs::record(tx, "manual", &started_at, &now, &outcome)?;
-                Ok((counts, liveness, ranked))
-            })?;
-            let source = store.read(|connection| watched::get(connection, source.id))?;
-            Ok(FetchReport {
-                source,
-                seen: counts.seen,
-                new_jobs: counts.new_jobs,
-                updated: counts.updated,
-                unchanged: counts.unchanged,
-                flagged: counts.flagged,
-                merged: counts.merged,
-                closed: liveness.closed,
-                reopened: liveness.reopened,
-                new_matches: ranked.new_matches,
-                warnings: fetched.warnings,
-                duration_ms,
-            })
-        })
-        .await
     }
 
     /// Re-checks one job against the company board that listed it; used for jobs a person saved
@@ -316,7 +199,7 @@ pub struct SourceOverview {
     pub failing: u32,
 }
 
-fn ensure_enabled(connection: &rusqlite::Connection, kind: SourceKind) -> Result<(), CoreError> {
+pub(crate) fn ensure_enabled(connection: &rusqlite::Connection, kind: SourceKind) -> Result<(), CoreError> {
     if kind == SourceKind::Linkedin && !settings::get_bool(connection, settings::LINKEDIN_ENABLED)? {
         return Err(CoreError::Source(SourceError::NotEnabled {
             source_name: kind.display_name(),
@@ -328,7 +211,7 @@ fn ensure_enabled(connection: &rusqlite::Connection, kind: SourceKind) -> Result
 
 /// Sources whose terms limit how often they may be asked (Remotive: four times a day). The limit
 /// is per source, whatever the search: `latest` is the last successful fetch of any of its searches.
-fn ensure_not_too_soon(source: &WatchedSource, latest: Option<&str>) -> Result<(), CoreError> {
+pub(crate) fn ensure_not_too_soon(source: &WatchedSource, latest: Option<&str>) -> Result<(), CoreError> {
     let minutes = source.kind.info().min_refresh_minutes;
     let Some(last) = latest.and_then(|text| chrono::DateTime::parse_from_rfc3339(text).ok()) else {
         return Ok(());
@@ -344,7 +227,7 @@ fn ensure_not_too_soon(source: &WatchedSource, latest: Option<&str>) -> Result<(
     Ok(())
 }
 
-async fn blocking<T: Send + 'static>(
+pub(crate) async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, CoreError> + Send + 'static,
 ) -> Result<T, CoreError> {
     tokio::task::spawn_blocking(work).await.map_err(|error| CoreError::Internal(format!("background task: {error}")))?

@@ -221,7 +221,10 @@ pub fn ingest_bench(dir: &Path, jobs: usize) -> Result<IngestBench, CoreError> {
             store.write(|tx| {
                 let counts = ingest(tx, &postings, None, &stamp)?;
                 let ranking = Instant::now();
-                ranked += rank_for_active_campaigns(tx, &counts.changed_jobs, now)?.ranked as usize;
+                ranked += rank_for_active_campaigns(tx, &counts.changed_jobs, None, now)?
+                    .iter()
+                    .map(|(_, counts)| counts.ranked as usize)
+                    .sum::<usize>();
                 rank_time = ranking.elapsed();
                 Ok(())
             })?;

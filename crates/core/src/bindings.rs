@@ -35,6 +35,10 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::ranking::Feedback::export_all(&config)?;
     crate::matches::CampaignScore::export_all(&config)?;
     crate::matches::FeedbackEntry::export_all(&config)?;
+    crate::campaign_run::RunEvent::export_all(&config)?;
+    crate::runs::RunRecord::export_all(&config)?;
+    crate::announce::Digest::export_all(&config)?;
+    crate::webhook::PendingWebhook::export_all(&config)?;
     Ok(())
 }
 

@@ -131,33 +131,39 @@ pub fn rank_all(store: &Store, campaign_id: i64, now: DateTime<Utc>) -> Result<R
             .read(|connection| matches::load_jobs(connection, JobSelection::Chunk { after, limit: RANK_CHUNK }))?;
         let Some(last) = jobs.last() else { break };
         after = last.id;
-        let counts = store.write(|tx| matches::rank_into_matches(tx, &campaign, &jobs, &idf, now))?;
+        let counts = store.write(|tx| matches::rank_into_matches(tx, &campaign, &jobs, &idf, false, now))?;
         total.add(counts);
     }
     Ok(total)
 }
 
-/// Ranks jobs a fetch just stored or changed for every active campaign, inside the fetch's
-/// transaction so a job is never stored without its scores.
+/// Ranks jobs a fetch just stored or changed for every active campaign (and `also`, a paused
+/// campaign the user ran by hand), inside the fetch's transaction so a job is never stored without
+/// its scores. New matches are news: they are announced once.
 pub fn rank_for_active_campaigns(
     tx: &Transaction<'_>,
     job_ids: &[i64],
+    also: Option<i64>,
     now: DateTime<Utc>,
-) -> Result<RankCounts, CoreError> {
-    let mut total = RankCounts::default();
+) -> Result<Vec<(i64, RankCounts)>, CoreError> {
     if job_ids.is_empty() {
-        return Ok(total);
+        return Ok(Vec::new());
     }
-    let active: Vec<Campaign> = campaigns::list(tx)?.into_iter().filter(|campaign| campaign.settings.active).collect();
-    if active.is_empty() {
-        return Ok(total);
+    let chosen: Vec<Campaign> = campaigns::list(tx)?
+        .into_iter()
+        .filter(|campaign| campaign.settings.active || Some(campaign.id) == also)
+        .collect();
+    if chosen.is_empty() {
+        return Ok(Vec::new());
     }
     let idf = matches::reference_idf(tx)?;
+    let mut counts: Vec<(i64, RankCounts)> =
+        chosen.iter().map(|campaign| (campaign.id, RankCounts::default())).collect();
     for ids in job_ids.chunks(RANK_CHUNK as usize) {
         let jobs = matches::load_jobs(tx, JobSelection::Ids(ids))?;
-        for campaign in &active {
-            total.add(matches::rank_into_matches(tx, campaign, &jobs, &idf, now)?);
+        for (campaign, (_, total)) in chosen.iter().zip(&mut counts) {
+            total.add(matches::rank_into_matches(tx, campaign, &jobs, &idf, true, now)?);
         }
     }
-    Ok(total)
+    Ok(counts)
 }

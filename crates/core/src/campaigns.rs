@@ -226,6 +226,12 @@ pub fn list(connection: &Connection) -> Result<Vec<Campaign>, CoreError> {
     campaigns.into_iter().map(|campaign| with_sources(connection, campaign)).collect()
 }
 
+/// When the scheduler should start the campaign next.
+pub fn set_next_run(tx: &Transaction<'_>, id: i64, at: &str) -> Result<(), CoreError> {
+    tx.execute("UPDATE campaigns SET next_run_at = ?2 WHERE id = ?1", params![id, at])?;
+    Ok(())
+}
+
 /// Stores learned (or reset) weights as the campaign's current ones.
 pub(crate) fn store_weights(tx: &Transaction<'_>, id: i64, weights: &Weights, now: &str) -> Result<(), CoreError> {
     let mut campaign = get(tx, id)?;

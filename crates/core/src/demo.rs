@@ -50,7 +50,7 @@ pub fn import(store: &Store) -> Result<DemoImport, CoreError> {
             let postings = jobhound_sources::parse(payload.kind, payload.body)
                 .map_err(|error| CoreError::Internal(format!("bundled demo file {}: {error}", payload.file)))?;
             let counts = ingest(tx, &postings, payload.company, &now)?;
-            rank_for_active_campaigns(tx, &counts.changed_jobs, chrono::Utc::now())?;
+            rank_for_active_campaigns(tx, &counts.changed_jobs, None, chrono::Utc::now())?;
             total.seen += counts.seen;
             total.new_jobs += counts.new_jobs;
         }

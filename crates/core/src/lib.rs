@@ -1,15 +1,18 @@
 //! Jobhound's core: storage, the ingest pipeline and the services shared by the app and the CLI.
 //! Nothing here knows about Tauri.
 
+pub mod announce;
 mod app;
 pub mod bench;
 pub mod bindings;
+pub mod campaign_run;
 pub mod campaign_service;
 pub mod campaigns;
 mod db;
 pub mod dedup;
 pub mod demo;
 mod error;
+pub mod fetching;
 pub mod ingest;
 pub mod jobs;
 pub mod liveness;
@@ -18,12 +21,14 @@ pub mod normalize;
 pub mod parse_output;
 pub mod paths;
 pub mod ranking;
-mod runs;
+pub mod runs;
+pub mod scheduler;
 pub mod search_index;
 pub mod secrets;
 pub mod settings;
 pub mod time;
 pub mod watched;
+pub mod webhook;
 
 pub use app::{AppStatus, Jobhound, SourceOverview};
 pub use db::{MigrationReport, Store, latest_version};

@@ -179,12 +179,14 @@ struct CachedIdf {
 
 /// Scores `jobs` for `campaign` and stores each match with its explanation. A job already matched
 /// keeps when it was notified, seen or hidden; only its score and explanation change. `idf` is
-/// word rarity over the stored jobs ([`reference_idf`]).
+/// word rarity over the stored jobs ([`reference_idf`]). `announce` marks new matches as news to
+/// notify about (jobs a fetch just found), not jobs that were already stored.
 pub fn rank_into_matches(
     tx: &Transaction<'_>,
     campaign: &Campaign,
     jobs: &[StoredJob],
     idf: &Idf,
+    announce: bool,
     now: DateTime<Utc>,
 ) -> Result<RankCounts, CoreError> {
     let resume_text = &campaign.settings.resume_text;
@@ -192,8 +194,8 @@ pub fn rank_into_matches(
     let stamp = time::to_rfc3339(now);
     let mut counts = RankCounts::default();
     let mut upsert = tx.prepare_cached(
-        "INSERT INTO matches (campaign_id, job_id, score, explanation, filtered, ranked_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+        "INSERT INTO matches (campaign_id, job_id, score, explanation, filtered, ranked_at, silent)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
          ON CONFLICT (campaign_id, job_id) DO UPDATE SET
              score = excluded.score, explanation = excluded.explanation, filtered = excluded.filtered,
              ranked_at = excluded.ranked_at",
@@ -207,7 +209,7 @@ pub fn rank_into_matches(
     for (job, scored) in jobs.iter().zip(scored) {
         let (score, filtered, explanation) = scored?;
         let was_known = known.exists(params![campaign.id, job.id])?;
-        upsert.execute(params![campaign.id, job.id, score, explanation, filtered, stamp])?;
+        upsert.execute(params![campaign.id, job.id, score, explanation, filtered, stamp, !announce])?;
         counts.ranked += 1;
         if filtered.is_some() {
             counts.filtered += 1;

@@ -52,6 +52,10 @@ pub struct FetchReport {
     pub reopened: u32,
     /// Jobs that newly passed an active campaign's filters (counted once per campaign).
     pub new_matches: u32,
+    /// Of those, the ones of the campaign whose run fetched this source.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub campaign_new_matches: u32,
     pub warnings: Vec<String>,
     pub duration_ms: u32,
 }

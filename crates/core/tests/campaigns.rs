@@ -91,7 +91,7 @@ fn campaigns_are_created_edited_duplicated_paused_and_deleted_without_losing_job
 
     let jobs = store.read(|c| matches::load_jobs(c, JobSelection::After(0))).unwrap();
     store
-        .write(|tx| matches::rank_into_matches(tx, &campaign, &jobs, &*matches::reference_idf(tx)?, Utc::now()))
+        .write(|tx| matches::rank_into_matches(tx, &campaign, &jobs, &*matches::reference_idf(tx)?, false, Utc::now()))
         .unwrap();
     store.write(|tx| campaigns::delete(tx, campaign.id)).unwrap();
     assert_eq!(store.read(campaigns::list).unwrap().len(), 2);
@@ -106,8 +106,9 @@ fn matches_are_stored_with_reasons_best_first_and_filtered_jobs_keep_why() {
     let campaign = store.write(|tx| campaigns::create(tx, &sales_campaign(), NOW)).unwrap();
     let jobs = store.read(|c| matches::load_jobs(c, JobSelection::After(0))).unwrap();
     let now = Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap();
-    let counts =
-        store.write(|tx| matches::rank_into_matches(tx, &campaign, &jobs, &*matches::reference_idf(tx)?, now)).unwrap();
+    let counts = store
+        .write(|tx| matches::rank_into_matches(tx, &campaign, &jobs, &*matches::reference_idf(tx)?, false, now))
+        .unwrap();
     assert_eq!((counts.ranked, counts.new_matches, counts.filtered), (2, 1, 1));
 
     let ranked = store.read(|c| matches::list_matches(c, campaign.id, &MatchQuery::default())).unwrap();
@@ -125,8 +126,9 @@ fn matches_are_stored_with_reasons_best_first_and_filtered_jobs_keep_why() {
     assert_eq!(dropped.len(), 1);
     assert!(dropped[0].filtered.as_deref().unwrap().contains("majors"), "{:?}", dropped[0].filtered);
 
-    let again =
-        store.write(|tx| matches::rank_into_matches(tx, &campaign, &jobs, &*matches::reference_idf(tx)?, now)).unwrap();
+    let again = store
+        .write(|tx| matches::rank_into_matches(tx, &campaign, &jobs, &*matches::reference_idf(tx)?, false, now))
+        .unwrap();
     assert_eq!(again.new_matches, 0, "a job is a new match once");
 }
 
@@ -136,7 +138,7 @@ fn feedback_moves_the_weights_visibly_and_can_be_undone_or_reset() {
     let campaign = store.write(|tx| campaigns::create(tx, &sales_campaign(), NOW)).unwrap();
     let jobs = store.read(|c| matches::load_jobs(c, JobSelection::After(0))).unwrap();
     store
-        .write(|tx| matches::rank_into_matches(tx, &campaign, &jobs, &*matches::reference_idf(tx)?, Utc::now()))
+        .write(|tx| matches::rank_into_matches(tx, &campaign, &jobs, &*matches::reference_idf(tx)?, false, Utc::now()))
         .unwrap();
     let job_id = store.read(|c| matches::list_matches(c, campaign.id, &MatchQuery::default())).unwrap()[0].job_id;
 

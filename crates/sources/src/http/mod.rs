@@ -149,6 +149,23 @@ impl HttpClient {
         }
     }
 
+    /// POSTs a JSON body once (webhooks: the caller keeps what failed and tries again later).
+    pub async fn post_json(&self, url: &str, body: &str, what: &str) -> Result<(), SourceError> {
+        let response = self
+            .client
+            .post(url)
+            .header("content-type", "application/json")
+            .body(body.to_string())
+            .send()
+            .await
+            .map_err(|error| self.transport_error(error, what))?;
+        let status = response.status();
+        if !status.is_success() {
+            return Err(status_error(status, response.headers(), what));
+        }
+        Ok(())
+    }
+
     async fn send_once(&self, request: &Request<'_>) -> Result<Vec<u8>, SourceError> {
         let mut builder = self.client.get(&request.url);
         for (name, value) in &request.headers {
