@@ -4,9 +4,11 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 use jobhound_core::Jobhound;
+use jobhound_core::campaign_run::RunEvent;
 use jobhound_core::campaigns::{Campaign, CampaignInput};
 use jobhound_core::matches::MatchQuery;
 use jobhound_core::ranking::{FACTORS, Feedback, Profile};
+use tokio_util::sync::CancellationToken;
 
 use crate::commands::Failure;
 use crate::output::{json_line, line};
@@ -34,6 +36,36 @@ pub enum CampaignCommand {
         /// A plain-text resume to compare jobs with.
         #[arg(long, value_name = "FILE")]
         resume: Option<PathBuf>,
+    },
+    /// Change a campaign; options not given keep their value.
+    Edit {
+        name: String,
+        #[arg(long = "rename", value_name = "NEW NAME")]
+        rename: Option<String>,
+        /// KIND:PARAM; replaces the campaign's sources when given.
+        #[arg(long = "source", value_name = "KIND:PARAM")]
+        sources: Vec<String>,
+        #[arg(long)]
+        keywords: Option<String>,
+        #[arg(long)]
+        exclude: Option<String>,
+        #[arg(long)]
+        interval: Option<String>,
+        #[arg(long)]
+        threshold: Option<u8>,
+        /// Stop running it on the timer.
+        #[arg(long, conflicts_with = "resume")]
+        pause: bool,
+        #[arg(long)]
+        resume: bool,
+    },
+    /// Run it now, headless: fetch its sources, store and rank what they list.
+    Run { name: String },
+    /// Its next run, latest runs and any webhook digest still waiting.
+    Status {
+        name: String,
+        #[arg(long, default_value_t = 10)]
+        runs: u32,
     },
     /// Every campaign.
     List,
@@ -81,15 +113,21 @@ fn find(app: &Jobhound, name: &str) -> Result<Campaign, Failure> {
     Ok(app.find_campaign(name)?)
 }
 
+/// Watches each KIND:PARAM source (or finds it watched) and returns their ids.
+fn source_ids(app: &Jobhound, sources: &[String]) -> Result<Vec<i64>, Failure> {
+    let mut ids = Vec::new();
+    for source in sources {
+        let (kind, param) = source.split_once(':').unwrap_or((source.as_str(), ""));
+        let kind = crate::commands::kind(kind)?;
+        ids.push(app.add_source(kind, param)?.id);
+    }
+    Ok(ids)
+}
+
 pub fn run(app: &Jobhound, command: CampaignCommand, json: bool) -> Result<(), Failure> {
     match command {
         CampaignCommand::Add { name, sources, keywords, exclude, interval, threshold, resume } => {
-            let mut source_ids = Vec::new();
-            for source in &sources {
-                let (kind, param) = source.split_once(':').unwrap_or((source.as_str(), ""));
-                let kind = crate::commands::kind(kind)?;
-                source_ids.push(app.add_source(kind, param)?.id);
-            }
+            let source_ids = source_ids(app, &sources)?;
             let resume_text = match resume {
                 Some(path) => std::fs::read_to_string(&path)
                     .map_err(|error| Failure::input(format!("cannot read {}: {error}", path.display())))?,
@@ -114,6 +152,105 @@ pub fn run(app: &Jobhound, command: CampaignCommand, json: bool) -> Result<(), F
             } else {
                 line(&format!("created campaign #{} \"{}\"", campaign.id, campaign.settings.name))
             }
+        }
+        CampaignCommand::Edit { name, rename, sources, keywords, exclude, interval, threshold, pause, resume } => {
+            let campaign = find(app, &name)?;
+            let mut input = campaign.settings.clone();
+            if let Some(rename) = rename {
+                input.name = rename;
+            }
+            if !sources.is_empty() {
+                input.source_ids = source_ids(app, &sources)?;
+            }
+            if let Some(keywords) = keywords {
+                input.profile.keywords = words(&keywords);
+            }
+            if let Some(exclude) = exclude {
+                input.profile.excluded_keywords = words(&exclude);
+            }
+            if let Some(interval) = interval {
+                input.interval_minutes = parse_interval(&interval)?;
+            }
+            if let Some(threshold) = threshold {
+                input.notify_threshold = threshold;
+            }
+            if pause || resume {
+                input.active = resume;
+            }
+            let updated = app.update_campaign(campaign.id, &input)?;
+            if json {
+                json_line(&updated)
+            } else {
+                line(&format!("updated campaign \"{}\" and ranked its jobs again", updated.settings.name))
+            }
+        }
+        CampaignCommand::Run { name } => {
+            let campaign = find(app, &name)?;
+            let progress = |event: RunEvent| {
+                if let RunEvent::SourceFinished { source, jobs_seen, new_jobs, error, .. } = event {
+                    match error {
+                        Some(error) => eprintln!("{source}: {error}"),
+                        None => eprintln!("{source}: {jobs_seen} jobs, {new_jobs} new"),
+                    }
+                }
+            };
+            let cancel = CancellationToken::new();
+            let report = crate::commands::runtime()?.block_on(app.run_campaign(
+                campaign.id,
+                "cli",
+                chrono::Utc::now(),
+                &cancel,
+                &progress,
+            ))?;
+            if json {
+                json_line(&serde_json::json!({
+                    "jobs_seen": report.jobs_seen,
+                    "new_jobs": report.new_jobs,
+                    "new_matches": report.new_matches,
+                    "errors": report.errors,
+                }))
+            } else {
+                line(&format!(
+                    "{}: {} jobs seen, {} new, {} new matches{}",
+                    campaign.settings.name,
+                    report.jobs_seen,
+                    report.new_jobs,
+                    report.new_matches,
+                    if report.errors.is_empty() { String::new() } else { format!(", {} errors", report.errors.len()) }
+                ))
+            }
+        }
+        CampaignCommand::Status { name, runs } => {
+            let campaign = find(app, &name)?;
+            let status = app.campaign_status(campaign.id, runs)?;
+            if json {
+                return json_line(&status);
+            }
+            let next = status.campaign.next_run_at.as_deref().unwrap_or("as soon as the app runs");
+            let state = if status.campaign.settings.active { "active" } else { "paused" };
+            line(&format!("{} ({state}), next run {next}", status.campaign.settings.name))?;
+            for run in &status.runs {
+                line(&format!(
+                    "  {} {:?}: {} new jobs, {} new matches{}",
+                    run.started_at,
+                    run.status,
+                    run.new_jobs,
+                    run.new_matches,
+                    run.error.as_deref().map(|error| format!(" ({error})")).unwrap_or_default()
+                ))?;
+                for source in run.sources.iter().filter(|source| source.error.is_some()) {
+                    line(&format!("    {}: {}", source.source, source.error.as_deref().unwrap_or_default()))?;
+                }
+            }
+            for waiting in &status.pending_webhooks {
+                line(&format!(
+                    "  webhook digest waiting since {} ({} tries: {})",
+                    waiting.created_at,
+                    waiting.attempts,
+                    waiting.last_error.as_deref().unwrap_or("not tried yet")
+                ))?;
+            }
+            Ok(())
         }
         CampaignCommand::List => {
             let all = app.list_campaigns()?;

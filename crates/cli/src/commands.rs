@@ -85,7 +85,7 @@ fn parse(source: &str, file: &std::path::Path) -> Result<(), Failure> {
     jobs.iter().try_for_each(json_line)
 }
 
-fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
+pub fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

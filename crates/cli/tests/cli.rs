@@ -300,3 +300,105 @@ fn benches_end_with_the_line_scripts_read() {
     assert_eq!((report["jobs"].as_u64(), report["queries"].as_u64()), (Some(600), Some(20)));
     assert!(report["p95_ms"].as_f64().unwrap() >= report["p50_ms"].as_f64().unwrap());
 }
+
+/// A tiny HTTP server for the campaign tests: the Greenhouse board answers at once, the Lever
+/// board after `lever_delay`.
+fn board_server(lever_delay: std::time::Duration) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = format!("http://{}", listener.local_addr().unwrap());
+    let greenhouse = std::fs::read(fixture("greenhouse-sample-1.json")).unwrap();
+    let lever = std::fs::read(fixture("lever-sample-1.json")).unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let (greenhouse, lever) = (greenhouse.clone(), lever.clone());
+            std::thread::spawn(move || {
+                let mut request = [0u8; 4096];
+                let read = stream.read(&mut request).unwrap_or(0);
+                let request = String::from_utf8_lossy(&request[..read]);
+                let body = if request.contains("/v0/postings/") {
+                    std::thread::sleep(lever_delay);
+                    lever
+                } else {
+                    greenhouse
+                };
+                let head = format!(
+                    "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+                    body.len()
+                );
+                let _ = stream.write_all(head.as_bytes()).and_then(|()| stream.write_all(&body));
+            });
+        }
+    });
+    address
+}
+
+fn cli_with_boards(data_dir: &Path, boards: &str, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_jobhound-cli"));
+    command
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(args)
+        .env_remove("JOBHOUND_DATA_DIR")
+        .env("JOBHOUND_BASE_URL_GREENHOUSE", boards)
+        .env("JOBHOUND_BASE_URL_LEVER", boards);
+    command
+}
+
+#[test]
+fn a_campaign_runs_headless_and_a_killed_run_keeps_what_it_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let slow = board_server(std::time::Duration::from_secs(30));
+    let added = cli_with_boards(
+        dir.path(),
+        &slow,
+        &["--json", "campaign", "add", "Sales", "--source", "greenhouse:vercel", "--source", "lever:slowco"],
+    )
+    .output()
+    .unwrap();
+    assert!(added.status.success(), "{}", String::from_utf8_lossy(&added.stderr));
+
+    // Killed while the second source is still answering: the first source's jobs are committed.
+    let mut running = cli_with_boards(dir.path(), &slow, &["campaign", "run", "Sales"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let status: Value = serde_json::from_slice(&cli(dir.path(), &["--json", "status"]).stdout).unwrap();
+        if status["job_count"].as_u64() == Some(2) {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the first source never finished");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    running.kill().unwrap();
+    running.wait().unwrap();
+
+    let status: Value =
+        serde_json::from_slice(&cli(dir.path(), &["--json", "campaign", "status", "Sales"]).stdout).unwrap();
+    let last = &status["runs"][0];
+    assert_eq!(last["status"], "failed", "{status}");
+    assert!(last["error"].as_str().unwrap().contains("stopped during this run"), "{last}");
+    assert_eq!(last["sources"].as_array().unwrap().len(), 1, "the source it finished is recorded");
+    assert_eq!(last["new_jobs"], 2);
+    assert!(status["campaign"]["next_run_at"].is_string());
+
+    // The next run continues normally.
+    let fast = board_server(std::time::Duration::ZERO);
+    let out = cli_with_boards(dir.path(), &fast, &["--json", "campaign", "run", "Sales"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let keys: Vec<&str> = report.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys, ["errors", "jobs_seen", "new_jobs", "new_matches"]);
+    assert_eq!(report["errors"].as_array().unwrap().len(), 0, "{report}");
+    assert!(report["new_jobs"].as_u64().unwrap() > 0, "the Lever jobs arrive this time: {report}");
+    assert!(report["new_matches"].as_u64().unwrap() > 0, "{report}");
+
+    let edited = cli(dir.path(), &["--json", "campaign", "edit", "Sales", "--interval", "1d", "--pause"]);
+    let edited: Value = serde_json::from_slice(&edited.stdout).unwrap();
+    assert_eq!((edited["interval_minutes"].as_u64(), edited["active"].as_bool()), (Some(1440), Some(false)));
+    let list: Value = serde_json::from_slice(&cli(dir.path(), &["--json", "campaign", "list"]).stdout).unwrap();
+    assert_eq!(list[0]["name"], "Sales");
+}

@@ -37,6 +37,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::matches::FeedbackEntry::export_all(&config)?;
     crate::campaign_run::RunEvent::export_all(&config)?;
     crate::runs::RunRecord::export_all(&config)?;
+    crate::campaign_service::CampaignStatus::export_all(&config)?;
     crate::announce::Digest::export_all(&config)?;
     crate::webhook::PendingWebhook::export_all(&config)?;
     Ok(())

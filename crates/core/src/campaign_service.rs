@@ -10,6 +10,15 @@ use crate::matches::{self, FeedbackEntry, JobSelection, Match, MatchQuery, RankC
 use crate::ranking::{Feedback, Weights};
 use crate::{CoreError, Jobhound, Store, time};
 
+/// A campaign as `campaign status` and the UI's history show it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
+pub struct CampaignStatus {
+    pub campaign: Campaign,
+    /// Newest first.
+    pub runs: Vec<crate::runs::RunRecord>,
+    pub pending_webhooks: Vec<crate::webhook::PendingWebhook>,
+}
+
 /// Jobs ranked per write transaction when a whole campaign is ranked again; short transactions
 /// let a fetch store its jobs in between.
 const RANK_CHUNK: u32 = 2_000;
@@ -102,6 +111,17 @@ impl Jobhound {
         self.store().write(|tx| matches::reset_weights(tx, id, &time::now_rfc3339()))?;
         rank_all(self.store(), id, Utc::now())?;
         self.get_campaign(id)
+    }
+
+    /// The campaign with its next run, latest runs and webhook digests still waiting.
+    pub fn campaign_status(&self, id: i64, runs: u32) -> Result<CampaignStatus, CoreError> {
+        self.store().read(|connection| {
+            Ok(CampaignStatus {
+                campaign: campaigns::get(connection, id)?,
+                runs: crate::runs::history(connection, id, runs)?,
+                pending_webhooks: crate::webhook::pending(connection, id)?,
+            })
+        })
     }
 
     pub fn feedback_history(&self, campaign_id: i64, limit: u32) -> Result<Vec<FeedbackEntry>, CoreError> {
