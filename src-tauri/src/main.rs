@@ -1,11 +1,13 @@
 // Keep a console window from opening next to the app on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod background;
 mod campaign_commands;
 mod commands;
 mod ipc_error;
 mod navigation;
 mod state;
+mod tray;
 
 fn main() {
     tracing_subscriber::fmt()
@@ -18,6 +20,7 @@ fn main() {
     let state = state::AppState::open(state::data_dir_argument(std::env::args()).as_deref());
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_autostart::init(tauri_plugin_autostart::MacosLauncher::LaunchAgent, None))
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::app_status,
@@ -47,11 +50,25 @@ fn main() {
             campaign_commands::undo_feedback,
             campaign_commands::reset_campaign_weights,
             campaign_commands::feedback_history,
+            campaign_commands::run_campaign_now,
+            campaign_commands::cancel_campaign_run,
+            campaign_commands::run_all_campaigns,
+            campaign_commands::running_campaigns,
+            campaign_commands::campaign_status,
+            campaign_commands::app_settings,
+            campaign_commands::set_app_settings,
         ])
         .setup(|app| {
             navigation::create_main_window(app)?;
+            // A desktop without a tray (some Linux sessions) still gets the app; only closing
+            // to the tray is lost, so closing then quits.
+            if let Err(error) = tray::create(app) {
+                tracing::warn!("no tray icon: {error}");
+            }
+            background::start(app.handle());
             Ok(())
         })
+        .on_window_event(tray::on_window_event)
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(error) = result {
         eprintln!("Jobhound could not start: {error}");

@@ -1,12 +1,15 @@
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
+use jobhound_core::scheduler::Scheduler;
 use jobhound_core::{ErrorPayload, Jobhound, paths};
 
 /// The core services, or why they could not start (for example a database from a newer version);
 /// the window still opens and shows that message instead of vanishing.
 pub struct AppState {
     core: Result<Arc<Jobhound>, ErrorPayload>,
+    /// Started once the window exists (its events go to the window).
+    scheduler: OnceLock<Arc<Scheduler>>,
 }
 
 impl AppState {
@@ -16,11 +19,26 @@ impl AppState {
                 tracing::error!("cannot open Jobhound's data: {error}");
                 ErrorPayload::from(&error)
             });
-        Self { core }
+        Self { core, scheduler: OnceLock::new() }
     }
 
     pub fn core(&self) -> Result<Arc<Jobhound>, ErrorPayload> {
         self.core.clone()
+    }
+
+    pub fn set_scheduler(&self, scheduler: Arc<Scheduler>) {
+        if self.scheduler.set(scheduler).is_err() {
+            tracing::warn!("the scheduler was started twice; keeping the first");
+        }
+    }
+
+    pub fn scheduler(&self) -> Result<Arc<Scheduler>, ErrorPayload> {
+        self.core()?;
+        self.scheduler.get().cloned().ok_or_else(|| ErrorPayload {
+            code: "not_ready".into(),
+            message: "Jobhound is still starting; try again in a moment.".into(),
+            field: None,
+        })
     }
 }
 

@@ -9,7 +9,10 @@ async function scoresShown(browser) {
 	const scores = [];
 	for (const row of rows) {
 		const text = await row.getText();
-		scores.push({ score: Number(await (await row.$('[data-testid="job-score"]')).getText()), text });
+		scores.push({
+			score: Number(await (await row.$('[data-testid="job-score"]')).getText()),
+			text
+		});
 	}
 	return scores;
 }
@@ -77,3 +80,106 @@ test('a campaign ranks jobs with reasons, learns from a like and resets', { time
 		});
 	});
 });
+
+/** The notifications dunst has shown in this session, newest first (empty without dunst). */
+async function shownNotifications() {
+	const { execFileSync } = await import('node:child_process');
+	try {
+		const history = JSON.parse(
+			execFileSync('dunstctl', ['history'], {
+				encoding: 'utf8',
+				timeout: 5_000
+			})
+		);
+		return history.data.flat().map((entry) => `${entry.summary.data}\n${entry.body.data}`);
+	} catch {
+		return null;
+	}
+}
+
+test(
+	'a campaign made in the UI runs against the board, shows progress, matches and history',
+	{ timeout: 120_000 },
+	async () => {
+		await withApp('campaign-run', async ({ browser, board, screenshot }) => {
+			await (await byTestId(browser, 'empty-state')).waitForDisplayed({ timeout: TIMEOUT });
+			await clickLink(browser, await byTestId(browser, 'nav-campaigns'));
+			await (await byTestId(browser, 'new-campaign')).click();
+			await (await byTestId(browser, 'campaign-name')).setValue('Vercel sales');
+			await (await byTestId(browser, 'campaign-keywords')).setValue('account executive');
+			await (await browser.$('input[type="number"][max="100"]')).setValue('10');
+
+			// A board pasted into the form is watched (not fetched yet) and chosen for the campaign.
+			await (
+				await byTestId(browser, 'campaign-source-url')
+			).setValue('https://job-boards.greenhouse.io/vercel');
+			await (await byTestId(browser, 'campaign-source-add')).click();
+			await browser.waitUntil(
+				async () =>
+					(await (await byTestId(browser, 'campaign-form')).getText()).includes("Greenhouse board 'vercel'"),
+				{
+					timeout: TIMEOUT,
+					timeoutMsg: 'the pasted board never appeared in the form'
+				}
+			);
+			assert.equal(board.requests.length, 0, 'adding a source to a campaign does not fetch it yet');
+			await (await byTestId(browser, 'campaign-save')).click();
+			await (await byTestId(browser, 'run-now')).waitForDisplayed({ timeout: TIMEOUT });
+
+			const started = Date.now();
+			await (await byTestId(browser, 'run-now')).click();
+			const summary = await byTestId(browser, 'run-summary');
+			await summary.waitForDisplayed({
+				timeout: TIMEOUT,
+				timeoutMsg: 'the run never reported back'
+			});
+			console.log(`campaign run reported in ${Date.now() - started} ms`);
+			assert.match(await summary.getText(), /done: 2 jobs seen, 2 new, 2 new matches/);
+			assert.match(
+				await (await byTestId(browser, 'run-progress')).getText(),
+				/Greenhouse board 'vercel': 2 jobs, 2 new/
+			);
+			const historyRow = async () => {
+				const cells = await browser.$$('[data-testid="run-history"] tbody tr td');
+				const texts = [];
+				for (const cell of cells) {
+					const text = await browser.execute((el) => el.textContent, cell);
+					texts.push(text.replace(/\s+/g, ' ').trim());
+				}
+				return texts;
+			};
+			await browser.waitUntil(async () => (await historyRow()).length === 5, {
+				timeout: TIMEOUT,
+				timeoutMsg: 'no run in the history'
+			});
+			assert.deepEqual((await historyRow()).slice(1, 4), ['done (manual)', '2', '2']);
+			assert.ok(board.requests.includes('/v1/boards/vercel/jobs?content=true'));
+
+			const notifications = await shownNotifications();
+			if (notifications === null) {
+				console.log('dunstctl not available: the OS notification was not checked');
+			} else {
+				await browser.waitUntil(
+					async () =>
+						(await shownNotifications()).some((text) => text.startsWith('Vercel sales: 2 new matches')),
+					{
+						timeout: TIMEOUT,
+						timeoutMsg: `no notification; dunst shows ${JSON.stringify(await shownNotifications())}`
+					}
+				);
+				const shown = (await shownNotifications()).find((text) => text.startsWith('Vercel sales'));
+				assert.match(shown, /Account Executive, Commercial at Vercel \(\d+\)/);
+				console.log(`notification shown: ${JSON.stringify(shown)}`);
+			}
+			console.log(`screenshot: ${await screenshot('campaign-run')}`);
+
+			await (await byTestId(browser, 'campaign-show-jobs')).click();
+			await browser.waitUntil(async () => (await browser.$$('[data-testid="job-score"]')).length === 2, {
+				timeout: TIMEOUT,
+				timeoutMsg: 'the new matches were not listed with scores'
+			});
+			const ranked = await scoresShown(browser);
+			assert.ok(ranked[0].score >= ranked[1].score, JSON.stringify(ranked));
+		});
+	}
+);

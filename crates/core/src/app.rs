@@ -179,6 +179,14 @@ impl Jobhound {
         if value.trim().is_empty() { self.secrets.delete(name) } else { self.secrets.set(name, value.trim()) }
     }
 
+    pub fn app_settings(&self) -> Result<settings::AppSettings, CoreError> {
+        self.store.read(settings::app_settings)
+    }
+
+    pub fn set_app_settings(&self, preferences: &settings::AppSettings) -> Result<(), CoreError> {
+        self.store.write(|tx| settings::set_app_settings(tx, preferences))
+    }
+
     /// Turns LinkedIn's guest search on or off; on only after the user has seen the warning.
     pub fn set_linkedin_enabled(&self, enabled: bool) -> Result<(), CoreError> {
         self.store.write(|tx| settings::set(tx, settings::LINKEDIN_ENABLED, if enabled { "true" } else { "false" }))

@@ -39,6 +39,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::runs::RunRecord::export_all(&config)?;
     crate::campaign_service::CampaignStatus::export_all(&config)?;
     crate::announce::Digest::export_all(&config)?;
+    crate::settings::AppSettings::export_all(&config)?;
     crate::webhook::PendingWebhook::export_all(&config)?;
     Ok(())
 }

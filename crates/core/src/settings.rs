@@ -22,3 +22,47 @@ pub fn set(tx: &Transaction<'_>, key: &str, value: &str) -> Result<(), CoreError
     )?;
     Ok(())
 }
+
+/// Closing the window keeps Jobhound running in the tray ("false" quits instead).
+pub const CLOSE_TO_TRAY: &str = "app.close_to_tray";
+pub const START_AT_LOGIN: &str = "app.start_at_login";
+
+/// The preferences the Settings view edits.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct AppSettings {
+    pub close_to_tray: bool,
+    pub notifications: bool,
+    pub start_at_login: bool,
+}
+
+pub fn app_settings(connection: &Connection) -> Result<AppSettings, CoreError> {
+    let on_unless_false = |key| Ok::<_, CoreError>(get(connection, key)?.is_none_or(|value| value != "false"));
+    Ok(AppSettings {
+        close_to_tray: on_unless_false(CLOSE_TO_TRAY)?,
+        notifications: on_unless_false(crate::announce::NOTIFICATIONS_ENABLED)?,
+        start_at_login: get_bool(connection, START_AT_LOGIN)?,
+    })
+}
+
+pub fn set_app_settings(tx: &Transaction<'_>, settings: &AppSettings) -> Result<(), CoreError> {
+    let text = |on: bool| if on { "true" } else { "false" };
+    set(tx, CLOSE_TO_TRAY, text(settings.close_to_tray))?;
+    set(tx, crate::announce::NOTIFICATIONS_ENABLED, text(settings.notifications))?;
+    set(tx, START_AT_LOGIN, text(settings.start_at_login))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn preferences_default_to_tray_and_notifications_on_and_read_back() {
+        let dir = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
+        let store = crate::Store::open(&dir.path().join("j.db")).unwrap_or_else(|error| panic!("{error}"));
+        let defaults = store.read(app_settings).unwrap_or_else(|error| panic!("{error}"));
+        assert_eq!(defaults, AppSettings { close_to_tray: true, notifications: true, start_at_login: false });
+        let changed = AppSettings { close_to_tray: false, notifications: false, start_at_login: true };
+        store.write(|tx| set_app_settings(tx, &changed)).unwrap_or_else(|error| panic!("{error}"));
+        assert_eq!(store.read(app_settings).unwrap_or_else(|error| panic!("{error}")), changed);
+    }
+}

@@ -1,4 +1,7 @@
+import type { AppSettings } from '$lib/bindings/AppSettings';
 import type { AppStatus } from '$lib/bindings/AppStatus';
+import type { CampaignStatus } from '$lib/bindings/CampaignStatus';
+import type { RunEvent } from '$lib/bindings/RunEvent';
 import type { Campaign } from '$lib/bindings/Campaign';
 import type { CampaignInput } from '$lib/bindings/CampaignInput';
 import type { Feedback } from '$lib/bindings/Feedback';
@@ -56,6 +59,19 @@ export interface ApiClient {
 	undoFeedback(feedbackId: number): Promise<Campaign>;
 	resetCampaignWeights(id: number): Promise<Campaign>;
 	feedbackHistory(campaignId: number): Promise<FeedbackEntry[]>;
+	/** Starts the campaign's run in the background; progress arrives through `onRunEvent`. */
+	runCampaignNow(id: number): Promise<void>;
+	/** Stops a running campaign; what it stored stays. False if it was not running. */
+	cancelCampaignRun(id: number): Promise<boolean>;
+	runAllCampaigns(): Promise<number[]>;
+	runningCampaigns(): Promise<number[]>;
+	campaignStatus(id: number): Promise<CampaignStatus>;
+	appSettings(): Promise<AppSettings>;
+	setAppSettings(settings: AppSettings): Promise<AppSettings>;
+	/** Calls `handler` with every run's progress; returns a function that stops listening. */
+	onRunEvent(handler: (event: RunEvent) => void): Promise<() => void>;
+	/** Calls `handler` when a notification asks to open a campaign's new matches. */
+	onOpenCampaign(handler: (campaignId: number) => void): Promise<() => void>;
 }
 
 /** A failed command: `code` is stable for matching, `message` is written for the user. */

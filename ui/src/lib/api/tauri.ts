@@ -1,4 +1,6 @@
 import { invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
+import type { RunEvent } from '$lib/bindings/RunEvent';
 import { ApiError, type ApiClient } from './client';
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -36,5 +38,14 @@ export const tauriClient: ApiClient = {
 	giveFeedback: (campaignId, jobId, kind) => call('give_feedback', { campaignId, jobId, kind }),
 	undoFeedback: (feedbackId) => call('undo_feedback', { feedbackId }),
 	resetCampaignWeights: (id) => call('reset_campaign_weights', { id }),
-	feedbackHistory: (campaignId) => call('feedback_history', { campaignId })
+	feedbackHistory: (campaignId) => call('feedback_history', { campaignId }),
+	runCampaignNow: (id) => call('run_campaign_now', { id }),
+	cancelCampaignRun: (id) => call('cancel_campaign_run', { id }),
+	runAllCampaigns: () => call('run_all_campaigns'),
+	runningCampaigns: () => call('running_campaigns'),
+	campaignStatus: (id) => call('campaign_status', { id }),
+	appSettings: () => call('app_settings'),
+	setAppSettings: (settings) => call('set_app_settings', { settings }),
+	onRunEvent: (handler) => listen('campaign-run', (event) => handler(event.payload as RunEvent)),
+	onOpenCampaign: (handler) => listen('open-campaign', (event) => handler(event.payload as number))
 };

@@ -144,6 +144,19 @@ export function fakeClient(overrides: Partial<ApiClient> = {}): ApiClient {
 		undoFeedback: unexpected('undoFeedback'),
 		resetCampaignWeights: unexpected('resetCampaignWeights'),
 		feedbackHistory: vi.fn(() => Promise.resolve([])),
+		runCampaignNow: unexpected('runCampaignNow'),
+		cancelCampaignRun: unexpected('cancelCampaignRun'),
+		runAllCampaigns: unexpected('runAllCampaigns'),
+		runningCampaigns: vi.fn(() => Promise.resolve([])),
+		campaignStatus: vi.fn((id: number) =>
+			Promise.resolve({ campaign: campaign({ id }), runs: [], pending_webhooks: [] })
+		),
+		appSettings: vi.fn(() =>
+			Promise.resolve({ close_to_tray: true, notifications: true, start_at_login: false })
+		),
+		setAppSettings: vi.fn((settings) => Promise.resolve(settings)),
+		onRunEvent: vi.fn(() => Promise.resolve(() => {})),
+		onOpenCampaign: vi.fn(() => Promise.resolve(() => {})),
 		...overrides
 	};
 }

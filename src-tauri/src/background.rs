@@ -1,0 +1,65 @@
+//! Jobhound working in the background: the scheduler (started with the window), its progress
+//! forwarded to the UI as events, and digests shown as OS notifications that open the campaign.
+
+use std::sync::Arc;
+
+use jobhound_core::announce::{Digest, NotificationSink};
+use jobhound_core::campaign_run::RunEvent;
+use jobhound_core::scheduler::{RunObserver, Scheduler, SystemClock};
+use tauri::{AppHandle, Emitter, Manager};
+
+use crate::state::AppState;
+
+/// Event the UI listens to for run progress (payload: `RunEvent`).
+pub const RUN_EVENT: &str = "campaign-run";
+/// Event asking the UI to show a campaign's new matches (payload: the campaign id).
+pub const OPEN_CAMPAIGN: &str = "open-campaign";
+
+struct UiEvents(AppHandle);
+
+impl RunObserver for UiEvents {
+    fn event(&self, event: &RunEvent) {
+        if let Err(error) = self.0.emit(RUN_EVENT, event) {
+            tracing::debug!("run progress not delivered to the window: {error}");
+        }
+    }
+}
+
+struct DesktopNotifications(AppHandle);
+
+impl NotificationSink for DesktopNotifications {
+    fn show(&self, digest: &Digest) -> Result<(), String> {
+        let app = self.0.clone();
+        let campaign_id = digest.campaign_id;
+        let open = Box::new(move || {
+            show_main_window(&app);
+            if let Err(error) = app.emit(OPEN_CAMPAIGN, campaign_id) {
+                tracing::warn!("could not open the campaign: {error}");
+            }
+        });
+        jobhound_notify::show(&digest.title(), &digest.body(), Some(open)).map_err(|error| error.to_string())
+    }
+}
+
+pub fn show_main_window(app: &AppHandle) {
+    if let Some(window) = app.get_webview_window("main") {
+        let shown = window.show().and_then(|()| window.unminimize()).and_then(|()| window.set_focus());
+        if let Err(error) = shown {
+            tracing::warn!("could not show the window: {error}");
+        }
+    }
+}
+
+/// Starts the scheduler when the core opened; without it the window shows why and nothing runs.
+pub fn start(app: &AppHandle) {
+    let state = app.state::<AppState>();
+    let Ok(core) = state.core() else { return };
+    let scheduler = Scheduler::new(
+        core,
+        Arc::new(SystemClock),
+        Arc::new(DesktopNotifications(app.clone())),
+        Arc::new(UiEvents(app.clone())),
+    );
+    state.set_scheduler(Arc::clone(&scheduler));
+    tauri::async_runtime::spawn(scheduler.run_forever());
+}
