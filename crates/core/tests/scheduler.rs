@@ -330,3 +330,28 @@ async fn webhook_digests_are_retried_until_delivered_and_the_error_is_kept() {
     let body: serde_json::Value = serde_json::from_slice(&hook[1].body).unwrap();
     assert_eq!(body["text"].as_str().unwrap().lines().next(), Some("Hooked: 2 new matches"));
 }
+
+/// A desktop without a notification service: the sink fails, runs go on, and the same digest is
+/// not retried on every tick.
+#[tokio::test]
+async fn without_a_notification_service_runs_go_on_and_digests_are_not_retried() {
+    struct Unavailable(Mutex<u32>);
+    impl NotificationSink for Unavailable {
+        fn show(&self, _digest: &Digest) -> Result<(), String> {
+            *self.0.lock().unwrap() += 1;
+            Err("org.freedesktop.DBus.Error.ServiceUnknown".into())
+        }
+    }
+    let h = harness().await;
+    serve(&h.server, "/v1/boards/vercel/jobs", VERCEL, Duration::ZERO).await;
+    let sink = Arc::new(Unavailable(Mutex::new(0)));
+    let scheduler = Scheduler::new(Arc::clone(&h.app), h.clock.clone(), sink.clone(), h.recorder.clone());
+    let source = h.app.add_source(SourceKind::Greenhouse, "vercel").unwrap();
+    let campaign = h.app.create_campaign(&campaign_input("Quiet desktop", vec![source.id])).unwrap();
+
+    let report = scheduler.start(campaign.id, "manual").unwrap().await.unwrap().unwrap();
+    assert_eq!((report.status, report.new_matches), (RunStatus::Ok, 2));
+    scheduler.tick().await.unwrap();
+    scheduler.tick().await.unwrap();
+    assert_eq!(*sink.0.lock().unwrap(), 1, "tried once for the digest, not once per tick");
+}
