@@ -183,3 +183,47 @@ test(
 		});
 	}
 );
+
+test(
+	'settings: start at login writes the autostart entry and preferences persist',
+	{ timeout: 60_000 },
+	async () => {
+		await withApp('settings', async ({ browser, dataDir }) => {
+			const { readdir } = await import('node:fs/promises');
+			const path = await import('node:path');
+			const autostart = path.join(dataDir, 'home', '.config', 'autostart');
+			const entries = () => readdir(autostart).catch(() => []);
+
+			await (await byTestId(browser, 'empty-state')).waitForDisplayed({ timeout: TIMEOUT });
+			await clickLink(browser, await browser.$('a[href="/settings"]'));
+			const login = await byTestId(browser, 'setting-start_at_login');
+			await login.waitForDisplayed({ timeout: TIMEOUT });
+			assert.equal(await login.isSelected(), false);
+			assert.equal(
+				await (await byTestId(browser, 'setting-close_to_tray')).isSelected(),
+				true,
+				'tray by default'
+			);
+
+			await login.click();
+			await browser.waitUntil(async () => (await entries()).length === 1, {
+				timeout: TIMEOUT,
+				timeoutMsg: 'no autostart entry was written'
+			});
+			await (await byTestId(browser, 'setting-notifications')).click();
+
+			await clickLink(browser, await browser.$('a[href="/"]'));
+			await clickLink(browser, await browser.$('a[href="/settings"]'));
+			await browser.waitUntil(async () => (await byTestId(browser, 'setting-start_at_login')).isSelected(), {
+				timeout: TIMEOUT
+			});
+			assert.equal(await (await byTestId(browser, 'setting-notifications')).isSelected(), false, 'kept');
+
+			await (await byTestId(browser, 'setting-start_at_login')).click();
+			await browser.waitUntil(async () => (await entries()).length === 0, {
+				timeout: TIMEOUT,
+				timeoutMsg: 'turning it off left the autostart entry behind'
+			});
+		});
+	}
+);

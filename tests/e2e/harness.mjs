@@ -107,6 +107,7 @@ export async function clickLink(browser, element) {
 export async function launch(name) {
 	const board = await startMockBoard();
 	const dataDir = await mkdtemp(path.join(tmpdir(), `jobhound-e2e-${name}-`));
+	await mkdir(path.join(dataDir, 'home'), { recursive: true });
 	const port = await freePort();
 	const nativePort = await freePort();
 	const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
@@ -114,7 +115,9 @@ export async function launch(name) {
 			...process.env,
 			JOBHOUND_BASE_URL_GREENHOUSE: board.url,
 			JOBHOUND_BASE_URL_LEVER: board.url,
-			JOBHOUND_DATA_DIR: dataDir
+			JOBHOUND_DATA_DIR: dataDir,
+			// Start-at-login writes ~/.config/autostart: a home of its own, not the real user's.
+			HOME: path.join(dataDir, 'home')
 		},
 		stdio: ['ignore', 'inherit', 'inherit']
 	});
