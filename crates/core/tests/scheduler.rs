@@ -355,3 +355,22 @@ async fn without_a_notification_service_runs_go_on_and_digests_are_not_retried()
     scheduler.tick().await.unwrap();
     assert_eq!(*sink.0.lock().unwrap(), 1, "tried once for the digest, not once per tick");
 }
+
+#[tokio::test]
+async fn notifications_switched_off_show_nothing_and_do_not_pile_up() {
+    let h = harness().await;
+    serve(&h.server, "/v1/boards/vercel/jobs", VERCEL, Duration::ZERO).await;
+    let mut settings = h.app.app_settings().unwrap();
+    settings.notifications = false;
+    h.app.set_app_settings(&settings).unwrap();
+    let source = h.app.add_source(SourceKind::Greenhouse, "vercel").unwrap();
+    let campaign = h.app.create_campaign(&campaign_input("Silent", vec![source.id])).unwrap();
+    h.scheduler.start(campaign.id, "manual").unwrap().await.unwrap().unwrap();
+    h.scheduler.tick().await.unwrap();
+    assert!(h.recorder.shown.lock().unwrap().is_empty(), "switched off");
+
+    settings.notifications = true;
+    h.app.set_app_settings(&settings).unwrap();
+    h.scheduler.tick().await.unwrap();
+    assert!(h.recorder.shown.lock().unwrap().is_empty(), "turning them on does not replay old matches");
+}

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { appBinary } from './harness.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const window = (action) =>
+	execFileSync('/usr/bin/python3', [path.join(here, 'window.py'), action], {
+		encoding: 'utf8',
+		timeout: 10_000
+	}).trim();
+
+async function until(check, what, timeoutMs = 15_000) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (await check()) return;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Starts the app itself (no WebDriver) and waits for its window. */
+async function start(dataDir) {
+	const app = spawn(appBinary, ['--data-dir', dataDir], {
+		env: { ...process.env, HOME: dataDir },
+		stdio: 'ignore'
+	});
+	const exited = new Promise((resolve) => app.on('exit', (code) => resolve(code)));
+	await until(() => window('state') === 'mapped', 'the window to show');
+	return { app, exited };
+}
+
+function setCloseToTray(dataDir, on) {
+	execFileSync('/usr/bin/python3', [
+		'-c',
+		`import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("INSERT INTO settings (key, value) VALUES ('app.close_to_tray', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", (sys.argv[2],))
+db.commit()`,
+		path.join(dataDir, 'jobhound.db'),
+		on ? 'true' : 'false'
+	]);
+}
+
+test(
+	'closing the window keeps Jobhound running in the tray, unless turned off',
+	{ timeout: 90_000 },
+	async () => {
+		const dataDir = await mkdtemp(path.join(tmpdir(), 'jobhound-e2e-tray-'));
+		try {
+			const first = await start(dataDir);
+			assert.equal(window('close'), '1');
+			await until(() => window('state') === 'hidden', 'the window to hide');
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			assert.equal(first.app.exitCode, null, 'still running in the tray');
+			first.app.kill();
+			await first.exited;
+
+			setCloseToTray(dataDir, false);
+			const second = await start(dataDir);
+			window('close');
+			const code = await Promise.race([
+				second.exited,
+				new Promise((r) => setTimeout(() => r('running'), 10_000))
+			]);
+			assert.equal(code, 0, 'with the setting off, closing quits');
+		} finally {
+			await rm(dataDir, { recursive: true, force: true });
+		}
+	}
+);
