@@ -374,3 +374,24 @@ async fn notifications_switched_off_show_nothing_and_do_not_pile_up() {
     h.scheduler.tick().await.unwrap();
     assert!(h.recorder.shown.lock().unwrap().is_empty(), "turning them on does not replay old matches");
 }
+
+/// What the tray's "Run all now" and "Pause all" do.
+#[tokio::test]
+async fn run_all_starts_every_active_campaign_and_pause_all_stops_the_timer() {
+    let h = harness().await;
+    serve(&h.server, "/v1/boards/vercel/jobs", VERCEL, Duration::ZERO).await;
+    let source = h.app.add_source(SourceKind::Greenhouse, "vercel").unwrap();
+    let a = h.app.create_campaign(&campaign_input("A", vec![source.id])).unwrap();
+    let b = h.app.create_campaign(&campaign_input("B", vec![source.id])).unwrap();
+    h.app.create_campaign(&CampaignInput { active: false, ..campaign_input("Paused", vec![source.id]) }).unwrap();
+    h.app.create_campaign(&campaign_input("Empty", vec![])).unwrap();
+    let mut started = h.scheduler.run_all_now().unwrap();
+    started.sort_unstable();
+    assert_eq!(started, vec![a.id, b.id]);
+    settle(&h.scheduler).await;
+
+    assert_eq!(h.scheduler.pause_all().unwrap(), 3);
+    h.clock.advance(chrono::Duration::days(2));
+    assert!(h.scheduler.tick().await.unwrap().is_empty(), "nothing runs while paused");
+    assert!(h.app.list_campaigns().unwrap().iter().all(|campaign| !campaign.settings.active));
+}
