@@ -142,8 +142,19 @@ pub fn create(tx: &Transaction<'_>, input: &CampaignInput, now: &str) -> Result<
 /// weights: editing them is the user saying what they want.
 pub fn update(tx: &Transaction<'_>, id: i64, input: &CampaignInput, now: &str) -> Result<Campaign, CoreError> {
     validate(input)?;
-    get(tx, id)?;
+    let before = get(tx, id)?;
     ensure_name_free(tx, input.name.trim(), Some(id))?;
+    if before.settings.interval_minutes != input.interval_minutes {
+        // A shorter interval takes effect now, not after the old, longer wait.
+        if let Ok(now) = chrono::DateTime::parse_from_rfc3339(now) {
+            let sooner = now.with_timezone(&chrono::Utc) + chrono::Duration::minutes(i64::from(input.interval_minutes));
+            let sooner = crate::time::to_rfc3339(sooner);
+            tx.execute(
+                "UPDATE campaigns SET next_run_at = ?2 WHERE id = ?1 AND next_run_at > ?2",
+                params![id, sooner],
+            )?;
+        }
+    }
     let mut values = stored_values(input, now)?;
     values.push(Value::Integer(id));
     tx.execute(

@@ -395,3 +395,20 @@ async fn run_all_starts_every_active_campaign_and_pause_all_stops_the_timer() {
     assert!(h.scheduler.tick().await.unwrap().is_empty(), "nothing runs while paused");
     assert!(h.app.list_campaigns().unwrap().iter().all(|campaign| !campaign.settings.active));
 }
+
+#[tokio::test]
+async fn a_shorter_interval_takes_effect_without_waiting_out_the_old_one() {
+    let h = harness().await;
+    serve(&h.server, "/v1/boards/vercel/jobs", VERCEL, Duration::ZERO).await;
+    let source = h.app.add_source(SourceKind::Greenhouse, "vercel").unwrap();
+    let weekly = CampaignInput { interval_minutes: 7 * 24 * 60, ..campaign_input("Weekly", vec![source.id]) };
+    let campaign = h.app.create_campaign(&weekly).unwrap();
+    h.scheduler.start(campaign.id, "manual").unwrap().await.unwrap().unwrap();
+    settle(&h.scheduler).await;
+    assert_eq!(h.app.get_campaign(campaign.id).unwrap().next_run_at.as_deref(), Some("2026-11-30T09:00:00Z"));
+
+    let hourly = CampaignInput { interval_minutes: 60, ..weekly };
+    let edited = h.app.update_campaign(campaign.id, &hourly).unwrap();
+    let next = DateTime::parse_from_rfc3339(edited.next_run_at.as_deref().unwrap()).unwrap();
+    assert!(next.with_timezone(&Utc) <= Utc::now() + chrono::Duration::minutes(61), "{next}");
+}
