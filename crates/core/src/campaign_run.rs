@@ -1,4 +1,4 @@
-//! One run of a campaign: fetch each of its sources in turn, store and rank what they list, and
+//! One run of a campaign: fetch each of its sources, store and rank what they list, and
 //! say how it went as it goes. Each source commits on its own, so a cancelled run, or a process
 //! killed mid-run, keeps every source it finished.
 
@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use chrono::{DateTime, Duration, Utc};
+use futures_util::{StreamExt, stream};
 use serde::Serialize;
 use tokio_util::sync::CancellationToken;
 use ts_rs::TS;
@@ -15,6 +16,21 @@ use crate::campaigns::{self, Campaign};
 use crate::runs::{self, RunStatus, SourceOutcome};
 use crate::watched::{self, WatchedSource};
 use crate::{CoreError, Jobhound, time};
+
+/// Source kinds fetched at the same time within one run.
+const PARALLEL_KINDS: usize = 3;
+
+/// How one source of a run went.
+enum SourceResult {
+    Fetched {
+        jobs_seen: u32,
+        new_jobs: u32,
+        new_matches: u32,
+    },
+    /// "NAME: why", for the report.
+    Failed(String),
+    Cancelled,
+}
 
 /// What a run reports while it works, for a progress bar.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -110,44 +126,36 @@ impl Jobhound {
             errors: Vec::new(),
             duration_ms: 0,
         };
+        // Sources of different kinds fetch side by side (each host keeps its own pace); sources of
+        // one kind go one after another, so a source whose terms limit how often it is asked is
+        // never asked twice at once.
+        let mut by_kind: Vec<Vec<(u32, &WatchedSource)>> = Vec::new();
+        for (index, source) in (0..).zip(&sources) {
+            match by_kind.iter_mut().find(|group| group[0].1.kind == source.kind) {
+                Some(group) => group.push((index, source)),
+                None => by_kind.push(vec![(index, source)]),
+            }
+        }
+        let mut groups = Vec::new();
+        for group in by_kind {
+            groups.push(self.fetch_group(group, campaign_id, run_id, cancel, progress));
+        }
+        let outcomes: Vec<Vec<SourceResult>> = stream::iter(groups).buffer_unordered(PARALLEL_KINDS).collect().await;
         let mut failed = 0;
         let mut cancelled = false;
-        for (index, source) in (0..).zip(&sources) {
-            if cancel.is_cancelled() {
-                cancelled = true;
-                break;
-            }
-            let name = source.description.clone();
-            progress(RunEvent::SourceStarted { campaign_id, run_id, index, source: name.clone() });
-            let result = match self.check_may_fetch(source).await {
-                Ok(()) => tokio::select! {
-                    result = self.fetch_into_run(source, run_id, Some(campaign_id)) => Some(result),
-                    () = cancel.cancelled() => None,
-                },
-                Err(refused) => {
-                    self.record_skipped(source, run_id, &refused).await?;
-                    Some(Err(refused))
+        for outcome in outcomes.into_iter().flatten() {
+            match outcome {
+                SourceResult::Fetched { jobs_seen, new_jobs, new_matches } => {
+                    report.jobs_seen += jobs_seen;
+                    report.new_jobs += new_jobs;
+                    report.new_matches += new_matches;
                 }
-            };
-            let Some(result) = result else {
-                cancelled = true;
-                break;
-            };
-            let (jobs_seen, new_jobs, error) = match result {
-                Ok(fetched) => {
-                    report.new_matches += fetched.campaign_new_matches;
-                    (fetched.seen, fetched.new_jobs, None)
-                }
-                Err(error) => {
+                SourceResult::Failed(line) => {
                     failed += 1;
-                    let line = format!("{name}: {error}");
                     report.errors.push(line);
-                    (0, 0, Some(error.to_string()))
                 }
-            };
-            report.jobs_seen += jobs_seen;
-            report.new_jobs += new_jobs;
-            progress(RunEvent::SourceFinished { campaign_id, run_id, index, source: name, jobs_seen, new_jobs, error });
+                SourceResult::Cancelled => cancelled = true,
+            }
         }
 
         report.status = if cancelled {
@@ -169,6 +177,55 @@ impl Jobhound {
         .await?;
         progress(RunEvent::Finished { campaign_id, report: report.clone() });
         Ok(report)
+    }
+
+    /// Fetches one kind's sources in turn, telling `progress` as each starts and ends.
+    async fn fetch_group(
+        &self,
+        group: Vec<(u32, &WatchedSource)>,
+        campaign_id: i64,
+        run_id: i64,
+        cancel: &CancellationToken,
+        progress: &(dyn Fn(RunEvent) + Send + Sync),
+    ) -> Vec<SourceResult> {
+        let mut results = Vec::new();
+        for (index, source) in group {
+            if cancel.is_cancelled() {
+                results.push(SourceResult::Cancelled);
+                break;
+            }
+            let name = source.description.clone();
+            progress(RunEvent::SourceStarted { campaign_id, run_id, index, source: name.clone() });
+            let result = match self.check_may_fetch(source).await {
+                Ok(()) => tokio::select! {
+                    result = self.fetch_into_run(source, run_id, Some(campaign_id)) => result,
+                    () = cancel.cancelled() => {
+                        results.push(SourceResult::Cancelled);
+                        break;
+                    }
+                },
+                Err(refused) => match self.record_skipped(source, run_id, &refused).await {
+                    Ok(()) => Err(refused),
+                    Err(error) => Err(error),
+                },
+            };
+            let (jobs_seen, new_jobs, error) = match result {
+                Ok(fetched) => {
+                    results.push(SourceResult::Fetched {
+                        jobs_seen: fetched.seen,
+                        new_jobs: fetched.new_jobs,
+                        new_matches: fetched.campaign_new_matches,
+                    });
+                    (fetched.seen, fetched.new_jobs, None)
+                }
+                Err(error) => {
+                    results.push(SourceResult::Failed(format!("{name}: {error}")));
+                    (0, 0, Some(error.to_string()))
+                }
+            };
+            progress(RunEvent::SourceFinished { campaign_id, run_id, index, source: name, jobs_seen, new_jobs, error });
+        }
+        results
     }
 
     /// A source the run may not fetch now (its terms' pace, or not turned on) is listed in the

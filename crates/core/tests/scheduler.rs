@@ -219,14 +219,14 @@ async fn cancelling_keeps_the_sources_already_stored_and_the_next_run_works() {
 
     let run = h.scheduler.start(campaign.id, "manual").unwrap();
     for _ in 0..300 {
-        let second_started = h
+        let first_done = h
             .recorder
             .events
             .lock()
             .unwrap()
             .iter()
-            .any(|event| matches!(event, RunEvent::SourceStarted { index: 1, .. }));
-        if second_started {
+            .any(|event| matches!(event, RunEvent::SourceFinished { index: 0, .. }));
+        if first_done {
             break;
         }
         tokio::time::sleep(Duration::from_millis(10)).await;
@@ -411,4 +411,18 @@ async fn a_shorter_interval_takes_effect_without_waiting_out_the_old_one() {
     let edited = h.app.update_campaign(campaign.id, &hourly).unwrap();
     let next = DateTime::parse_from_rfc3339(edited.next_run_at.as_deref().unwrap()).unwrap();
     assert!(next.with_timezone(&Utc) <= Utc::now() + chrono::Duration::minutes(61), "{next}");
+}
+
+#[tokio::test]
+async fn sources_of_different_kinds_are_fetched_side_by_side() {
+    let h = harness().await;
+    serve(&h.server, "/v1/boards/vercel/jobs", VERCEL, Duration::from_millis(600)).await;
+    serve(&h.server, "/v0/postings/spotify", LEVER, Duration::from_millis(600)).await;
+    let greenhouse = h.app.add_source(SourceKind::Greenhouse, "vercel").unwrap();
+    let lever = h.app.add_source(SourceKind::Lever, "spotify").unwrap();
+    let campaign = h.app.create_campaign(&campaign_input("Both", vec![greenhouse.id, lever.id])).unwrap();
+    let report = h.scheduler.start(campaign.id, "manual").unwrap().await.unwrap().unwrap();
+    assert_eq!(report.status, RunStatus::Ok);
+    assert!(report.duration_ms < 1_100, "two 600 ms boards took {} ms", report.duration_ms);
+    assert_eq!(runs_of(&h.app, campaign.id)[0].sources.len(), 2);
 }

@@ -39,7 +39,7 @@ export function applyRunEvent(event: RunEvent): void {
 		}
 		case 'source_finished': {
 			const run = (runs[id] ??= fresh());
-			run.done = event.index + 1;
+			run.done += 1;
 			run.current = null;
 			run.lines.push({
 				source: event.source,
