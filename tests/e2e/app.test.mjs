@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { TIMEOUT, appMemory, clickLink, withApp } from './harness.mjs';
+import { TIMEOUT, appMemory, clickLink, importDemo, withApp } from './harness.mjs';
 
 async function addBoard(browser, input) {
 	const field = await browser.$('#board-input');
@@ -109,13 +109,7 @@ test('add a Greenhouse board, fetch it, browse its jobs and read one', { timeout
 
 test('first launch offers demo data that works offline', { timeout: 60_000 }, async () => {
 	await withApp('demo', async ({ browser, board }) => {
-		const demo = await browser.$('button=Explore with demo data');
-		await demo.waitForDisplayed({ timeout: TIMEOUT });
-		await demo.click();
-		await browser.waitUntil(async () => (await browser.$$('[data-testid="job-row"]')).length === 3, {
-			timeout: TIMEOUT,
-			timeoutMsg: 'the demo jobs never appeared'
-		});
+		await importDemo(browser);
 		assert.match(await (await browser.$('[data-testid="job-list"]')).getText(), /Vault Designer/);
 		assert.equal(board.requests.length, 0, 'demo data needs no network');
 	});

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { TIMEOUT, clickLink, withApp } from './harness.mjs';
+import { TIMEOUT, clickLink, importDemo, withApp } from './harness.mjs';
 
 const byTestId = (browser, id) => browser.$(`[data-testid="${id}"]`);
 
@@ -19,13 +19,7 @@ async function scoresShown(browser) {
 
 test('a campaign ranks jobs with reasons, learns from a like and resets', { timeout: 120_000 }, async () => {
 	await withApp('campaign', async ({ browser, screenshot }) => {
-		const demo = await browser.$('button=Explore with demo data');
-		await demo.waitForDisplayed({ timeout: TIMEOUT });
-		await demo.click();
-		await browser.waitUntil(async () => (await browser.$$('[data-testid="job-row"]')).length === 3, {
-			timeout: TIMEOUT,
-			timeoutMsg: 'the demo jobs never appeared'
-		});
+		await importDemo(browser);
 
 		await clickLink(browser, await byTestId(browser, 'nav-campaigns'));
 		const create = await byTestId(browser, 'new-campaign');

@@ -104,6 +104,17 @@ export async function clickLink(browser, element) {
 	await browser.execute((link) => link.click(), element);
 }
 
+/** Clicks "Explore with demo data" on the empty first screen and waits for its three jobs. */
+export async function importDemo(browser) {
+	const demo = await browser.$('button=Explore with demo data');
+	await demo.waitForDisplayed({ timeout: TIMEOUT });
+	await demo.click();
+	await browser.waitUntil(async () => (await browser.$$('[data-testid="job-row"]')).length === 3, {
+		timeout: TIMEOUT,
+		timeoutMsg: 'the demo jobs never appeared'
+	});
+}
+
 export async function launch(name) {
 	const board = await startMockBoard();
 	const dataDir = await mkdtemp(path.join(tmpdir(), `jobhound-e2e-${name}-`));

@@ -204,10 +204,7 @@ impl Jobhound {
                         break;
                     }
                 },
-                Err(refused) => match self.record_skipped(source, run_id, &refused).await {
-                    Ok(()) => Err(refused),
-                    Err(error) => Err(error),
-                },
+                Err(refused) => self.record_skipped(source, run_id, &refused).await.and(Err(refused)),
             };
             let (jobs_seen, new_jobs, error) = match result {
                 Ok(fetched) => {

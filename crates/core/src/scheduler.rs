@@ -4,6 +4,7 @@
 //! run (and on each tick, for digests held by quiet hours) new matches are announced.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -42,10 +43,9 @@ impl Clock for SystemClock {
     }
 }
 
-/// Receives progress of every run and each digest announced, e.g. to forward them to the UI.
+/// Receives progress of every run, e.g. to forward it to the UI.
 pub trait RunObserver: Send + Sync {
     fn event(&self, event: &RunEvent);
-    fn announced(&self, _digest: &announce::Digest) {}
 }
 
 /// The campaigns due at `now`: active, with sources, never run or past their next run time.
@@ -69,7 +69,7 @@ pub struct Scheduler {
     observer: Arc<dyn RunObserver>,
     slots: Arc<Semaphore>,
     running: Mutex<HashMap<i64, CancellationToken>>,
-    sink_failed: Mutex<bool>,
+    sink_failed: AtomicBool,
 }
 
 impl Scheduler {
@@ -86,7 +86,7 @@ impl Scheduler {
             observer,
             slots: Arc::new(Semaphore::new(MAX_CONCURRENT_RUNS)),
             running: Mutex::new(HashMap::new()),
-            sink_failed: Mutex::new(false),
+            sink_failed: AtomicBool::new(false),
         })
     }
 
@@ -200,23 +200,12 @@ impl Scheduler {
     fn announce(&self) -> Result<(), CoreError> {
         let on_sink_error = |why: &str| {
             // Logged once: a desktop without a notification service stays without one.
-            if let Ok(mut failed) = self.sink_failed.lock()
-                && !*failed
-            {
-                *failed = true;
+            if !self.sink_failed.swap(true, Ordering::Relaxed) {
                 tracing::warn!("notifications cannot be shown ({why}); Jobhound keeps working without them");
             }
         };
-        let sent = announce::announce_due(
-            self.app.store(),
-            self.sink.as_ref(),
-            self.clock.local_time(),
-            self.clock.now(),
-            &on_sink_error,
-        )?;
-        for digest in &sent {
-            self.observer.announced(digest);
-        }
+        let (local, now) = (self.clock.local_time(), self.clock.now());
+        announce::announce_due(self.app.store(), self.sink.as_ref(), local, now, &on_sink_error)?;
         Ok(())
     }
 
@@ -228,14 +217,5 @@ impl Scheduler {
             }
             tokio::time::sleep(TICK).await;
         }
-    }
-}
-
-/// A sink that drops digests, for headless runs (the CLI prints its own report).
-pub struct NoNotifications;
-
-impl NotificationSink for NoNotifications {
-    fn show(&self, _digest: &announce::Digest) -> Result<(), String> {
-        Ok(())
     }
 }

@@ -1,7 +1,6 @@
 import type { Campaign } from '$lib/bindings/Campaign';
 import type { CampaignInput } from '$lib/bindings/CampaignInput';
 import type { Feedback } from '$lib/bindings/Feedback';
-import type { Profile } from '$lib/bindings/Profile';
 import type { Weights } from '$lib/bindings/Weights';
 
 /** The ranking factors in the order the Rust side lists them, with what a person calls them. */
@@ -48,19 +47,9 @@ export function hasLearned(campaign: Campaign): boolean {
 	return weightChanges(campaign.base_weights, campaign.profile.weights).length > 0;
 }
 
-/** What a campaign's form edits, taken from a stored campaign. */
+/** What a campaign's form edits, taken from a stored campaign (the form copies it before editing). */
 export function inputOf(campaign: Campaign): CampaignInput {
-	return {
-		name: campaign.name,
-		// A deep copy, so editing the form does not change the campaign shown beside it.
-		profile: JSON.parse(JSON.stringify(campaign.profile)) as Profile,
-		resume_text: campaign.resume_text,
-		source_ids: [...campaign.source_ids],
-		interval_minutes: campaign.interval_minutes,
-		notify_threshold: campaign.notify_threshold,
-		quiet_start: campaign.quiet_start,
-		quiet_end: campaign.quiet_end,
-		webhook_url: campaign.webhook_url,
-		active: campaign.active
-	};
+	// eslint-disable-next-line @typescript-eslint/no-unused-vars
+	const { id, base_weights, next_run_at, created_at, updated_at, ...input } = campaign;
+	return input;
 }

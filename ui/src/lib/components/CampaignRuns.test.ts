@@ -33,6 +33,18 @@ describe('CampaignRuns', () => {
 			error: null
 		});
 		await vi.waitFor(() => expect(bar.value).toBe(1));
+		applyRunEvent({
+			kind: 'source_finished',
+			campaign_id: 21,
+			run_id: 5,
+			index: 1,
+			source: "Lever board 'acme'",
+			jobs_seen: 0,
+			new_jobs: 0,
+			error: "Lever board 'acme' was not found (HTTP 404)"
+		});
+		const failed = await screen.findByText("Lever board 'acme': Lever board 'acme' was not found (HTTP 404)");
+		expect(failed.classList.contains('failed')).toBe(true);
 		await fireEvent.click(screen.getByTestId('run-cancel'));
 		expect(cancelCampaignRun).toHaveBeenCalledWith(21);
 
