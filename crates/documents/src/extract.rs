@@ -1,0 +1,129 @@
+use std::io::{Cursor, Read};
+
+use quick_xml::events::Event;
+
+use crate::text::{has_words, tidy};
+use crate::{DocumentError, DocumentFormat};
+
+pub const MAX_RESUME_BYTES: u64 = 20 * 1024 * 1024;
+
+/// The readable text of a PDF or DOCX, with the format it turned out to be.
+pub fn extract_text(bytes: &[u8], file_name: &str) -> Result<(DocumentFormat, String), DocumentError> {
+    let size = bytes.len() as u64;
+    if size > MAX_RESUME_BYTES {
+        return Err(DocumentError::TooLarge {
+            size_mb: size as f64 / (1024.0 * 1024.0),
+            limit_mb: MAX_RESUME_BYTES / (1024 * 1024),
+        });
+    }
+    if bytes.is_empty() {
+        return Err(DocumentError::Unsupported("the file is empty".into()));
+    }
+    let format = DocumentFormat::sniff(bytes, file_name)?;
+    let raw = match format {
+        DocumentFormat::Pdf => pdf_text(bytes)?,
+        DocumentFormat::Docx => docx_text(bytes)?,
+    };
+    let text = tidy(&raw);
+    if !has_words(&text) {
+        return Err(match format {
+            DocumentFormat::Pdf => DocumentError::NoText,
+            DocumentFormat::Docx => DocumentError::Unsupported("the DOCX file has no text in it".into()),
+        });
+    }
+    Ok((format, text))
+}
+
+fn pdf_text(bytes: &[u8]) -> Result<String, DocumentError> {
+    let corrupt = |detail: String| DocumentError::Corrupt { format: "PDF", detail };
+    // pdf-extract panics on some malformed files instead of returning an error; a bad resume
+    // must never take the app down with it.
+    match std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem(bytes)) {
+        Ok(Ok(text)) => Ok(text),
+        Ok(Err(error)) => Err(corrupt(error.to_string())),
+        Err(_) => Err(corrupt("the reader gave up on its structure".into())),
+    }
+}
+
+fn docx_text(bytes: &[u8]) -> Result<String, DocumentError> {
+    let corrupt = |detail: String| DocumentError::Corrupt { format: "DOCX", detail };
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| corrupt(e.to_string()))?;
+    let mut xml = String::new();
+    archive
+        .by_name("word/document.xml")
+        .map_err(|_| DocumentError::Unsupported("the file is a ZIP archive but not a Word document".into()))?
+        .read_to_string(&mut xml)
+        .map_err(|e| corrupt(e.to_string()))?;
+    word_xml_text(&xml).map_err(corrupt)
+}
+
+/// Text runs (`w:t`) in document order, with tabs, breaks and paragraph ends as whitespace.
+fn word_xml_text(xml: &str) -> Result<String, String> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut out = String::new();
+    let mut in_text = false;
+    loop {
+        match reader.read_event().map_err(|e| e.to_string())? {
+            Event::Start(tag) if tag.name().as_ref() == b"w:t" => in_text = true,
+            Event::End(tag) => match tag.name().as_ref() {
+                b"w:t" => in_text = false,
+                b"w:p" => out.push('\n'),
+                b"w:tc" => out.push('\t'),
+                _ => {}
+            },
+            Event::Empty(tag) => match tag.name().as_ref() {
+                b"w:tab" => out.push('\t'),
+                b"w:br" | b"w:cr" => out.push('\n'),
+                _ => {}
+            },
+            Event::Text(text) if in_text => out.push_str(&text.decode().map_err(|e| e.to_string())?),
+            Event::GeneralRef(reference) if in_text => {
+                let name = reference.decode().map_err(|e| e.to_string())?;
+                out.push_str(match name.as_ref() {
+                    "amp" => "&",
+                    "lt" => "<",
+                    "gt" => ">",
+                    "quot" => "\"",
+                    "apos" => "'",
+                    _ => "",
+                });
+                if let Some(c) = reference.resolve_char_ref().ok().flatten() {
+                    out.push(c);
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_xml_keeps_paragraphs_tabs_and_entities() {
+        let xml = r#"<w:document><w:body><w:p><w:r><w:t>Jane &amp; Doe</w:t></w:r></w:p><w:p><w:r><w:t xml:space="preserve">Rust </w:t><w:tab/><w:t>Go</w:t><w:br/><w:t>Zürich</w:t></w:r></w:p></w:body></w:document>"#;
+        assert_eq!(word_xml_text(xml).unwrap_or_default(), "Jane & Doe\nRust \tGo\nZürich\n");
+    }
+
+    #[test]
+    fn refuses_large_empty_and_foreign_files_with_reasons() {
+        let big = vec![b' '; (MAX_RESUME_BYTES + 1) as usize];
+        assert!(matches!(extract_text(&big, "cv.pdf"), Err(DocumentError::TooLarge { .. })));
+        assert!(extract_text(b"", "cv.pdf").is_err());
+        let png = extract_text(b"\x89PNG\r\n\x1a\n....", "photo.png").err().map(|e| e.to_string());
+        assert_eq!(png.as_deref(), Some("only PDF and DOCX resumes can be imported, not .png"));
+        let doc = extract_text(b"\xd0\xcf\x11\xe0", "cv.doc").err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(doc.contains("save it as DOCX or PDF"), "{doc}");
+    }
+
+    #[test]
+    fn corrupt_pdf_and_docx_are_errors_not_panics() {
+        let pdf = extract_text(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage", "cv.pdf");
+        assert!(matches!(pdf, Err(DocumentError::Corrupt { format: "PDF", .. })), "{pdf:?}");
+        let docx = extract_text(b"PK\x03\x04 truncated zip", "cv.docx");
+        assert!(matches!(docx, Err(DocumentError::Corrupt { format: "DOCX", .. })), "{docx:?}");
+    }
+}

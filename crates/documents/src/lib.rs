@@ -1,0 +1,23 @@
+//! Documents the person brings (resumes as PDF or DOCX) and the ones Jobhound writes for them
+//! (cover letters as PDF or DOCX). Bytes in, bytes or text out: storage is core's business.
+
+mod error;
+mod extract;
+mod format;
+mod letter_docx;
+mod letter_pdf;
+mod text;
+
+pub use error::DocumentError;
+pub use extract::{MAX_RESUME_BYTES, extract_text};
+pub use format::DocumentFormat;
+pub use letter_docx::render_docx;
+pub use letter_pdf::render_pdf;
+
+/// A cover letter ready to render: its text, one paragraph per blank-line-separated block.
+#[derive(Debug, Clone, Copy)]
+pub struct LetterLayout<'a> {
+    /// Shown as the document's title in PDF readers and DOCX properties.
+    pub title: &'a str,
+    pub body: &'a str,
+}

@@ -1,0 +1,15 @@
+//! Talking to an OpenAI-compatible chat endpoint (OpenAI itself, a local Ollama or LM Studio,
+//! any compatible base URL): configuration, the prompts Jobhound sends, streaming with cancel,
+//! and errors a person can act on. Knows nothing of storage or of the keychain.
+
+mod client;
+mod error;
+mod insight;
+#[cfg(feature = "mock")]
+pub mod mock;
+pub mod prompts;
+
+pub use client::{ChatMessage, Completion, ConnectionCheck, LlmClient, LlmConfig, Role};
+pub use error::LlmError;
+pub use insight::{Insight, parse_insight};
+pub use tokio_util::sync::CancellationToken;

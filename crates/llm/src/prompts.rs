@@ -1,0 +1,115 @@
+//! What Jobhound asks the model. Kept here so the exact prompt of every stored letter can be
+//! reproduced and improved in one place.
+
+use crate::ChatMessage;
+
+/// Long inputs are cut so a letter prompt stays well inside small local models' context.
+const MAX_DESCRIPTION_CHARS: usize = 6_000;
+const MAX_RESUME_CHARS: usize = 8_000;
+
+pub const TONES: [&str; 5] = ["professional", "warm", "enthusiastic", "concise", "formal"];
+
+pub struct LetterRequest<'a> {
+    pub job_title: &'a str,
+    pub company: &'a str,
+    pub location: &'a str,
+    pub job_description: &'a str,
+    pub resume_text: &'a str,
+    pub notes: &'a str,
+    pub tone: &'a str,
+}
+
+pub fn cover_letter(request: &LetterRequest<'_>) -> Vec<ChatMessage> {
+    let system = "You write cover letters for one job seeker. Use only facts from their resume and notes; \
+never invent employers, titles, degrees, numbers or skills. Be specific to the job: connect two or three \
+of the job's needs to evidence from the resume. Keep it under 350 words, in the language of the job \
+posting. Write plain text only: no markdown, no placeholders in brackets, no subject line. Start with \
+the greeting and end with the sign-off and the candidate's name if the resume gives it.";
+    let tone = if request.tone.trim().is_empty() { "professional" } else { request.tone.trim() };
+    let mut user = format!(
+        "Write a cover letter in a {tone} tone.\n\nJOB: {} at {}{}\n\nJOB DESCRIPTION:\n{}\n\nRESUME:\n{}",
+        request.job_title,
+        request.company,
+        if request.location.trim().is_empty() { String::new() } else { format!(" ({})", request.location.trim()) },
+        cut(request.job_description, MAX_DESCRIPTION_CHARS),
+        if request.resume_text.trim().is_empty() {
+            "(no resume given)"
+        } else {
+            cut(request.resume_text, MAX_RESUME_CHARS)
+        },
+    );
+    if !request.notes.trim().is_empty() {
+        user.push_str(&format!("\n\nTHE CANDIDATE'S NOTES (follow them):\n{}", request.notes.trim()));
+    }
+    vec![ChatMessage::system(system), ChatMessage::user(user)]
+}
+
+pub fn insight(job_title: &str, company: &str, job_description: &str, resume_text: &str) -> Vec<ChatMessage> {
+    let system = "You help a job seeker judge a posting quickly. Answer with one JSON object and nothing else, \
+with exactly these keys: \"summary\" (two sentences on what the job is), \"skills\" (up to 12 skills the job \
+asks for, short names), \"fits\" (up to 5 short reasons the resume fits, each citing the resume), \
+\"missing\" (up to 5 things the job asks for that the resume does not show). Use only the texts given.";
+    let user = format!(
+        "JOB: {job_title} at {company}\n\nJOB DESCRIPTION:\n{}\n\nRESUME:\n{}",
+        cut(job_description, MAX_DESCRIPTION_CHARS),
+        if resume_text.trim().is_empty() { "(no resume given)" } else { cut(resume_text, MAX_RESUME_CHARS) },
+    );
+    vec![ChatMessage::system(system), ChatMessage::user(user)]
+}
+
+/// The messages as one readable text, stored with each letter so the user can see what was asked.
+pub fn transcript(messages: &[ChatMessage]) -> String {
+    messages
+        .iter()
+        .map(|message| {
+            format!(
+                "[{}]\n{}",
+                serde_json::to_value(message.role)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default(),
+                message.content
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn cut(text: &str, max_chars: usize) -> &str {
+    match text.char_indices().nth(max_chars) {
+        Some((index, _)) => &text[..index],
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letter_prompt_carries_job_resume_notes_and_tone() {
+        let messages = cover_letter(&LetterRequest {
+            job_title: "Rust Engineer",
+            company: "Ferrous",
+            location: "Berlin",
+            job_description: "Build parsers.",
+            resume_text: "Jane Doe. Wrote parsers in Rust.",
+            notes: "Mention open source.",
+            tone: "warm",
+        });
+        let user = &messages[1].content;
+        for part in
+            ["warm tone", "Rust Engineer at Ferrous (Berlin)", "Build parsers.", "Jane Doe", "Mention open source."]
+        {
+            assert!(user.contains(part), "{part} missing from {user}");
+        }
+        assert!(transcript(&messages).starts_with("[system]\nYou write cover letters"));
+    }
+
+    #[test]
+    fn long_texts_are_cut_on_a_character_boundary() {
+        let resume = "é".repeat(MAX_RESUME_CHARS + 10);
+        let messages = insight("T", "C", "d", &resume);
+        assert_eq!(messages[1].content.matches('é').count(), MAX_RESUME_CHARS);
+    }
+}
