@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use jobhound_core::announce::{Digest, NotificationSink};
 use jobhound_core::campaign_run::RunEvent;
+use jobhound_core::follow_ups::FollowUpReminder;
 use jobhound_core::scheduler::{RunObserver, Scheduler, SystemClock};
 use tauri::{AppHandle, Emitter, Manager};
 
@@ -14,6 +15,8 @@ use crate::state::AppState;
 pub const RUN_EVENT: &str = "campaign-run";
 /// Event asking the UI to show a campaign's new matches (payload: the campaign id).
 pub const OPEN_CAMPAIGN: &str = "open-campaign";
+/// Event asking the UI to show an application (payload: the application id).
+pub const OPEN_APPLICATION: &str = "open-application";
 
 struct UiEvents(AppHandle);
 
@@ -38,6 +41,18 @@ impl NotificationSink for DesktopNotifications {
             }
         });
         jobhound_notify::show(&digest.title(), &digest.body(), Some(open)).map_err(|error| error.to_string())
+    }
+
+    fn remind(&self, reminder: &FollowUpReminder) -> Result<(), String> {
+        let app = self.0.clone();
+        let application_id = reminder.application_id;
+        let open = Box::new(move || {
+            show_main_window(&app);
+            if let Err(error) = app.emit(OPEN_APPLICATION, application_id) {
+                tracing::warn!("could not open the application: {error}");
+            }
+        });
+        jobhound_notify::show(&reminder.title(), &reminder.body(), Some(open)).map_err(|error| error.to_string())
     }
 }
 

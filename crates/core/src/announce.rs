@@ -56,6 +56,8 @@ impl Digest {
 pub trait NotificationSink: Send + Sync {
     /// Shows the digest; an error says why it could not be shown (no notification service).
     fn show(&self, digest: &Digest) -> Result<(), String>;
+    /// Shows a follow-up reminder; clicking it should open the application.
+    fn remind(&self, reminder: &crate::follow_ups::FollowUpReminder) -> Result<(), String>;
 }
 
 /// True while `local` is inside quiet hours from `start` to `end` (which may wrap past midnight).

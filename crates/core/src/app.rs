@@ -29,7 +29,7 @@ pub struct AppStatus {
 }
 
 pub struct Jobhound {
-    data_dir: PathBuf,
+    pub(crate) data_dir: PathBuf,
     pub(crate) store: Arc<Store>,
     pub(crate) http: HttpClient,
     pub(crate) endpoints: Endpoints,

@@ -41,6 +41,21 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::announce::Digest::export_all(&config)?;
     crate::settings::AppSettings::export_all(&config)?;
     crate::webhook::PendingWebhook::export_all(&config)?;
+    crate::applications::ApplicationStatus::export_all(&config)?;
+    crate::applications::ApplicationSummary::export_all(&config)?;
+    crate::applications::ApplicationDetail::export_all(&config)?;
+    crate::applications::ApplicationQuery::export_all(&config)?;
+    crate::applications::ApplicationUpdate::export_all(&config)?;
+    crate::applications::ContactInput::export_all(&config)?;
+    crate::resumes::ResumeSummary::export_all(&config)?;
+    crate::resumes::ResumeImport::export_all(&config)?;
+    crate::letters::CoverLetter::export_all(&config)?;
+    crate::letters::LetterRequest::export_all(&config)?;
+    crate::letter_service::JobInsight::export_all(&config)?;
+    crate::letter_service::ExportedLetter::export_all(&config)?;
+    crate::llm_settings::LlmSettings::export_all(&config)?;
+    crate::llm_settings::LlmSettingsView::export_all(&config)?;
+    crate::follow_ups::FollowUpReminder::export_all(&config)?;
     Ok(())
 }
 

@@ -19,6 +19,10 @@ pub struct CampaignInput {
     pub name: String,
     /// Keywords, filters, preferences and the weights the user set.
     pub profile: Profile,
+    /// The resume whose text ranks jobs; when set, `resume_text` is that resume's text.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub resume_id: Option<i64>,
     pub resume_text: String,
     /// Watched sources this campaign runs.
     pub source_ids: Vec<i64>,
@@ -36,6 +40,7 @@ impl Default for CampaignInput {
         Self {
             name: String::new(),
             profile: Profile::default(),
+            resume_id: None,
             resume_text: String::new(),
             source_ids: Vec::new(),
             interval_minutes: 360,
@@ -126,6 +131,7 @@ pub fn validate(input: &CampaignInput) -> Result<(), CoreError> {
 
 pub fn create(tx: &Transaction<'_>, input: &CampaignInput, now: &str) -> Result<Campaign, CoreError> {
     validate(input)?;
+    let input = &with_resume_text(tx, input)?;
     ensure_name_free(tx, input.name.trim(), None)?;
     tx.execute(
         "INSERT INTO campaigns (name, profile, base_weights, resume_text, interval_minutes, notify_threshold,
@@ -134,14 +140,28 @@ pub fn create(tx: &Transaction<'_>, input: &CampaignInput, now: &str) -> Result<
         params_from_iter(stored_values(input, now)?),
     )?;
     let id = tx.last_insert_rowid();
+    tx.execute("UPDATE campaigns SET resume_id = ?2 WHERE id = ?1", params![id, input.resume_id])?;
     set_sources(tx, id, &input.source_ids)?;
     get(tx, id)
+}
+
+/// The input with the chosen resume's text in place of whatever text it carried.
+fn with_resume_text(tx: &Transaction<'_>, input: &CampaignInput) -> Result<CampaignInput, CoreError> {
+    let mut input = input.clone();
+    if let Some(resume_id) = input.resume_id {
+        input.resume_text = tx
+            .query_row("SELECT text FROM documents WHERE id = ?1 AND kind = 'resume'", [resume_id], |row| row.get(0))
+            .optional()?
+            .ok_or_else(|| invalid("resume_id", "That resume was deleted; choose another."))?;
+    }
+    Ok(input)
 }
 
 /// Replaces what the campaign wants. The weights given become both the current and the base
 /// weights: editing them is the user saying what they want.
 pub fn update(tx: &Transaction<'_>, id: i64, input: &CampaignInput, now: &str) -> Result<Campaign, CoreError> {
     validate(input)?;
+    let input = &with_resume_text(tx, input)?;
     let before = get(tx, id)?;
     ensure_name_free(tx, input.name.trim(), Some(id))?;
     if before.settings.interval_minutes != input.interval_minutes {
@@ -163,6 +183,7 @@ pub fn update(tx: &Transaction<'_>, id: i64, input: &CampaignInput, now: &str) -
          WHERE id = ?12",
         params_from_iter(values),
     )?;
+    tx.execute("UPDATE campaigns SET resume_id = ?2 WHERE id = ?1", params![id, input.resume_id])?;
     set_sources(tx, id, &input.source_ids)?;
     get(tx, id)
 }
@@ -213,7 +234,7 @@ pub fn set_active(tx: &Transaction<'_>, id: i64, active: bool, now: &str) -> Res
 }
 
 const COLUMNS: &str = "id, name, profile, base_weights, resume_text, interval_minutes, notify_threshold, quiet_start,
-     quiet_end, webhook_url, active, next_run_at, created_at, updated_at";
+     quiet_end, webhook_url, active, next_run_at, created_at, updated_at, resume_id";
 
 pub fn get(connection: &Connection, id: i64) -> Result<Campaign, CoreError> {
     let campaign = connection
@@ -260,6 +281,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Campaign> {
         settings: CampaignInput {
             name: row.get(1)?,
             profile: json_column(row, 2)?,
+            resume_id: row.get(14)?,
             resume_text: row.get(4)?,
             source_ids: Vec::new(),
             interval_minutes: row.get(5)?,

@@ -36,6 +36,13 @@ pub enum CoreError {
     InvalidField { field: &'static str, message: String },
     #[error("the system keychain is not available: {0}")]
     Keychain(String),
+    #[error(transparent)]
+    Document(#[from] jobhound_documents::DocumentError),
+    #[error(transparent)]
+    Llm(#[from] jobhound_llm::LlmError),
+    /// Applying again to a company soon after an earlier application; the caller confirms first.
+    #[error("{0}")]
+    RecentlyApplied(String),
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -63,6 +70,15 @@ impl CoreError {
                 jobhound_sources::SourceErrorKind::Disabled => "source_disabled",
             },
             CoreError::Keychain(_) => "keychain",
+            CoreError::Document(error) => match error {
+                jobhound_documents::DocumentError::TooLarge { .. } => "file_too_large",
+                jobhound_documents::DocumentError::Unsupported(_) => "unsupported_file",
+                jobhound_documents::DocumentError::Corrupt { .. } => "corrupt_file",
+                jobhound_documents::DocumentError::NoText => "no_text",
+                jobhound_documents::DocumentError::Render { .. } => "render",
+            },
+            CoreError::Llm(error) => error.code(),
+            CoreError::RecentlyApplied(_) => "recently_applied",
             CoreError::NotFound(_) => "not_found",
             CoreError::InvalidInput(_) | CoreError::InvalidField { .. } => "invalid_input",
             CoreError::Internal(_) => "internal",

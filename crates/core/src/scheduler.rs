@@ -15,6 +15,7 @@ use tokio_util::sync::CancellationToken;
 use crate::announce::{self, NotificationSink};
 use crate::campaign_run::{RunEvent, RunReport};
 use crate::campaigns::{self, Campaign};
+use crate::follow_ups;
 use crate::{CoreError, Jobhound, time, webhook};
 
 /// Runs at the same time, app-wide; sources are shared, and politeness is per host anyway.
@@ -29,6 +30,10 @@ pub trait Clock: Send + Sync {
     fn now(&self) -> DateTime<Utc>;
     /// Local time of day, for quiet hours.
     fn local_time(&self) -> NaiveTime;
+    /// Local date "YYYY-MM-DD", for follow-up reminders.
+    fn local_date(&self) -> String {
+        self.now().format("%Y-%m-%d").to_string()
+    }
 }
 
 pub struct SystemClock;
@@ -40,6 +45,10 @@ impl Clock for SystemClock {
 
     fn local_time(&self) -> NaiveTime {
         Local::now().time()
+    }
+
+    fn local_date(&self) -> String {
+        Local::now().format("%Y-%m-%d").to_string()
     }
 }
 
@@ -206,6 +215,12 @@ impl Scheduler {
         };
         let (local, now) = (self.clock.local_time(), self.clock.now());
         announce::announce_due(self.app.store(), self.sink.as_ref(), local, now, &on_sink_error)?;
+        if let Err(error) = follow_ups::remind_due(self.app.store(), self.sink.as_ref(), &self.clock.local_date()) {
+            match error {
+                CoreError::Internal(why) => on_sink_error(&why),
+                other => return Err(other),
+            }
+        }
         Ok(())
     }
 

@@ -26,13 +26,17 @@ pub fn from_env() -> std::sync::Arc<dyn SecretStore> {
     }
 }
 
-/// The platform keychain (Secret Service on Linux, Keychain on macOS, Credential Manager on Windows).
+/// The keychain through keyring-core's default store: the platform's (Secret Service on Linux,
+/// Keychain on macOS, Credential Manager on Windows) unless one was chosen first, such as
+/// keyring-core's mock store in tests.
 #[derive(Debug, Default)]
 pub struct Keychain;
 
-fn keychain_error(error: keyring::Error) -> CoreError {
+fn keychain_error(error: keyring_core::Error) -> CoreError {
     CoreError::Keychain(match error {
-        keyring::Error::NoStorageAccess(_) | keyring::Error::PlatformFailure(_) => {
+        keyring_core::Error::NoStorageAccess(_)
+        | keyring_core::Error::PlatformFailure(_)
+        | keyring_core::Error::NoDefaultStore => {
             format!(
                 "{error}. On Linux, a Secret Service such as GNOME Keyring or KeePassXC must be running and unlocked"
             )
@@ -41,23 +45,36 @@ fn keychain_error(error: keyring::Error) -> CoreError {
     })
 }
 
+fn entry(name: &str) -> Result<keyring_core::Entry, CoreError> {
+    if keyring_core::get_default_store().is_none() {
+        // Installs the platform store as keyring-core's default, once.
+        if let Err(error) = keyring::Entry::store_status() {
+            return Err(keychain_error(clone_error(error)));
+        }
+    }
+    keyring_core::Entry::new(SERVICE, name).map_err(keychain_error)
+}
+
+fn clone_error(error: &keyring_core::Error) -> keyring_core::Error {
+    keyring_core::Error::PlatformFailure(error.to_string().into())
+}
+
 impl SecretStore for Keychain {
     fn get(&self, name: &str) -> Result<Option<String>, CoreError> {
-        let entry = keyring::Entry::new(SERVICE, name).map_err(keychain_error)?;
-        match entry.get_password() {
+        match entry(name)?.get_password() {
             Ok(value) => Ok(Some(value)),
-            Err(keyring::Error::NoEntry) => Ok(None),
+            Err(keyring_core::Error::NoEntry) => Ok(None),
             Err(error) => Err(keychain_error(error)),
         }
     }
 
     fn set(&self, name: &str, value: &str) -> Result<(), CoreError> {
-        keyring::Entry::new(SERVICE, name).and_then(|entry| entry.set_password(value)).map_err(keychain_error)
+        entry(name)?.set_password(value).map_err(keychain_error)
     }
 
     fn delete(&self, name: &str) -> Result<(), CoreError> {
-        match keyring::Entry::new(SERVICE, name).and_then(|entry| entry.delete_credential()) {
-            Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+        match entry(name)?.delete_credential() {
+            Ok(()) | Err(keyring_core::Error::NoEntry) => Ok(()),
             Err(error) => Err(keychain_error(error)),
         }
     }

@@ -60,6 +60,10 @@ impl NotificationSink for Recorder {
         self.shown.lock().unwrap().push(digest.clone());
         Ok(())
     }
+
+    fn remind(&self, _reminder: &jobhound_core::follow_ups::FollowUpReminder) -> Result<(), String> {
+        Ok(())
+    }
 }
 
 impl RunObserver for Recorder {
@@ -339,6 +343,10 @@ async fn without_a_notification_service_runs_go_on_and_digests_are_not_retried()
     impl NotificationSink for Unavailable {
         fn show(&self, _digest: &Digest) -> Result<(), String> {
             *self.0.lock().unwrap() += 1;
+            Err("org.freedesktop.DBus.Error.ServiceUnknown".into())
+        }
+
+        fn remind(&self, _reminder: &jobhound_core::follow_ups::FollowUpReminder) -> Result<(), String> {
             Err("org.freedesktop.DBus.Error.ServiceUnknown".into())
         }
     }

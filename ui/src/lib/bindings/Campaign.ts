@@ -10,7 +10,11 @@ base_weights: Weights, next_run_at: string | null, created_at: string, updated_a
 /**
  * Keywords, filters, preferences and the weights the user set.
  */
-profile: Profile, resume_text: string, 
+profile: Profile, 
+/**
+ * The resume whose text ranks jobs; when set, `resume_text` is that resume's text.
+ */
+resume_id?: number | null, resume_text: string, 
 /**
  * Watched sources this campaign runs.
  */

@@ -8,7 +8,11 @@ export type CampaignInput = { name: string,
 /**
  * Keywords, filters, preferences and the weights the user set.
  */
-profile: Profile, resume_text: string, 
+profile: Profile, 
+/**
+ * The resume whose text ranks jobs; when set, `resume_text` is that resume's text.
+ */
+resume_id?: number | null, resume_text: string, 
 /**
  * Watched sources this campaign runs.
  */

@@ -1,0 +1,175 @@
+//! Documents on disk: resumes the person imports and letters Jobhound exports, each stored once
+//! in the data dir under its SHA-256, with its text in the `documents` table.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use jobhound_documents::{DocumentFormat, MAX_RESUME_BYTES};
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use ts_rs::TS;
+
+use crate::CoreError;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ResumeSummary {
+    pub id: i64,
+    pub name: String,
+    pub file_name: String,
+    pub format: String,
+    pub sha256: String,
+    pub size_bytes: i64,
+    /// Characters of extracted text.
+    pub chars: i64,
+    /// Campaigns ranking with this resume.
+    pub campaigns: Vec<String>,
+    pub created_at: String,
+}
+
+/// What importing a file did: the resume, and whether the same file was already there.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ResumeImport {
+    pub resume: ResumeSummary,
+    pub already_imported: bool,
+}
+
+pub fn documents_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("documents")
+}
+
+pub fn file_path(data_dir: &Path, sha256: &str, format: &str) -> PathBuf {
+    documents_dir(data_dir).join(format!("{sha256}.{format}"))
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// Reads a file the person chose, refusing it before reading when it is too big.
+pub fn read_candidate(path: &Path) -> Result<Vec<u8>, CoreError> {
+    let io = |error: std::io::Error| CoreError::Io { context: format!("cannot read {}", path.display()), error };
+    let metadata = std::fs::metadata(path).map_err(io)?;
+    if !metadata.is_file() {
+        return Err(CoreError::InvalidInput(format!("{} is not a file", path.display())));
+    }
+    if metadata.len() > MAX_RESUME_BYTES {
+        return Err(jobhound_documents::DocumentError::TooLarge {
+            size_mb: metadata.len() as f64 / (1024.0 * 1024.0),
+            limit_mb: MAX_RESUME_BYTES / (1024 * 1024),
+        }
+        .into());
+    }
+    std::fs::read(path).map_err(io)
+}
+
+/// Writes `bytes` under its hash unless that file is already there; returns whether it wrote.
+/// Written to a temporary name first, so a crash never leaves a half file under the real name.
+pub fn write_content_addressed(data_dir: &Path, sha256: &str, format: &str, bytes: &[u8]) -> Result<bool, CoreError> {
+    let target = file_path(data_dir, sha256, format);
+    if target.exists() {
+        return Ok(false);
+    }
+    let dir = documents_dir(data_dir);
+    let io = |context: String| move |error: std::io::Error| CoreError::Io { context, error };
+    std::fs::create_dir_all(&dir).map_err(io(format!("cannot create {}", dir.display())))?;
+    let temporary = dir.join(format!(".{sha256}.{format}.part"));
+    let mut file = std::fs::File::create(&temporary).map_err(io(format!("cannot write {}", temporary.display())))?;
+    file.write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .map_err(io(format!("cannot write {}", temporary.display())))?;
+    std::fs::rename(&temporary, &target).map_err(io(format!("cannot write {}", target.display())))?;
+    Ok(true)
+}
+
+pub(crate) fn insert_document(
+    tx: &Transaction<'_>,
+    kind: &str,
+    name: &str,
+    file_name: &str,
+    format: DocumentFormat,
+    sha256: &str,
+    size_bytes: usize,
+    text: &str,
+    now: &str,
+) -> Result<(i64, bool), CoreError> {
+    if let Some(id) = tx
+        .query_row("SELECT id FROM documents WHERE kind = ?1 AND sha256 = ?2", params![kind, sha256], |row| row.get(0))
+        .optional()?
+    {
+        return Ok((id, false));
+    }
+    tx.execute(
+        "INSERT INTO documents (kind, name, file_name, format, sha256, size_bytes, text, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![kind, name, file_name, format.extension(), sha256, size_bytes as i64, text, now],
+    )?;
+    Ok((tx.last_insert_rowid(), true))
+}
+
+const COLUMNS: &str = "d.id, d.name, d.file_name, d.format, d.sha256, d.size_bytes, length(d.text), d.created_at,
+     (SELECT group_concat(c.name, char(31)) FROM campaigns c WHERE c.resume_id = d.id)";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<ResumeSummary> {
+    let campaigns: Option<String> = row.get(8)?;
+    Ok(ResumeSummary {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        file_name: row.get(2)?,
+        format: row.get(3)?,
+        sha256: row.get(4)?,
+        size_bytes: row.get(5)?,
+        chars: row.get(6)?,
+        created_at: row.get(7)?,
+        campaigns: campaigns.map(|names| names.split('\u{1f}').map(str::to_string).collect()).unwrap_or_default(),
+    })
+}
+
+pub fn list(connection: &Connection) -> Result<Vec<ResumeSummary>, CoreError> {
+    let mut statement = connection.prepare(&format!(
+        "SELECT {COLUMNS} FROM documents d WHERE d.kind = 'resume' ORDER BY d.created_at DESC, d.id DESC"
+    ))?;
+    let rows = statement.query_map([], from_row)?.collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+pub fn get(connection: &Connection, id: i64) -> Result<ResumeSummary, CoreError> {
+    connection
+        .query_row(&format!("SELECT {COLUMNS} FROM documents d WHERE d.id = ?1 AND d.kind = 'resume'"), [id], from_row)
+        .optional()?
+        .ok_or_else(|| CoreError::NotFound(format!("resume {id}")))
+}
+
+pub fn text(connection: &Connection, id: i64) -> Result<String, CoreError> {
+    connection
+        .query_row("SELECT text FROM documents WHERE id = ?1 AND kind = 'resume'", [id], |row| row.get(0))
+        .optional()?
+        .ok_or_else(|| CoreError::NotFound(format!("resume {id}")))
+}
+
+pub fn rename(tx: &Transaction<'_>, id: i64, name: &str) -> Result<(), CoreError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(CoreError::InvalidField { field: "name", message: "A resume needs a name.".into() });
+    }
+    if tx.execute("UPDATE documents SET name = ?2 WHERE id = ?1 AND kind = 'resume'", params![id, name])? == 0 {
+        return Err(CoreError::NotFound(format!("resume {id}")));
+    }
+    Ok(())
+}
+
+/// Deletes the resume's row; campaigns that ranked with it lose its text. Returns the file to
+/// remove once the transaction committed, and the campaigns to rank again.
+pub fn delete(tx: &Transaction<'_>, data_dir: &Path, id: i64) -> Result<(PathBuf, Vec<i64>), CoreError> {
+    let (sha256, format): (String, String) = tx
+        .query_row("SELECT sha256, format FROM documents WHERE id = ?1 AND kind = 'resume'", [id], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })
+        .optional()?
+        .ok_or_else(|| CoreError::NotFound(format!("resume {id}")))?;
+    let mut statement = tx.prepare("SELECT id FROM campaigns WHERE resume_id = ?1")?;
+    let campaigns = statement.query_map([id], |row| row.get(0))?.collect::<Result<Vec<i64>, _>>()?;
+    tx.execute("UPDATE campaigns SET resume_text = '', resume_id = NULL WHERE resume_id = ?1", [id])?;
+    tx.execute("DELETE FROM documents WHERE id = ?1", [id])?;
+    Ok((file_path(data_dir, &sha256, &format), campaigns))
+}
