@@ -1,6 +1,7 @@
 // Keep a console window from opening next to the app on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod applying_commands;
 mod background;
 mod campaign_commands;
 mod commands;
@@ -57,6 +58,32 @@ fn main() {
             campaign_commands::campaign_status,
             campaign_commands::app_settings,
             campaign_commands::set_app_settings,
+            applying_commands::list_applications,
+            applying_commands::get_application,
+            applying_commands::application_for_job,
+            applying_commands::set_application_status,
+            applying_commands::update_application,
+            applying_commands::delete_application,
+            applying_commands::add_contact,
+            applying_commands::update_contact,
+            applying_commands::remove_contact,
+            applying_commands::import_resume,
+            applying_commands::list_resumes,
+            applying_commands::resume_text,
+            applying_commands::rename_resume,
+            applying_commands::delete_resume,
+            applying_commands::set_campaign_resume,
+            applying_commands::llm_settings,
+            applying_commands::set_llm_settings,
+            applying_commands::set_llm_api_key,
+            applying_commands::test_llm_connection,
+            applying_commands::generate_letter,
+            applying_commands::cancel_letter,
+            applying_commands::save_letter_edit,
+            applying_commands::letters_for_job,
+            applying_commands::export_letter,
+            applying_commands::job_insight,
+            applying_commands::generate_insight,
         ])
         .setup(|app| {
             navigation::create_main_window(app)?;

@@ -1,5 +1,8 @@
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use jobhound_llm::CancellationToken;
 
 use jobhound_core::scheduler::Scheduler;
 use jobhound_core::{ErrorPayload, Jobhound, paths};
@@ -10,6 +13,8 @@ pub struct AppState {
     core: Result<Arc<Jobhound>, ErrorPayload>,
     /// Started once the window exists (its events go to the window).
     scheduler: OnceLock<Arc<Scheduler>>,
+    /// Letters being written, by job, so the window can cancel one.
+    generations: Mutex<HashMap<i64, CancellationToken>>,
 }
 
 impl AppState {
@@ -19,11 +24,31 @@ impl AppState {
                 tracing::error!("cannot open Jobhound's data: {error}");
                 ErrorPayload::from(&error)
             });
-        Self { core, scheduler: OnceLock::new() }
+        Self { core, scheduler: OnceLock::new(), generations: Mutex::default() }
     }
 
     pub fn core(&self) -> Result<Arc<Jobhound>, ErrorPayload> {
         self.core.clone()
+    }
+
+    /// A new letter for the job replaces (and cancels) one still being written.
+    pub fn start_generation(&self, job_id: i64, cancel: CancellationToken) {
+        if let Ok(mut generations) = self.generations.lock()
+            && let Some(previous) = generations.insert(job_id, cancel)
+        {
+            previous.cancel();
+        }
+    }
+
+    pub fn finish_generation(&self, job_id: i64) {
+        if let Ok(mut generations) = self.generations.lock() {
+            generations.remove(&job_id);
+        }
+    }
+
+    pub fn cancel_generation(&self, job_id: i64) -> bool {
+        let token = self.generations.lock().ok().and_then(|mut generations| generations.remove(&job_id));
+        token.map(|token| token.cancel()).is_some()
     }
 
     pub fn set_scheduler(&self, scheduler: Arc<Scheduler>) {

@@ -25,7 +25,8 @@ impl Failure {
 impl From<CoreError> for Failure {
     fn from(error: CoreError) -> Self {
         let exit_code = match error.code() {
-            "not_found" | "invalid_input" | "source_parse" => 2,
+            "not_found" | "invalid_input" | "source_parse" | "file_too_large" | "unsupported_file" | "corrupt_file"
+            | "no_text" => 2,
             _ => 1,
         };
         Self { message: error.to_string(), exit_code }
@@ -43,6 +44,10 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Key(command) => key(&open(&cli.data_dir)?, command, cli.json),
         Command::Jobs(command) => jobs(&open(&cli.data_dir)?, command, cli.json),
         Command::Campaign(command) => crate::campaign::run(&open(&cli.data_dir)?, command, cli.json),
+        Command::Config(command) => crate::applying::config(&open(&cli.data_dir)?, command, cli.json),
+        Command::Resume(command) => crate::applying::resume(&open(&cli.data_dir)?, command, cli.json),
+        Command::Application(command) => crate::applying::application(&open(&cli.data_dir)?, command, cli.json),
+        Command::Letter(command) => crate::applying::letter(open(&cli.data_dir)?, command, cli.json),
         Command::Demo => {
             let report = open(&cli.data_dir)?.import_demo()?;
             if cli.json {

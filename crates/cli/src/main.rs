@@ -1,5 +1,6 @@
 //! `jobhound-cli`: everything the app does, for scripts and terminals.
 
+mod applying;
 mod campaign;
 mod commands;
 mod eval;
@@ -56,6 +57,18 @@ enum Command {
     /// Saved searches, their ranked matches and feedback.
     #[command(subcommand)]
     Campaign(campaign::CampaignCommand),
+    /// Settings such as llm.base_url and llm.model (the API key goes to the keychain).
+    #[command(subcommand)]
+    Config(applying::ConfigCommand),
+    /// Resumes: import, list, show, delete.
+    #[command(subcommand)]
+    Resume(applying::ResumeCommand),
+    /// Where each application stands.
+    #[command(subcommand)]
+    Application(applying::ApplicationCommand),
+    /// Cover letters written with the configured language model.
+    #[command(subcommand)]
+    Letter(applying::LetterCommand),
     /// Import the bundled offline demo data set.
     Demo,
     /// Where the data lives and how much there is.

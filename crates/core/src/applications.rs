@@ -377,7 +377,7 @@ fn check_contact(contact: &ContactInput) -> Result<(), CoreError> {
         return Err(CoreError::InvalidField { field: "name", message: "A contact needs a name.".into() });
     }
     let email = contact.email.trim();
-    if !email.is_empty() && !(email.contains('@') && !email.contains(char::is_whitespace)) {
+    if !email.is_empty() && (!email.contains('@') || email.contains(char::is_whitespace)) {
         return Err(CoreError::InvalidField {
             field: "email",
             message: format!("\"{email}\" is not an email address."),

@@ -51,6 +51,8 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::resumes::ResumeImport::export_all(&config)?;
     crate::letters::CoverLetter::export_all(&config)?;
     crate::letters::LetterRequest::export_all(&config)?;
+    crate::letters::LetterChunk::export_all(&config)?;
+    crate::llm_settings::LlmConnection::export_all(&config)?;
     crate::letter_service::JobInsight::export_all(&config)?;
     crate::letter_service::ExportedLetter::export_all(&config)?;
     crate::llm_settings::LlmSettings::export_all(&config)?;

@@ -13,8 +13,8 @@ use ts_rs::TS;
 use crate::app::blocking;
 use crate::applications::{self, ApplicationStatus};
 use crate::letters::{self, CoverLetter, LetterRequest, NewLetter};
-use crate::llm_settings::{self, LlmSettings, LlmSettingsView};
-use crate::resumes;
+use crate::llm_settings::{self, LlmConnection, LlmSettings, LlmSettingsView};
+use crate::resumes::{self, NewDocument};
 use crate::{CoreError, Jobhound, time};
 
 /// A model's quick read of a job, as stored with it.
@@ -63,8 +63,9 @@ impl Jobhound {
         Ok(LlmClient::new(llm_settings::config(&settings, key))?)
     }
 
-    pub async fn test_llm_connection(&self) -> Result<ConnectionCheck, CoreError> {
-        Ok(self.llm_client()?.test_connection().await?)
+    pub async fn test_llm_connection(&self) -> Result<LlmConnection, CoreError> {
+        let ConnectionCheck { model, reply, elapsed_ms } = self.llm_client()?.test_connection().await?;
+        Ok(LlmConnection { model, reply, elapsed_ms })
     }
 
     /// Writes a cover letter. With `on_text`, the answer streams through it as it is written and
@@ -169,17 +170,16 @@ impl Jobhound {
         let saved_to = out.display().to_string();
         let now = time::now_rfc3339();
         let (application_id, document_id) = self.store().write(|tx| {
-            let (document_id, _) = resumes::insert_document(
-                tx,
-                "letter",
-                &document_title,
-                &file_name,
+            let document = NewDocument {
+                kind: "letter",
+                name: &document_title,
+                file_name: &file_name,
                 format,
-                &sha256,
-                bytes.len(),
-                &letter.text,
-                &now,
-            )?;
+                sha256: &sha256,
+                size_bytes: bytes.len(),
+                text: &letter.text,
+            };
+            let (document_id, _) = resumes::insert_document(tx, &document, &now)?;
             let application_id = applications::ensure(tx, letter.job_id, ApplicationStatus::Preparing, &now)?;
             applications::attach_file(tx, application_id, document_id, Some(letter.id), &saved_to, &now)?;
             Ok((application_id, document_id))

@@ -24,6 +24,12 @@ pub struct CoverLetter {
     pub created_at: String,
 }
 
+/// A piece of a letter as the model writes it, streamed to the window.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct LetterChunk {
+    pub text: String,
+}
+
 /// What the person asks for when they generate a letter.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct LetterRequest {

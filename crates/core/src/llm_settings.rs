@@ -44,6 +44,14 @@ pub struct LlmSettingsView {
     pub keychain_error: Option<String>,
 }
 
+/// What "Test connection" found: the model that answered, its reply and how long it took.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct LlmConnection {
+    pub model: String,
+    pub reply: String,
+    pub elapsed_ms: u64,
+}
+
 pub fn get(connection: &Connection) -> Result<LlmSettings, CoreError> {
     let number = |key, default: f64| -> Result<f64, CoreError> {
         Ok(settings::get(connection, key)?.and_then(|value| value.parse().ok()).unwrap_or(default))

@@ -5,7 +5,7 @@ use std::path::Path;
 use chrono::Utc;
 
 use crate::campaign_service::rank_all;
-use crate::resumes::{self, ResumeImport, ResumeSummary};
+use crate::resumes::{self, NewDocument, ResumeImport, ResumeSummary};
 use crate::{CoreError, Jobhound, time};
 
 impl Jobhound {
@@ -23,9 +23,16 @@ impl Jobhound {
             .map(str::to_string)
             .unwrap_or_else(|| path.file_stem().map(|stem| stem.to_string_lossy().to_string()).unwrap_or_default());
         let now = time::now_rfc3339();
-        let inserted = self.store().write(|tx| {
-            resumes::insert_document(tx, "resume", &name, &file_name, format, &sha256, bytes.len(), &text, &now)
-        });
+        let document = NewDocument {
+            kind: "resume",
+            name: &name,
+            file_name: &file_name,
+            format,
+            sha256: &sha256,
+            size_bytes: bytes.len(),
+            text: &text,
+        };
+        let inserted = self.store().write(|tx| resumes::insert_document(tx, &document, &now));
         let (id, created) = match inserted {
             Ok(done) => done,
             Err(error) => {

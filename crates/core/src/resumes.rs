@@ -82,19 +82,29 @@ pub fn write_content_addressed(data_dir: &Path, sha256: &str, format: &str, byte
     Ok(true)
 }
 
+/// A file's row in `documents`.
+pub(crate) struct NewDocument<'a> {
+    pub kind: &'a str,
+    pub name: &'a str,
+    pub file_name: &'a str,
+    pub format: DocumentFormat,
+    pub sha256: &'a str,
+    pub size_bytes: usize,
+    pub text: &'a str,
+}
+
+/// Stores the row unless the same file of that kind is there; returns its id and whether it is new.
 pub(crate) fn insert_document(
     tx: &Transaction<'_>,
-    kind: &str,
-    name: &str,
-    file_name: &str,
-    format: DocumentFormat,
-    sha256: &str,
-    size_bytes: usize,
-    text: &str,
+    document: &NewDocument<'_>,
     now: &str,
 ) -> Result<(i64, bool), CoreError> {
     if let Some(id) = tx
-        .query_row("SELECT id FROM documents WHERE kind = ?1 AND sha256 = ?2", params![kind, sha256], |row| row.get(0))
+        .query_row(
+            "SELECT id FROM documents WHERE kind = ?1 AND sha256 = ?2",
+            params![document.kind, document.sha256],
+            |row| row.get(0),
+        )
         .optional()?
     {
         return Ok((id, false));
@@ -102,7 +112,16 @@ pub(crate) fn insert_document(
     tx.execute(
         "INSERT INTO documents (kind, name, file_name, format, sha256, size_bytes, text, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![kind, name, file_name, format.extension(), sha256, size_bytes as i64, text, now],
+        params![
+            document.kind,
+            document.name,
+            document.file_name,
+            document.format.extension(),
+            document.sha256,
+            document.size_bytes as i64,
+            document.text,
+            now
+        ],
     )?;
     Ok((tx.last_insert_rowid(), true))
 }

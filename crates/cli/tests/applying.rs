@@ -1,0 +1,104 @@
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+//! `config`, `resume`, `application` and `letter` as a script would use them, with the language
+//! model served by the mock OpenAI-compatible server over real HTTP.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use jobhound_documents::{LetterLayout, extract_text, render_pdf};
+use jobhound_llm::mock::{MOCK_MODEL, MockLlm};
+use serde_json::Value;
+
+fn cli(data_dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jobhound-cli"))
+        .args(args)
+        .env("JOBHOUND_DATA_DIR", data_dir)
+        .env("JOBHOUND_KEYCHAIN", "memory")
+        .env("JOBHOUND_LLM_API_KEY", "sk-from-env")
+        .output()
+        .unwrap()
+}
+
+fn ok(output: Output) -> String {
+    assert!(output.status.success(), "failed: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn keys(value: &Value) -> Vec<&str> {
+    let mut keys: Vec<&str> = value.as_object().unwrap().keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    keys
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn import_a_resume_write_a_letter_export_it_and_track_the_application() {
+    let mock = MockLlm::start().await.unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().to_path_buf();
+    let base_url = mock.base_url();
+    let work = tempfile::tempdir().unwrap();
+    let resume_path = work.path().join("Jane CV.pdf");
+    let body = "Jane Doe\nAccount executive selling developer tools to commercial customers in London.";
+    std::fs::write(&resume_path, render_pdf(LetterLayout { title: "CV", body }).unwrap()).unwrap();
+    let out = work.path().join("letter.pdf");
+    let (resume_arg, out_arg) = (resume_path.display().to_string(), out.display().to_string());
+
+    let steps = tokio::task::spawn_blocking(move || {
+        ok(cli(&dir, &["demo"]));
+        let imported: Value =
+            serde_json::from_str(&ok(cli(&dir, &["resume", "import", &resume_arg, "--json"]))).unwrap();
+        assert_eq!(keys(&imported), vec!["chars", "id", "name", "sha256"]);
+        assert_eq!(imported["name"], "Jane CV");
+        assert_eq!(imported["sha256"].as_str().map(str::len), Some(64));
+        let resume_id = imported["id"].as_i64().unwrap().to_string();
+        assert!(ok(cli(&dir, &["resume", "show", &resume_id])).contains("developer tools to commercial customers"));
+        let listed: Value = serde_json::from_str(&ok(cli(&dir, &["resume", "list", "--json"]))).unwrap();
+        assert_eq!(listed.as_array().map(Vec::len), Some(1));
+
+        ok(cli(&dir, &["config", "set", "llm.base_url", &base_url]));
+        ok(cli(&dir, &["config", "set", "llm.model", MOCK_MODEL]));
+        assert_eq!(ok(cli(&dir, &["config", "get", "llm.model"])).trim(), MOCK_MODEL);
+        assert_eq!(ok(cli(&dir, &["config", "get", "llm.api_key"])).trim(), "set (environment)");
+        let unknown = cli(&dir, &["config", "set", "llm.colour", "blue"]);
+        assert_eq!(unknown.status.code(), Some(2));
+        let bad_url = cli(&dir, &["config", "set", "llm.base_url", "localhost"]);
+        assert_eq!(bad_url.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&bad_url.stderr).contains("is not an http(s) address"));
+
+        let jobs: Value = serde_json::from_str(&ok(cli(&dir, &["jobs", "list", "--limit", "1", "--json"]))).unwrap();
+        let job = jobs["jobs"][0]["id"].as_i64().unwrap().to_string();
+        let title = jobs["jobs"][0]["title"].as_str().unwrap().to_string();
+        let letter: Value = serde_json::from_str(&ok(cli(
+            &dir,
+            &["letter", "generate", "--job", &job, "--resume", &resume_id, "--notes", "Keep it short", "--json"],
+        )))
+        .unwrap();
+        assert_eq!(keys(&letter), vec!["id", "text"]);
+        assert!(letter["text"].as_str().unwrap().contains(&title));
+        let letter_id = letter["id"].as_i64().unwrap().to_string();
+
+        let exported = ok(cli(&dir, &["letter", "export", &letter_id, "--format", "pdf", "--out", &out_arg]));
+        assert!(exported.contains("attached it to application"), "{exported}");
+        let applications: Value = serde_json::from_str(&ok(cli(&dir, &["application", "list", "--json"]))).unwrap();
+        assert_eq!(applications[0]["status"], "preparing");
+
+        ok(cli(&dir, &["application", "set-status", &job, "applied"]));
+        let shown = ok(cli(&dir, &["application", "show", &job]));
+        assert!(shown.contains("new -> preparing") && shown.contains("preparing -> applied"), "{shown}");
+        let wrong = cli(&dir, &["application", "set-status", &job, "ghosted"]);
+        assert_eq!(wrong.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&wrong.stderr).contains("use one of saved, preparing, applied"));
+        let missing = cli(&dir, &["resume", "import", "/nonexistent/cv.pdf"]);
+        assert_ne!(missing.status.code(), Some(0));
+    })
+    .await;
+    steps.unwrap();
+
+    let (_, text) = extract_text(&std::fs::read(&out).unwrap(), "letter.pdf").unwrap();
+    assert!(text.starts_with("Dear hiring team,"), "{text}");
+    let request = mock.requests().into_iter().find(|r| r.path.ends_with("/chat/completions")).unwrap();
+    assert_eq!(request.authorization.as_deref(), Some("Bearer sk-from-env"));
+    assert!(request.body.get("stream").is_none_or(|s| s == false), "the CLI asks for the whole answer");
+    let prompt = request.body["messages"][1]["content"].as_str().unwrap();
+    assert!(prompt.contains("Keep it short") && prompt.contains("commercial customers in London"));
+}
