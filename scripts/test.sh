@@ -26,8 +26,8 @@ cargo test --workspace
 step "UI type check, lint and unit tests"
 (cd ui && npm run check && npm run lint && npm test)
 
-step "app binary"
-cargo build -p jobhound-app
+step "app and CLI binaries"
+cargo build -p jobhound-app -p jobhound-cli
 
 step "end-to-end tests"
 ./tests/e2e/run.sh

@@ -26,5 +26,6 @@ XDG_DATA_HOME="$keyrings" dbus-run-session -- bash -c \
 	'eval "$(printf e2e | gnome-keyring-daemon --unlock --components=secrets)"
 	 # A notification daemon, so the real notify-rust path shows (and dunstctl can read back) digests.
 	 if command -v dunst >/dev/null; then dunst >/dev/null 2>&1 & fi
+	 ./llm-keychain.sh
 	 npm test'
 
