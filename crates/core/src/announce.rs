@@ -146,10 +146,8 @@ pub fn announce_due(
     now: DateTime<Utc>,
     on_sink_error: &dyn Fn(&str),
 ) -> Result<Vec<Digest>, CoreError> {
-    let (due, enabled) = store.read(|connection| {
-        let enabled = settings::get(connection, NOTIFICATIONS_ENABLED)?.is_none_or(|value| value != "false");
-        Ok((due_digests(connection, local)?, enabled))
-    })?;
+    let (due, enabled) =
+        store.read(|connection| Ok((due_digests(connection, local)?, settings::notifications_enabled(connection)?)))?;
     let stamp = crate::time::to_rfc3339(now);
     let mut sent = Vec::new();
     for (digest, jobs) in due {

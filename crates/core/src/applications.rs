@@ -402,12 +402,16 @@ pub fn add_contact(tx: &Transaction<'_>, application_id: i64, contact: &ContactI
     Ok(tx.last_insert_rowid())
 }
 
+fn contact_application(connection: &Connection, contact_id: i64) -> Result<i64, CoreError> {
+    connection
+        .query_row("SELECT application_id FROM application_contacts WHERE id = ?1", [contact_id], |row| row.get(0))
+        .optional()?
+        .ok_or_else(|| CoreError::NotFound(format!("contact {contact_id}")))
+}
+
 pub fn update_contact(tx: &Transaction<'_>, id: i64, contact: &ContactInput) -> Result<i64, CoreError> {
     check_contact(contact)?;
-    let application_id = tx
-        .query_row("SELECT application_id FROM application_contacts WHERE id = ?1", [id], |row| row.get(0))
-        .optional()?
-        .ok_or_else(|| CoreError::NotFound(format!("contact {id}")))?;
+    let application_id = contact_application(tx, id)?;
     tx.execute(
         "UPDATE application_contacts SET name = ?2, role = ?3, email = ?4, phone = ?5, notes = ?6 WHERE id = ?1",
         params![
@@ -423,10 +427,7 @@ pub fn update_contact(tx: &Transaction<'_>, id: i64, contact: &ContactInput) -> 
 }
 
 pub fn remove_contact(tx: &Transaction<'_>, id: i64) -> Result<i64, CoreError> {
-    let application_id = tx
-        .query_row("SELECT application_id FROM application_contacts WHERE id = ?1", [id], |row| row.get(0))
-        .optional()?
-        .ok_or_else(|| CoreError::NotFound(format!("contact {id}")))?;
+    let application_id = contact_application(tx, id)?;
     tx.execute("DELETE FROM application_contacts WHERE id = ?1", [id])?;
     Ok(application_id)
 }

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::announce::{NOTIFICATIONS_ENABLED, NotificationSink};
+use crate::announce::NotificationSink;
 use crate::{CoreError, Store, applications, settings};
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -26,11 +26,15 @@ impl FollowUpReminder {
 }
 
 /// Shows every reminder due by `today` (local "YYYY-MM-DD") once. A reminder that cannot be shown
-/// stays due; while notifications are off none is shown.
-pub fn remind_due(store: &Store, sink: &dyn NotificationSink, today: &str) -> Result<u32, CoreError> {
+/// goes to `on_sink_error` and stays due; while notifications are off none is shown.
+pub fn remind_due(
+    store: &Store,
+    sink: &dyn NotificationSink,
+    today: &str,
+    on_sink_error: &dyn Fn(&str),
+) -> Result<u32, CoreError> {
     let (enabled, due) = store.read(|connection| {
-        let enabled = settings::get(connection, NOTIFICATIONS_ENABLED)?.is_none_or(|value| value != "false");
-        Ok((enabled, applications::due_follow_ups(connection, today)?))
+        Ok((settings::notifications_enabled(connection)?, applications::due_follow_ups(connection, today)?))
     })?;
     if !enabled {
         return Ok(0);
@@ -44,7 +48,10 @@ pub fn remind_due(store: &Store, sink: &dyn NotificationSink, today: &str) -> Re
             company: application.company,
             follow_up_on: application.follow_up_on.unwrap_or_default(),
         };
-        sink.remind(&reminder).map_err(CoreError::Internal)?;
+        if let Err(why) = sink.remind(&reminder) {
+            on_sink_error(&why);
+            break;
+        }
         store.write(|tx| applications::mark_reminded(tx, reminder.application_id))?;
         shown += 1;
     }

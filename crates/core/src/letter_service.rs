@@ -163,7 +163,7 @@ impl Jobhound {
             DocumentFormat::Docx => jobhound_documents::render_docx(layout)?,
         };
         let out = with_extension(out, format);
-        write_atomically(&out, &bytes)?;
+        resumes::write_atomically(&out, &bytes)?;
         let sha256 = resumes::sha256_hex(&bytes);
         resumes::write_content_addressed(&self.data_dir, &sha256, format.extension(), &bytes)?;
         let file_name = out.file_name().map(|name| name.to_string_lossy().to_string()).unwrap_or_default();
@@ -264,16 +264,4 @@ impl Jobhound {
 fn with_extension(path: &Path, format: DocumentFormat) -> PathBuf {
     let has = path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case(format.extension()));
     if has { path.to_path_buf() } else { path.with_extension(format.extension()) }
-}
-
-/// A file saved half-way must never replace the person's earlier export of the same name.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), CoreError> {
-    let io = |error: std::io::Error| CoreError::Io { context: format!("cannot save {}", path.display()), error };
-    let file_name = path.file_name().map(|name| name.to_string_lossy().to_string()).unwrap_or_default();
-    let temporary = path.with_file_name(format!(".{file_name}.part"));
-    std::fs::write(&temporary, bytes).map_err(io)?;
-    std::fs::rename(&temporary, path).map_err(|error| {
-        let _ = std::fs::remove_file(&temporary);
-        io(error)
-    })
 }

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use jobhound_documents::{DocumentFormat, MAX_RESUME_BYTES};
+use jobhound_documents::DocumentFormat;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -53,33 +53,36 @@ pub fn read_candidate(path: &Path) -> Result<Vec<u8>, CoreError> {
     if !metadata.is_file() {
         return Err(CoreError::InvalidInput(format!("{} is not a file", path.display())));
     }
-    if metadata.len() > MAX_RESUME_BYTES {
-        return Err(jobhound_documents::DocumentError::TooLarge {
-            size_mb: metadata.len() as f64 / (1024.0 * 1024.0),
-            limit_mb: MAX_RESUME_BYTES / (1024 * 1024),
-        }
-        .into());
-    }
+    jobhound_documents::check_resume_size(metadata.len())?;
     std::fs::read(path).map_err(io)
 }
 
 /// Writes `bytes` under its hash unless that file is already there; returns whether it wrote.
-/// Written to a temporary name first, so a crash never leaves a half file under the real name.
 pub fn write_content_addressed(data_dir: &Path, sha256: &str, format: &str, bytes: &[u8]) -> Result<bool, CoreError> {
     let target = file_path(data_dir, sha256, format);
     if target.exists() {
         return Ok(false);
     }
     let dir = documents_dir(data_dir);
-    let io = |context: String| move |error: std::io::Error| CoreError::Io { context, error };
-    std::fs::create_dir_all(&dir).map_err(io(format!("cannot create {}", dir.display())))?;
-    let temporary = dir.join(format!(".{sha256}.{format}.part"));
-    let mut file = std::fs::File::create(&temporary).map_err(io(format!("cannot write {}", temporary.display())))?;
-    file.write_all(bytes)
-        .and_then(|()| file.sync_all())
-        .map_err(io(format!("cannot write {}", temporary.display())))?;
-    std::fs::rename(&temporary, &target).map_err(io(format!("cannot write {}", target.display())))?;
+    std::fs::create_dir_all(&dir)
+        .map_err(|error| CoreError::Io { context: format!("cannot create {}", dir.display()), error })?;
+    write_atomically(&target, bytes)?;
     Ok(true)
+}
+
+/// Written to a temporary name first and renamed, so a crash or a full disk never leaves a half
+/// file under the real name (nor replaces an earlier good one).
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), CoreError> {
+    let io = |error: std::io::Error| CoreError::Io { context: format!("cannot save {}", path.display()), error };
+    let file_name = path.file_name().map(|name| name.to_string_lossy().to_string()).unwrap_or_default();
+    let temporary = path.with_file_name(format!(".{file_name}.part"));
+    let written = std::fs::File::create(&temporary)
+        .and_then(|mut file| file.write_all(bytes).and_then(|()| file.sync_all()))
+        .and_then(|()| std::fs::rename(&temporary, path));
+    written.map_err(|error| {
+        let _ = std::fs::remove_file(&temporary);
+        io(error)
+    })
 }
 
 /// A file's row in `documents`.

@@ -215,12 +215,7 @@ impl Scheduler {
         };
         let (local, now) = (self.clock.local_time(), self.clock.now());
         announce::announce_due(self.app.store(), self.sink.as_ref(), local, now, &on_sink_error)?;
-        if let Err(error) = follow_ups::remind_due(self.app.store(), self.sink.as_ref(), &self.clock.local_date()) {
-            match error {
-                CoreError::Internal(why) => on_sink_error(&why),
-                other => return Err(other),
-            }
-        }
+        follow_ups::remind_due(self.app.store(), self.sink.as_ref(), &self.clock.local_date(), &on_sink_error)?;
         Ok(())
     }
 

@@ -35,11 +35,16 @@ pub struct AppSettings {
     pub start_at_login: bool,
 }
 
+/// OS notifications are on unless the user turned them off.
+pub fn notifications_enabled(connection: &Connection) -> Result<bool, CoreError> {
+    Ok(get(connection, crate::announce::NOTIFICATIONS_ENABLED)?.is_none_or(|value| value != "false"))
+}
+
 pub fn app_settings(connection: &Connection) -> Result<AppSettings, CoreError> {
     let on_unless_false = |key| Ok::<_, CoreError>(get(connection, key)?.is_none_or(|value| value != "false"));
     Ok(AppSettings {
         close_to_tray: on_unless_false(CLOSE_TO_TRAY)?,
-        notifications: on_unless_false(crate::announce::NOTIFICATIONS_ENABLED)?,
+        notifications: notifications_enabled(connection)?,
         start_at_login: get_bool(connection, START_AT_LOGIN)?,
     })
 }

@@ -124,10 +124,17 @@ fn applying_again_to_the_same_company_for_a_similar_title_needs_confirming() {
     let applied = app.set_application_status(commercial, ApplicationStatus::Applied, true).unwrap();
     assert_eq!(applied.summary.status, ApplicationStatus::Applied);
 
-    // Another company: no warning.
+    // Applying taught the campaign that ranked the job.
+    let campaign = app.create_campaign(&CampaignInput { name: "AE".into(), ..Default::default() }).unwrap();
     let elsewhere = other_company_job(&app);
+    app.set_application_status(elsewhere, ApplicationStatus::Saved, false).unwrap();
+    assert!(app.feedback_history(campaign.id, 10).unwrap().is_empty());
+
+    // Another company: no warning.
     assert!(app.recent_similar_applications(elsewhere).unwrap().is_empty());
     app.set_application_status(elsewhere, ApplicationStatus::Applied, false).unwrap();
+    let taught: Vec<_> = app.feedback_history(campaign.id, 10).unwrap().iter().map(|f| (f.job_id, f.kind)).collect();
+    assert_eq!(taught, vec![(elsewhere, jobhound_core::ranking::Feedback::Applied)]);
 
     // Older than 60 days: no warning.
     app.store().write(|tx| Ok(tx.execute("UPDATE applications SET applied_at = '2025-01-01T00:00:00Z'", [])?)).unwrap();
@@ -158,9 +165,9 @@ fn a_follow_up_reminds_once_on_its_date_and_again_for_a_new_date() {
     app.update_application(id, &update("2026-12-01")).unwrap();
     let sink = Recorder::default();
 
-    assert_eq!(remind_due(app.store(), &sink, "2026-11-30").unwrap(), 0, "not before its day");
-    assert_eq!(remind_due(app.store(), &sink, "2026-12-01").unwrap(), 1);
-    assert_eq!(remind_due(app.store(), &sink, "2026-12-02").unwrap(), 0, "once");
+    assert_eq!(remind_due(app.store(), &sink, "2026-11-30", &|why| panic!("{why}")).unwrap(), 0, "not before its day");
+    assert_eq!(remind_due(app.store(), &sink, "2026-12-01", &|why| panic!("{why}")).unwrap(), 1);
+    assert_eq!(remind_due(app.store(), &sink, "2026-12-02", &|why| panic!("{why}")).unwrap(), 0, "once");
     assert_eq!(
         sink.0.lock().unwrap().as_slice(),
         [
@@ -168,18 +175,22 @@ fn a_follow_up_reminds_once_on_its_date_and_again_for_a_new_date() {
         ]
     );
     app.update_application(id, &update("2026-12-08")).unwrap();
-    assert_eq!(remind_due(app.store(), &sink, "2026-12-08").unwrap(), 1, "a new date reminds again");
+    assert_eq!(
+        remind_due(app.store(), &sink, "2026-12-08", &|why| panic!("{why}")).unwrap(),
+        1,
+        "a new date reminds again"
+    );
 
     // Closed applications and turned-off notifications are not reminded.
     app.update_application(id, &update("2026-12-15")).unwrap();
     let mut settings = app.app_settings().unwrap();
     settings.notifications = false;
     app.set_app_settings(&settings).unwrap();
-    assert_eq!(remind_due(app.store(), &sink, "2026-12-15").unwrap(), 0);
+    assert_eq!(remind_due(app.store(), &sink, "2026-12-15", &|why| panic!("{why}")).unwrap(), 0);
     settings.notifications = true;
     app.set_app_settings(&settings).unwrap();
     app.set_application_status(job, ApplicationStatus::Rejected, false).unwrap();
-    assert_eq!(remind_due(app.store(), &sink, "2026-12-15").unwrap(), 0);
+    assert_eq!(remind_due(app.store(), &sink, "2026-12-15", &|why| panic!("{why}")).unwrap(), 0);
 }
 
 const RESUME: &str = "Jane Doe\nAccount executive. Sold developer tools to commercial customers in London.\nSkills: Salesforce, negotiation, SaaS.";

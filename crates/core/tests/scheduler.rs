@@ -52,6 +52,7 @@ impl Clock for TestClock {
 #[derive(Default)]
 struct Recorder {
     shown: Mutex<Vec<Digest>>,
+    reminded: Mutex<Vec<String>>,
     events: Mutex<Vec<RunEvent>>,
 }
 
@@ -61,7 +62,8 @@ impl NotificationSink for Recorder {
         Ok(())
     }
 
-    fn remind(&self, _reminder: &jobhound_core::follow_ups::FollowUpReminder) -> Result<(), String> {
+    fn remind(&self, reminder: &jobhound_core::follow_ups::FollowUpReminder) -> Result<(), String> {
+        self.reminded.lock().unwrap().push(reminder.title());
         Ok(())
     }
 }
@@ -433,4 +435,24 @@ async fn sources_of_different_kinds_are_fetched_side_by_side() {
     assert_eq!(report.status, RunStatus::Ok);
     assert!(report.duration_ms < 1_100, "two 600 ms boards took {} ms", report.duration_ms);
     assert_eq!(runs_of(&h.app, campaign.id)[0].sources.len(), 2);
+}
+
+/// A follow-up date reaches the person through the scheduler's tick on that (local) day, once.
+#[tokio::test]
+async fn the_tick_shows_a_follow_up_reminder_on_its_day() {
+    use jobhound_core::applications::{ApplicationStatus, ApplicationUpdate};
+    let h = harness().await;
+    h.app.import_demo().unwrap();
+    let job = h.app.list_jobs(&JobQuery::default()).unwrap().jobs[0].clone();
+    let application = h.app.set_application_status(job.id, ApplicationStatus::Applied, true).unwrap();
+    let update = ApplicationUpdate { follow_up_on: Some("2026-11-24".into()), ..Default::default() };
+    h.app.update_application(application.summary.id, &update).unwrap();
+
+    h.scheduler.tick().await.unwrap();
+    assert!(h.recorder.reminded.lock().unwrap().is_empty(), "not the day before");
+    h.clock.advance(chrono::Duration::days(1));
+    h.scheduler.tick().await.unwrap();
+    h.scheduler.tick().await.unwrap();
+    let expected = format!("Follow up: {} at {}", job.title, job.company);
+    assert_eq!(h.recorder.reminded.lock().unwrap().as_slice(), [expected]);
 }

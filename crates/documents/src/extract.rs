@@ -7,15 +7,20 @@ use crate::{DocumentError, DocumentFormat};
 
 pub const MAX_RESUME_BYTES: u64 = 20 * 1024 * 1024;
 
-/// The readable text of a PDF or DOCX, with the format it turned out to be.
-pub fn extract_text(bytes: &[u8], file_name: &str) -> Result<(DocumentFormat, String), DocumentError> {
-    let size = bytes.len() as u64;
+/// Refuses a resume over [`MAX_RESUME_BYTES`]; callers with a file check its size before reading it.
+pub fn check_resume_size(size: u64) -> Result<(), DocumentError> {
     if size > MAX_RESUME_BYTES {
         return Err(DocumentError::TooLarge {
             size_mb: size as f64 / (1024.0 * 1024.0),
             limit_mb: MAX_RESUME_BYTES / (1024 * 1024),
         });
     }
+    Ok(())
+}
+
+/// The readable text of a PDF or DOCX, with the format it turned out to be.
+pub fn extract_text(bytes: &[u8], file_name: &str) -> Result<(DocumentFormat, String), DocumentError> {
+    check_resume_size(bytes.len() as u64)?;
     if bytes.is_empty() {
         return Err(DocumentError::Unsupported("the file is empty".into()));
     }

@@ -9,7 +9,7 @@ mod letter_pdf;
 mod text;
 
 pub use error::DocumentError;
-pub use extract::{MAX_RESUME_BYTES, extract_text};
+pub use extract::{MAX_RESUME_BYTES, check_resume_size, extract_text};
 pub use format::DocumentFormat;
 pub use letter_docx::render_docx;
 pub use letter_pdf::render_pdf;

@@ -206,16 +206,8 @@ impl LlmClient {
             OpenAIError::JSONDeserialize(error, content) => {
                 LlmError::BadResponse(format!("{error}; it began {:?}", shorten(&content)))
             }
-            OpenAIError::StreamError(error) => {
-                let detail = error.to_string();
-                if detail.contains("Invalid status code: 401") || detail.contains("401 Unauthorized") {
-                    LlmError::Unauthorized(detail)
-                } else if detail.contains("429") {
-                    LlmError::RateLimited(detail)
-                } else {
-                    LlmError::BadResponse(detail)
-                }
-            }
+            // Statuses arrive as ApiError before a stream opens; this is a broken stream.
+            OpenAIError::StreamError(error) => LlmError::BadResponse(error.to_string()),
             other => LlmError::BadResponse(other.to_string()),
         }
     }
