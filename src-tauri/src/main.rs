@@ -5,6 +5,7 @@ mod applying_commands;
 mod background;
 mod campaign_commands;
 mod commands;
+mod dialog_commands;
 mod ipc_error;
 mod navigation;
 mod state;
@@ -21,6 +22,7 @@ fn main() {
     let state = state::AppState::open(state::data_dir_argument(std::env::args()).as_deref());
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_autostart::init(tauri_plugin_autostart::MacosLauncher::LaunchAgent, None))
         .manage(state)
         .invoke_handler(tauri::generate_handler![
@@ -84,6 +86,8 @@ fn main() {
             applying_commands::export_letter,
             applying_commands::job_insight,
             applying_commands::generate_insight,
+            dialog_commands::pick_resume,
+            dialog_commands::export_letter_as,
         ])
         .setup(|app| {
             navigation::create_main_window(app)?;

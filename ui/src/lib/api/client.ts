@@ -19,9 +19,10 @@ import type { SourceKind } from '$lib/bindings/SourceKind';
 import type { RecheckReport } from '$lib/bindings/RecheckReport';
 import type { SourceOverview } from '$lib/bindings/SourceOverview';
 import type { WatchedSource } from '$lib/bindings/WatchedSource';
+import type { ApplyingClient } from './applying';
 
 /** Every call the UI can make to Jobhound's Rust side, one method per command. */
-export interface ApiClient {
+export interface ApiClient extends ApplyingClient {
 	appStatus(): Promise<AppStatus>;
 	listJobs(query: JobQuery): Promise<JobPage>;
 	getJob(id: number): Promise<JobDetail>;

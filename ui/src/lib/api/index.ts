@@ -2,6 +2,7 @@ import type { ApiClient } from './client';
 import { tauriClient } from './tauri';
 
 export { ApiError, errorMessage, type ApiClient } from './client';
+export type { FileDrop, LetterFormat } from './applying';
 
 let current: ApiClient = tauriClient;
 

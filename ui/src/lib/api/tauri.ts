@@ -1,17 +1,11 @@
-import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import type { RunEvent } from '$lib/bindings/RunEvent';
-import { ApiError, type ApiClient } from './client';
-
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
-	try {
-		return await invoke<T>(command, args);
-	} catch (raw) {
-		throw ApiError.from(raw);
-	}
-}
+import { call } from './call';
+import type { ApiClient } from './client';
+import { tauriApplying } from './tauriApplying';
 
 export const tauriClient: ApiClient = {
+	...tauriApplying,
 	appStatus: () => call('app_status'),
 	listJobs: (query) => call('list_jobs', { query }),
 	getJob: (id) => call('get_job', { id }),

@@ -1,5 +1,10 @@
 import { vi } from 'vitest';
 import type { ApiClient } from '$lib/api';
+import type { ApplicationDetail } from '$lib/bindings/ApplicationDetail';
+import type { ApplicationSummary } from '$lib/bindings/ApplicationSummary';
+import type { CoverLetter } from '$lib/bindings/CoverLetter';
+import type { LlmSettingsView } from '$lib/bindings/LlmSettingsView';
+import type { ResumeSummary } from '$lib/bindings/ResumeSummary';
 import type { Campaign } from '$lib/bindings/Campaign';
 import type { CampaignScore } from '$lib/bindings/CampaignScore';
 import type { JobSummary } from '$lib/bindings/JobSummary';
@@ -113,6 +118,81 @@ export function campaignScore(overrides: Partial<CampaignScore> = {}): CampaignS
 	};
 }
 
+export function application(overrides: Partial<ApplicationSummary> = {}): ApplicationSummary {
+	return {
+		id: 3,
+		job_id: 1,
+		title: 'Account Executive, Commercial',
+		company: 'Vercel',
+		location_text: 'London',
+		status: 'saved',
+		resume_id: null,
+		applied_at: null,
+		follow_up_on: null,
+		best_score: 82,
+		created_at: '2026-11-20T10:00:00Z',
+		updated_at: '2026-11-20T10:00:00Z',
+		...overrides
+	};
+}
+
+export function applicationDetail(overrides: Partial<ApplicationDetail> = {}): ApplicationDetail {
+	return {
+		...application(),
+		notes: '',
+		timeline: [{ from_status: null, to_status: 'saved', created_at: '2026-11-20T10:00:00Z' }],
+		contacts: [],
+		files: [],
+		...overrides
+	};
+}
+
+export function resume(overrides: Partial<ResumeSummary> = {}): ResumeSummary {
+	return {
+		id: 4,
+		name: 'Ada CV',
+		file_name: 'ada.pdf',
+		format: 'pdf',
+		sha256: 'a'.repeat(64),
+		size_bytes: 48_213,
+		chars: 2_345,
+		campaigns: [],
+		created_at: '2026-11-20T10:00:00Z',
+		...overrides
+	};
+}
+
+export function letter(overrides: Partial<CoverLetter> = {}): CoverLetter {
+	return {
+		id: 9,
+		job_id: 1,
+		version: 1,
+		origin: 'generated',
+		parent_id: null,
+		resume_id: 4,
+		text: 'Dear Vercel team,\n\nI would like to join.',
+		tone: 'professional',
+		notes: '',
+		prompt: 'system: write a letter',
+		model: 'mock-gpt',
+		created_at: '2026-11-20T10:00:00Z',
+		...overrides
+	};
+}
+
+export function llmSettingsView(overrides: Partial<LlmSettingsView> = {}): LlmSettingsView {
+	return {
+		api_key_set: false,
+		api_key_source: 'none',
+		keychain_error: null,
+		base_url: 'http://localhost:11434/v1',
+		model: 'llama3.1',
+		temperature: 0.7,
+		timeout_seconds: 120,
+		...overrides
+	};
+}
+
 /** A client whose every method is a spy; tests override the ones they exercise. */
 export function fakeClient(overrides: Partial<ApiClient> = {}): ApiClient {
 	const unexpected = (name: string) => vi.fn(() => Promise.reject(new Error(`unexpected call: ${name}`)));
@@ -157,6 +237,35 @@ export function fakeClient(overrides: Partial<ApiClient> = {}): ApiClient {
 		setAppSettings: vi.fn((settings) => Promise.resolve(settings)),
 		onRunEvent: vi.fn(() => Promise.resolve(() => {})),
 		onOpenCampaign: vi.fn(() => Promise.resolve(() => {})),
+		listApplications: vi.fn(() => Promise.resolve([])),
+		getApplication: unexpected('getApplication'),
+		applicationForJob: vi.fn(() => Promise.resolve(null)),
+		setApplicationStatus: unexpected('setApplicationStatus'),
+		updateApplication: unexpected('updateApplication'),
+		deleteApplication: unexpected('deleteApplication'),
+		addContact: unexpected('addContact'),
+		updateContact: unexpected('updateContact'),
+		removeContact: unexpected('removeContact'),
+		importResume: unexpected('importResume'),
+		pickResume: unexpected('pickResume'),
+		listResumes: vi.fn(() => Promise.resolve([])),
+		resumeText: unexpected('resumeText'),
+		renameResume: unexpected('renameResume'),
+		deleteResume: unexpected('deleteResume'),
+		setCampaignResume: unexpected('setCampaignResume'),
+		llmSettings: vi.fn(() => Promise.resolve(llmSettingsView())),
+		setLlmSettings: unexpected('setLlmSettings'),
+		setLlmApiKey: unexpected('setLlmApiKey'),
+		testLlmConnection: unexpected('testLlmConnection'),
+		generateLetter: unexpected('generateLetter'),
+		cancelLetter: unexpected('cancelLetter'),
+		saveLetterEdit: unexpected('saveLetterEdit'),
+		lettersForJob: vi.fn(() => Promise.resolve([])),
+		exportLetterAs: unexpected('exportLetterAs'),
+		jobInsight: vi.fn(() => Promise.resolve(null)),
+		generateInsight: unexpected('generateInsight'),
+		onOpenApplication: vi.fn(() => Promise.resolve(() => {})),
+		onFileDrop: vi.fn(() => Promise.resolve(() => {})),
 		...overrides
 	};
 }
