@@ -26,8 +26,9 @@ cargo test --workspace
 step "UI type check, lint and unit tests"
 (cd ui && npm run check && npm run lint && npm test)
 
-step "app and CLI binaries"
+step "app and CLI binaries, and the mock language model server"
 cargo build -p jobhound-app -p jobhound-cli
+cargo build -p jobhound-llm --features mock --example mock_openai
 
 step "end-to-end tests"
 ./tests/e2e/run.sh

@@ -44,7 +44,7 @@ async function startMockBoard() {
 	return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((r) => server.close(r)) };
 }
 
-function freePort() {
+export function freePort() {
 	return new Promise((resolve, reject) => {
 		const probe = net.createServer();
 		probe.on('error', reject);

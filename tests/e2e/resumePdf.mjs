@@ -4,9 +4,14 @@
 /** A PDF whose page shows `lines` top to bottom. ASCII only (the standard Helvetica encoding). */
 export function resumePdf(lines) {
 	const escape = (text) => text.replace(/[\\()]/g, (c) => `\\${c}`);
-	const content = ['BT', '/F1 11 Tf', '14 TL', '56 780 Td', ...lines.map((line) => `(${escape(line)}) Tj T*`), 'ET'].join(
-		'\n'
-	);
+	const content = [
+		'BT',
+		'/F1 11 Tf',
+		'14 TL',
+		'56 780 Td',
+		...lines.map((line) => `(${escape(line)}) Tj T*`),
+		'ET'
+	].join('\n');
 	const objects = [
 		'<< /Type /Catalog /Pages 2 0 R >>',
 		'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',

@@ -22,10 +22,12 @@ keyrings=$(mktemp -d)
 trap 'kill "$xvfb" 2>/dev/null || true; rm -rf "$keyrings"' EXIT
 
 cd "$here"
+# With arguments, only those test files run (e.g. `run.sh applying.test.mjs`); without, all of them.
 XDG_DATA_HOME="$keyrings" dbus-run-session -- bash -c \
 	'eval "$(printf e2e | gnome-keyring-daemon --unlock --components=secrets)"
 	 # A notification daemon, so the real notify-rust path shows (and dunstctl can read back) digests.
 	 if command -v dunst >/dev/null; then dunst >/dev/null 2>&1 & fi
+	 if [ $# -gt 0 ]; then exec node --test --test-concurrency=1 --test-reporter=spec "$@"; fi
 	 ./llm-keychain.sh
-	 npm test'
+	 npm test' run-e2e "$@"
 

@@ -194,6 +194,18 @@ pub fn id_for_job(connection: &Connection, job_id: i64) -> Result<Option<i64>, C
 }
 
 /// The job's application, created as "saved" (or `initial`) when there is none yet.
+/// Records the resume a letter was written from, unless the person already chose one.
+pub fn remember_resume(tx: &Transaction<'_>, application_id: i64, resume_id: Option<i64>) -> Result<(), CoreError> {
+    if let Some(resume_id) = resume_id {
+        tx.execute(
+            "UPDATE applications SET resume_id = ?2 WHERE id = ?1 AND resume_id IS NULL \
+             AND EXISTS (SELECT 1 FROM documents WHERE id = ?2 AND kind = 'resume')",
+            params![application_id, resume_id],
+        )?;
+    }
+    Ok(())
+}
+
 pub fn ensure(tx: &Transaction<'_>, job_id: i64, initial: ApplicationStatus, now: &str) -> Result<i64, CoreError> {
     if let Some(id) = id_for_job(tx, job_id)? {
         return Ok(id);

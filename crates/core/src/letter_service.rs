@@ -181,6 +181,7 @@ impl Jobhound {
             };
             let (document_id, _) = resumes::insert_document(tx, &document, &now)?;
             let application_id = applications::ensure(tx, letter.job_id, ApplicationStatus::Preparing, &now)?;
+            applications::remember_resume(tx, application_id, letter.resume_id)?;
             applications::attach_file(tx, application_id, document_id, Some(letter.id), &saved_to, &now)?;
             Ok((application_id, document_id))
         })?;

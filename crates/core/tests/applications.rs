@@ -324,6 +324,8 @@ async fn a_streamed_letter_is_stored_whole_with_its_prompt_and_exported_to_the_a
 
     let application = app.application(out_pdf.application_id).unwrap();
     assert_eq!(application.summary.status, ApplicationStatus::Preparing);
+    assert_eq!(application.summary.resume_id, edited.resume_id, "the letter's resume is recorded as used");
+    assert!(edited.resume_id.is_some());
     let attached: Vec<_> = application.files.iter().map(|f| (f.format.as_str(), f.letter_id)).collect();
     assert_eq!(attached, vec![("pdf", Some(edited.id)), ("docx", Some(edited.id))]);
     assert_eq!(files_in(dir.path()).len(), 3, "the resume and a copy of each export");

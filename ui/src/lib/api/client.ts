@@ -93,12 +93,17 @@ export class ApiError extends Error implements ErrorPayload {
 			const payload = raw as ErrorPayload;
 			return new ApiError(
 				String(payload.code),
-				String(payload.message),
+				sentence(String(payload.message)),
 				payload.field ? String(payload.field) : undefined
 			);
 		}
 		return new ApiError('internal', raw instanceof Error ? raw.message : String(raw));
 	}
+}
+
+/** Rust's messages start in lower case (they compose); shown alone they read as sentences. */
+function sentence(message: string): string {
+	return message.charAt(0).toUpperCase() + message.slice(1);
 }
 
 export function errorMessage(error: unknown): string {
