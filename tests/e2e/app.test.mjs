@@ -96,14 +96,21 @@ test('add a Greenhouse board, fetch it, browse its jobs and read one', { timeout
 		});
 		assert.doesNotMatch(await adzuna.getText(), /e2e-app-id/, 'the key itself is never shown');
 		const { execFileSync } = await import('node:child_process');
-		const stored = execFileSync('secret-tool', ['lookup', 'service', 'app.jobhound.desktop', 'username', 'adzuna_app_id']);
+		const stored = execFileSync('secret-tool', [
+			'lookup',
+			'service',
+			'app.jobhound.desktop',
+			'username',
+			'adzuna_app_id'
+		]);
 		assert.equal(stored.toString(), 'e2e-app-id');
 
 		const sourcesShot = await screenshot('sources-page');
 		console.log(`sources page screenshot: ${sourcesShot}`);
 
 		const memory = await appMemory();
-		if (memory) console.log(`app memory: peak ${memory.peakMb.toFixed(0)} MB, now ${memory.rssMb.toFixed(0)} MB`);
+		if (memory)
+			console.log(`app memory: peak ${memory.peakMb.toFixed(0)} MB, now ${memory.rssMb.toFixed(0)} MB`);
 	});
 });
 

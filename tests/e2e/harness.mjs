@@ -15,7 +15,10 @@ const fixtures = path.join(here, '..', 'fixtures');
 
 export const appBinary =
 	process.env.JOBHOUND_APP_BINARY ??
-	path.join(process.env.CARGO_TARGET_DIR ?? path.join(process.env.HOME ?? '', '.cache/jobhound-target'), 'debug/jobhound');
+	path.join(
+		process.env.CARGO_TARGET_DIR ?? path.join(process.env.HOME ?? '', '.cache/jobhound-target'),
+		'debug/jobhound'
+	);
 
 /**
  * Serves recorded payloads: Greenhouse `vercel` and Lever `spotify` are the real recordings,
@@ -84,7 +87,8 @@ export async function appMemory() {
 		try {
 			const status = await readFile(`/proc/${pid}/status`, 'utf8');
 			const kb = (field) => Number(status.match(new RegExp(`${field}:\\s+(\\d+) kB`))?.[1] ?? 0);
-			if (status.includes('Name:\tjobhound')) return { pid, peakMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024 };
+			if (status.includes('Name:\tjobhound'))
+				return { pid, peakMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024 };
 		} catch {
 			// the process ended between pgrep and the read
 		}
@@ -158,7 +162,9 @@ export async function launch(name) {
 		const file = path.join(artifacts, `${name}-${label}.png`);
 		// The whole X display, as a person sees it; WebKitWebDriver's own screenshot can hang.
 		const { execFileSync } = await import('node:child_process');
-		execFileSync('import', ['-display', process.env.DISPLAY ?? ':99', '-window', 'root', file], { timeout: 10_000 });
+		execFileSync('import', ['-display', process.env.DISPLAY ?? ':99', '-window', 'root', file], {
+			timeout: 10_000
+		});
 		return file;
 	}
 
