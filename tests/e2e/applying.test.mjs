@@ -35,6 +35,18 @@ async function openJob(browser, title) {
 	await waitForText(browser, 'job-title', new RegExp(title), `the job "${title}" opened`);
 }
 
+/** The notifications dunst has shown in this session, newest first; null without dunst. */
+async function shownNotifications() {
+	try {
+		const history = JSON.parse(execFileSync('dunstctl', ['history'], { encoding: 'utf8', timeout: 5_000 }));
+		return history.data.flat().map((entry) => `${entry.summary.data}\n${entry.body.data}`);
+	} catch {
+		return null;
+	}
+}
+
+const displayedCount = () => Number(execFileSync('dunstctl', ['count', 'displayed'], { encoding: 'utf8' }));
+
 async function cardsIn(browser, status) {
 	const column = await byTestId(browser, `column-${status}`);
 	const texts = [];
@@ -44,7 +56,7 @@ async function cardsIn(browser, status) {
 
 test(
 	'apply: resumes by drop and by picking, a streamed cover letter with retry, PDF export, the board by mouse and keyboard',
-	{ timeout: 240_000 },
+	{ timeout: 300_000 },
 	async () => {
 		const files = await mkdtemp(path.join(tmpdir(), 'jobhound-e2e-files-'));
 		const dropped = path.join(files, 'ada-lovelace.pdf');
@@ -180,6 +192,46 @@ test(
 				const timeline = await textOf(browser, 'application-timeline');
 				assert.match(timeline, /Added as Saved[\s\S]*Saved → Applied[\s\S]*Applied → Interviewing/);
 				assert.match(await textOf(browser, 'application-files'), /letter-to-vercel\.pdf/);
+
+				// A follow-up due today: the scheduler's next tick (every 30 s) shows an OS notification,
+				// and clicking it opens the application.
+				const today = new Date();
+				const localDay = [today.getFullYear(), today.getMonth() + 1, today.getDate()]
+					.map((part) => String(part).padStart(2, '0'))
+					.join('-');
+				await browser.execute(
+					(input, day) => {
+						input.value = day;
+						input.dispatchEvent(new Event('input', { bubbles: true }));
+					},
+					await byTestId(browser, 'application-follow-up'),
+					localDay
+				);
+				await (await byTestId(browser, 'application-save')).click();
+				await waitForText(browser, 'application-detail', /Saved\./, 'follow-up saved');
+				const detailUrl = await browser.getUrl();
+				await clickLink(browser, await browser.$('a=Resumes'));
+				if ((await shownNotifications()) === null) {
+					console.log('dunstctl not available: the follow-up notification was not checked');
+				} else {
+					const reminder = async () =>
+						(await shownNotifications()).find((text) => text.startsWith('Follow up: Account Executive'));
+					await browser.waitUntil(async () => displayedCount() > 0, {
+						timeout: 45_000,
+						interval: 500,
+						timeoutMsg: 'no follow-up notification within a scheduler tick'
+					});
+					execFileSync('dunstctl', ['action', '0']);
+					await browser.waitUntil(async () => (await browser.getUrl()) === detailUrl, {
+						timeout: TIMEOUT,
+						timeoutMsg: 'clicking the reminder did not open the application'
+					});
+					await browser.waitUntil(async () => (await reminder()) !== undefined, { timeout: TIMEOUT });
+					assert.equal(
+						await reminder(),
+						`Follow up: Account Executive, Commercial at Vercel\nYou planned to follow up on this application on ${localDay}.`
+					);
+				}
 
 				// Applying to the same company for a similar title soon after asks first.
 				await openJob(browser, 'Account Executive, Majors');
