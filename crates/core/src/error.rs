@@ -43,6 +43,9 @@ pub enum CoreError {
     /// Applying again to a company soon after an earlier application; the caller confirms first.
     #[error("{0}")]
     RecentlyApplied(String),
+    /// A file offered for restore that is not a Jobhound backup this version can read.
+    #[error("{0}")]
+    NotABackup(String),
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -81,6 +84,7 @@ impl CoreError {
             CoreError::RecentlyApplied(_) => "recently_applied",
             CoreError::NotFound(_) => "not_found",
             CoreError::InvalidInput(_) | CoreError::InvalidField { .. } => "invalid_input",
+            CoreError::NotABackup(_) => "not_a_backup",
             CoreError::Internal(_) => "internal",
         }
     }

@@ -76,6 +76,19 @@ impl Store {
         result
     }
 
+    /// Runs `work` on a connection of its own (a restore replaces the database through it).
+    pub fn exclusive<T>(&self, work: impl FnOnce(&mut Connection) -> Result<T, CoreError>) -> Result<T, CoreError> {
+        let mut connection = self.checkout()?;
+        let result = work(&mut connection);
+        self.checkin(connection);
+        result
+    }
+
+    /// Brings a database that was replaced under this store (a restore) up to this version's schema.
+    pub fn migrate_again(&self) -> Result<MigrationReport, CoreError> {
+        self.exclusive(|connection| migrate::run(connection, &self.path))
+    }
+
     fn checkout(&self) -> Result<Connection, CoreError> {
         let pooled = self.idle.lock().ok().and_then(|mut idle| idle.pop());
         match pooled {

@@ -1,0 +1,32 @@
+//! The person's data as a whole: export, backup and restore, deleting a job, forgetting everything.
+
+use std::path::Path;
+
+use crate::backup::{self, BackupReport, RestoreReport};
+use crate::data_export::{self, ExportFormat, ExportReport};
+use crate::forget::{self, DeletedJob, ForgetReport};
+use crate::{CoreError, Jobhound};
+
+impl Jobhound {
+    pub fn export_data(&self, format: ExportFormat, out: &Path) -> Result<ExportReport, CoreError> {
+        data_export::export(self.store(), format, out)
+    }
+
+    pub fn back_up(&self, out: &Path) -> Result<BackupReport, CoreError> {
+        backup::back_up(self.store(), &self.data_dir, out)
+    }
+
+    pub fn restore(&self, file: &Path) -> Result<RestoreReport, CoreError> {
+        backup::restore(self.store(), &self.data_dir, file)
+    }
+
+    pub fn delete_job(&self, id: i64) -> Result<DeletedJob, CoreError> {
+        forget::delete_job(self.store(), &self.data_dir, id)
+    }
+
+    /// Deletes every row, file and keychain entry Jobhound made. A key given through
+    /// `JOBHOUND_LLM_API_KEY` is the environment's, not Jobhound's, and is left alone.
+    pub fn forget_everything(&self) -> Result<ForgetReport, CoreError> {
+        forget::forget_everything(self.store(), &self.data_dir, self.secrets.as_ref(), &forget::all_key_names())
+    }
+}

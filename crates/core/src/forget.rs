@@ -1,0 +1,171 @@
+//! Deleting: one job with everything hanging off it, or everything Jobhound holds ("forget me").
+//! Files go with their rows, so nothing is left behind in the data directory.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Transaction, params};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::resumes::{documents_dir, file_path};
+use crate::secrets::SecretStore;
+use crate::{CoreError, Store, llm_settings, paths};
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct DeletedJob {
+    pub title: String,
+    pub company: String,
+    /// Exported letter files removed with it.
+    pub files_removed: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct ForgetReport {
+    pub jobs: u32,
+    pub applications: u32,
+    pub files_removed: u32,
+    /// Keys removed from the OS keychain.
+    pub keys_removed: u32,
+}
+
+/// Deletes job `id`: its postings, scores, feedback, application (timeline, contacts, files),
+/// cover letters, quick read, and the letter files exported for it. A board that still lists it
+/// brings it back as new on its next fetch.
+pub fn delete_job(store: &Store, data_dir: &Path, id: i64) -> Result<DeletedJob, CoreError> {
+    let (title, company, files) = store.write(|tx| {
+        let (title, company): (String, String) = tx
+            .query_row("SELECT title, company FROM jobs WHERE id = ?1", [id], |row| Ok((row.get(0)?, row.get(1)?)))
+            .map_err(|error| match error {
+                rusqlite::Error::QueryReturnedNoRows => CoreError::NotFound(format!("job {id}")),
+                other => other.into(),
+            })?;
+        let letters: Vec<i64> = tx
+            .prepare(
+                "SELECT f.document_id FROM application_files f JOIN applications a ON a.id = f.application_id
+                 WHERE a.job_id = ?1",
+            )?
+            .query_map([id], |row| row.get(0))?
+            .collect::<Result<_, _>>()?;
+        tx.execute("DELETE FROM postings WHERE id IN (SELECT posting_id FROM job_postings WHERE job_id = ?1)", [id])?;
+        tx.execute("DELETE FROM jobs WHERE id = ?1", [id])?;
+        let files = delete_unused_letters(tx, data_dir, &letters)?;
+        Ok((title, company, files))
+    })?;
+    let files_removed = remove_files(&files);
+    Ok(DeletedJob { title, company, files_removed })
+}
+
+/// Letter documents no application refers to any more: their rows go now, their files after commit.
+fn delete_unused_letters(tx: &Transaction<'_>, data_dir: &Path, ids: &[i64]) -> Result<Vec<PathBuf>, CoreError> {
+    let mut files = Vec::new();
+    for &id in ids {
+        let unused: Option<(String, String)> = tx
+            .query_row(
+                "SELECT sha256, format FROM documents WHERE id = ?1 AND kind = 'letter'
+                 AND NOT EXISTS (SELECT 1 FROM application_files WHERE document_id = ?1)",
+                [id],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .ok();
+        if let Some((sha256, format)) = unused {
+            tx.execute("DELETE FROM documents WHERE id = ?1", params![id])?;
+            let still_used: bool =
+                tx.query_row("SELECT EXISTS (SELECT 1 FROM documents WHERE sha256 = ?1)", [&sha256], |row| row.get(0))?;
+            if !still_used {
+                files.push(file_path(data_dir, &sha256, &format));
+            }
+        }
+    }
+    Ok(files)
+}
+
+fn remove_files(files: &[PathBuf]) -> u32 {
+    let mut removed = 0;
+    for file in files {
+        match std::fs::remove_file(file) {
+            Ok(()) => removed += 1,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+            Err(error) => tracing::warn!("could not remove {}: {error}", file.display()),
+        }
+    }
+    removed
+}
+
+/// Deletes everything: every row, every document file, the copies taken before migrations and
+/// restores, and the keys Jobhound put in the OS keychain. The empty database stays usable.
+pub fn forget_everything(
+    store: &Store,
+    data_dir: &Path,
+    secrets: &dyn SecretStore,
+    key_names: &[&str],
+) -> Result<ForgetReport, CoreError> {
+    let (jobs, applications) = store.write(|tx| {
+        let counts =
+            tx.query_row("SELECT (SELECT COUNT(*) FROM jobs), (SELECT COUNT(*) FROM applications)", [], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })?;
+        // Tables are emptied in any order; the foreign keys are checked once, at commit, when
+        // nothing is left to point anywhere.
+        tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+        for table in data_tables(tx)? {
+            tx.execute(&format!("DELETE FROM \"{table}\""), [])?;
+        }
+        tx.execute("INSERT INTO jobs_fts (jobs_fts) VALUES ('delete-all')", [])?;
+        Ok(counts)
+    })?;
+    // Deleted rows stay readable in free pages and the WAL until overwritten.
+    store.read(|connection| {
+        connection.execute_batch("VACUUM; PRAGMA wal_checkpoint(TRUNCATE);")?;
+        Ok(())
+    })?;
+    let mut files = document_files(&documents_dir(data_dir));
+    files.extend(database_copies(data_dir));
+    let files_removed = remove_files(&files);
+    let mut keys_removed = 0;
+    for name in key_names {
+        if secrets.get(name).ok().flatten().is_some() {
+            secrets.delete(name)?;
+            keys_removed += 1;
+        }
+    }
+    Ok(ForgetReport { jobs, applications, files_removed, keys_removed })
+}
+
+/// Every table but the schema's own record, SQLite's, and the search index (emptied as a whole).
+fn data_tables(tx: &Transaction<'_>) -> Result<Vec<String>, CoreError> {
+    let tables = tx
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+             AND name NOT LIKE 'jobs\\_fts%' ESCAPE '\\' AND name <> 'schema_migrations'",
+        )?
+        .query_map([], |row| row.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(tables)
+}
+
+fn document_files(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .map(|entries| entries.flatten().map(|entry| entry.path()).filter(|path| path.is_file()).collect())
+        .unwrap_or_default()
+}
+
+/// `jobhound.db.v3-….bak` and `jobhound.db.before-restore-….bak`: full copies of old data.
+fn database_copies(data_dir: &Path) -> Vec<PathBuf> {
+    let prefix = format!("{}.", paths::DATABASE_FILE);
+    document_files(data_dir)
+        .into_iter()
+        .filter(|path| {
+            let name = path.file_name().map(|name| name.to_string_lossy().to_string()).unwrap_or_default();
+            name.starts_with(&prefix) && name.ends_with(".bak")
+        })
+        .collect()
+}
+
+/// The key names forgetting removes: the writing assistant's and every source's.
+pub fn all_key_names() -> Vec<&'static str> {
+    let mut names = vec![llm_settings::API_KEY];
+    for kind in jobhound_sources::SourceKind::ALL {
+        names.extend(kind.info().keys.iter().map(|key| key.name));
+    }
+    names
+}
