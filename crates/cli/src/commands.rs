@@ -26,7 +26,7 @@ impl From<CoreError> for Failure {
     fn from(error: CoreError) -> Self {
         let exit_code = match error.code() {
             "not_found" | "invalid_input" | "source_parse" | "file_too_large" | "unsupported_file" | "corrupt_file"
-            | "no_text" => 2,
+            | "no_text" | "not_a_backup" => 2,
             _ => 1,
         };
         Self { message: error.to_string(), exit_code }
@@ -56,6 +56,10 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
                 line(&format!("imported {} demo jobs ({} new)", report.jobs_seen, report.new_jobs))
             }
         }
+        Command::Export { format, out } => crate::your_data::export(&open(&cli.data_dir)?, &format, &out, cli.json),
+        Command::Backup { out } => crate::your_data::backup(&open(&cli.data_dir)?, &out, cli.json),
+        Command::Restore { file } => crate::your_data::restore(&open(&cli.data_dir)?, &file, cli.json),
+        Command::Forget { yes } => crate::your_data::forget(&open(&cli.data_dir)?, yes, cli.json),
         Command::Status => {
             let status = open(&cli.data_dir)?.status()?;
             if cli.json {
@@ -250,6 +254,7 @@ fn jobs(app: &Jobhound, command: JobsCommand, json: bool) -> Result<(), Failure>
             }
             Ok(())
         }
+        JobsCommand::Delete { id } => crate::your_data::delete_job(app, id, json),
         JobsCommand::Recheck { id } => {
             let report = runtime()?.block_on(app.recheck_job(id))?;
             if json {

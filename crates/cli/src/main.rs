@@ -6,6 +6,7 @@ mod commands;
 mod eval;
 mod output;
 mod sources_view;
+mod your_data;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -73,6 +74,26 @@ enum Command {
     Demo,
     /// Where the data lives and how much there is.
     Status,
+    /// Every job with its application and timeline, as CSV (a row per job) or JSON.
+    Export {
+        #[arg(long, value_name = "csv|json")]
+        format: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// The whole database and the stored documents as one file (safe while the app runs).
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Replace the data with a backup's; the database as it was is kept beside it.
+    Restore { file: PathBuf },
+    /// Delete everything: jobs, applications, resumes, letters, files and stored keys.
+    Forget {
+        /// Really do it.
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -152,6 +173,8 @@ enum JobsCommand {
     Show { id: i64 },
     /// Ask the company board whether a job is still listed; closes it (never deletes) if not.
     Recheck { id: i64 },
+    /// Delete a job with its postings, application, letters and exported files.
+    Delete { id: i64 },
 }
 
 fn main() -> ExitCode {

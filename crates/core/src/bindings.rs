@@ -55,6 +55,12 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::llm_settings::LlmConnection::export_all(&config)?;
     crate::letter_service::JobInsight::export_all(&config)?;
     crate::letter_service::ExportedLetter::export_all(&config)?;
+    crate::backup::BackupReport::export_all(&config)?;
+    crate::backup::RestoreReport::export_all(&config)?;
+    crate::data_export::ExportFormat::export_all(&config)?;
+    crate::data_export::ExportReport::export_all(&config)?;
+    crate::forget::DeletedJob::export_all(&config)?;
+    crate::forget::ForgetReport::export_all(&config)?;
     crate::llm_settings::LlmSettings::export_all(&config)?;
     crate::llm_settings::LlmSettingsView::export_all(&config)?;
     crate::follow_ups::FollowUpReminder::export_all(&config)?;

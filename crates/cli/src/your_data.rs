@@ -1,0 +1,66 @@
+//! `export`, `backup`, `restore` and `forget`: the person's data as a whole.
+
+use std::path::Path;
+
+use jobhound_core::Jobhound;
+use jobhound_core::data_export::ExportFormat;
+
+use crate::commands::Failure;
+use crate::output::{json_line, line};
+
+pub fn export(app: &Jobhound, format: &str, out: &Path, json: bool) -> Result<(), Failure> {
+    let report = app.export_data(ExportFormat::parse(format)?, out)?;
+    if json {
+        return json_line(&report);
+    }
+    line(&format!("{} jobs ({} with an application) written to {}", report.jobs, report.applications, report.path))
+}
+
+pub fn backup(app: &Jobhound, out: &Path, json: bool) -> Result<(), Failure> {
+    let report = app.back_up(out)?;
+    if json {
+        return json_line(&report);
+    }
+    line(&format!(
+        "backed up {} jobs, {} applications and {} files to {} ({} bytes)",
+        report.jobs, report.applications, report.files, report.path, report.bytes
+    ))
+}
+
+pub fn restore(app: &Jobhound, file: &Path, json: bool) -> Result<(), Failure> {
+    let report = app.restore(file)?;
+    if json {
+        return json_line(&report);
+    }
+    line(&format!(
+        "restored {} jobs, {} applications and {} files; the database as it was is kept at {}",
+        report.jobs, report.applications, report.files, report.previous_database
+    ))
+}
+
+pub fn forget(app: &Jobhound, confirmed: bool, json: bool) -> Result<(), Failure> {
+    if !confirmed {
+        return Err(Failure::input(
+            "this deletes every job, application, resume, letter and stored key; run again with --yes to do it",
+        ));
+    }
+    let report = app.forget_everything()?;
+    if json {
+        return json_line(&report);
+    }
+    line(&format!(
+        "forgot {} jobs and {} applications; removed {} files and {} keychain keys",
+        report.jobs, report.applications, report.files_removed, report.keys_removed
+    ))
+}
+
+pub fn delete_job(app: &Jobhound, id: i64, json: bool) -> Result<(), Failure> {
+    let deleted = app.delete_job(id)?;
+    if json {
+        return json_line(&deleted);
+    }
+    line(&format!(
+        "deleted job {id}: {} at {} ({} files removed)",
+        deleted.title, deleted.company, deleted.files_removed
+    ))
+}

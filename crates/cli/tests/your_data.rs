@@ -1,0 +1,82 @@
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+//! `export`, `backup`, `restore`, `jobs delete` and `forget` as a script would use them.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn cli(data_dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jobhound-cli"))
+        .args(args)
+        .env("JOBHOUND_DATA_DIR", data_dir)
+        .env("JOBHOUND_KEYCHAIN", "memory")
+        .output()
+        .unwrap()
+}
+
+fn ok(output: Output) -> String {
+    assert!(output.status.success(), "failed: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn json(output: Output) -> Value {
+    serde_json::from_str(&ok(output)).unwrap()
+}
+
+fn job_count(data_dir: &Path) -> u64 {
+    json(cli(data_dir, &["--json", "status"]))["job_count"].as_u64().unwrap()
+}
+
+#[test]
+fn export_back_up_restore_elsewhere_delete_and_forget() {
+    let work = tempfile::tempdir().unwrap();
+    let (home, elsewhere) = (work.path().join("home"), work.path().join("elsewhere"));
+    ok(cli(&home, &["demo"]));
+    ok(cli(&home, &["application", "set-status", "1", "applied"]));
+    let jobs = job_count(&home);
+
+    let csv_path = work.path().join("jobs.csv");
+    let report = json(cli(&home, &["--json", "export", "--format", "csv", "--out", csv_path.to_str().unwrap()]));
+    assert_eq!(report["jobs"].as_u64(), Some(jobs));
+    let mut reader = csv::Reader::from_path(&csv_path).unwrap();
+    let status = reader.headers().unwrap().iter().position(|h| h == "application_status").unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len() as u64, jobs);
+    assert_eq!(rows.iter().filter(|row| &row[status] == "applied").count(), 1);
+
+    let json_path = work.path().join("export.json");
+    ok(cli(&home, &["export", "--format", "json", "--out", json_path.to_str().unwrap()]));
+    let export: Value = serde_json::from_slice(&std::fs::read(&json_path).unwrap()).unwrap();
+    assert_eq!(export["jobs"].as_array().unwrap().len() as u64, jobs);
+    let bad = cli(&home, &["export", "--format", "xml", "--out", json_path.to_str().unwrap()]);
+    assert_eq!(bad.status.code(), Some(2));
+
+    let backup = work.path().join("backup.jobhound");
+    let backed = json(cli(&home, &["--json", "backup", "--out", backup.to_str().unwrap()]));
+    assert_eq!(backed["applications"].as_u64(), Some(1));
+    let restored = json(cli(&elsewhere, &["--json", "restore", backup.to_str().unwrap()]));
+    assert_eq!(restored["jobs"].as_u64(), Some(jobs));
+    assert_eq!(job_count(&elsewhere), jobs);
+    let applications = json(cli(&elsewhere, &["--json", "application", "list"]));
+    assert_eq!(applications.as_array().unwrap().len(), 1);
+
+    let refused = cli(&elsewhere, &["restore", csv_path.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&refused.stderr).to_string();
+    assert!(message.contains("is not a Jobhound backup"), "{message}");
+    assert_eq!(message.lines().count(), 1);
+    assert_eq!(job_count(&elsewhere), jobs);
+
+    let deleted = json(cli(&elsewhere, &["--json", "jobs", "delete", "1"]));
+    assert!(deleted["title"].is_string());
+    assert_eq!(job_count(&elsewhere), jobs - 1);
+    assert_eq!(cli(&elsewhere, &["jobs", "delete", "1"]).status.code(), Some(2));
+
+    let unconfirmed = cli(&home, &["forget"]);
+    assert_eq!(unconfirmed.status.code(), Some(2));
+    assert_eq!(job_count(&home), jobs);
+    let forgot = json(cli(&home, &["--json", "forget", "--yes"]));
+    assert_eq!(forgot["jobs"].as_u64(), Some(jobs));
+    assert_eq!(job_count(&home), 0);
+}
