@@ -59,6 +59,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Export { format, out } => crate::your_data::export(&open(&cli.data_dir)?, &format, &out, cli.json),
         Command::Backup { out } => crate::your_data::backup(&open(&cli.data_dir)?, &out, cli.json),
         Command::Restore { file } => crate::your_data::restore(&open(&cli.data_dir)?, &file, cli.json),
+        Command::Import { from, file } => crate::your_data::import(&open(&cli.data_dir)?, &from, &file, cli.json),
         Command::Forget { yes } => crate::your_data::forget(&open(&cli.data_dir)?, yes, cli.json),
         Command::Status => {
             let status = open(&cli.data_dir)?.status()?;

@@ -88,6 +88,13 @@ enum Command {
     },
     /// Replace the data with a backup's; the database as it was is kept beside it.
     Restore { file: PathBuf },
+    /// Bring in a JobSpy CSV or a JobFunnel master CSV; duplicates merge with stored jobs and
+    /// JobFunnel's statuses become applications.
+    Import {
+        #[arg(long, value_name = "jobspy|jobfunnel")]
+        from: String,
+        file: PathBuf,
+    },
     /// Delete everything: jobs, applications, resumes, letters, files and stored keys.
     Forget {
         /// Really do it.

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use jobhound_core::Jobhound;
 use jobhound_core::data_export::ExportFormat;
+use jobhound_core::import::ImportFrom;
 
 use crate::commands::Failure;
 use crate::output::{json_line, line};
@@ -62,5 +63,23 @@ pub fn delete_job(app: &Jobhound, id: i64, json: bool) -> Result<(), Failure> {
     line(&format!(
         "deleted job {id}: {} at {} ({} files removed)",
         deleted.title, deleted.company, deleted.files_removed
+    ))
+}
+
+pub fn import(app: &Jobhound, from: &str, file: &Path, json: bool) -> Result<(), Failure> {
+    let report = app.import_file(ImportFrom::parse(from)?, file)?;
+    if json {
+        return json_line(&report);
+    }
+    line(&format!(
+        "{} rows: {} new jobs, {} merged with stored ones, {} already imported, {} kept raw (no title or company); \
+         {} applications created, {} left as they were",
+        report.rows,
+        report.new_jobs,
+        report.merged,
+        report.known,
+        report.flagged,
+        report.applications_created,
+        report.applications_kept
     ))
 }

@@ -73,6 +73,20 @@ fn export_back_up_restore_elsewhere_delete_and_forget() {
     assert_eq!(job_count(&elsewhere), jobs - 1);
     assert_eq!(cli(&elsewhere, &["jobs", "delete", "1"]).status.code(), Some(2));
 
+    let funnel = work.path().join("master.csv");
+    std::fs::write(
+        &funnel,
+        "status,title,company,location,date,blurb,tags,link,id,provider,query,locale,wage,remoteness\n\
+         APPLIED,Data Engineer,Shopify,Toronto,2026-10-30,Pipelines.,,https://ca.indeed.com/viewjob?jk=77,77,INDEED,de,CANADA_ENGLISH,,\n",
+    )
+    .unwrap();
+    let imported = json(cli(&home, &["--json", "import", "--from", "jobfunnel", funnel.to_str().unwrap()]));
+    assert_eq!((imported["new_jobs"].as_u64(), imported["applications_created"].as_u64()), (Some(1), Some(1)));
+    assert_eq!(job_count(&home), jobs + 1);
+    let wrong = cli(&home, &["import", "--from", "jobspy", funnel.to_str().unwrap()]);
+    assert_eq!(wrong.status.code(), Some(2), "{}", String::from_utf8_lossy(&wrong.stderr));
+    let jobs = jobs + 1;
+
     let unconfirmed = cli(&home, &["forget"]);
     assert_eq!(unconfirmed.status.code(), Some(2));
     assert_eq!(job_count(&home), jobs);

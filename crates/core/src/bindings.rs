@@ -61,6 +61,8 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::data_export::ExportReport::export_all(&config)?;
     crate::forget::DeletedJob::export_all(&config)?;
     crate::forget::ForgetReport::export_all(&config)?;
+    crate::import::ImportFrom::export_all(&config)?;
+    crate::import::ImportReport::export_all(&config)?;
     crate::llm_settings::LlmSettings::export_all(&config)?;
     crate::llm_settings::LlmSettingsView::export_all(&config)?;
     crate::follow_ups::FollowUpReminder::export_all(&config)?;

@@ -5,11 +5,17 @@ use std::path::Path;
 use crate::backup::{self, BackupReport, RestoreReport};
 use crate::data_export::{self, ExportFormat, ExportReport};
 use crate::forget::{self, DeletedJob, ForgetReport};
+use crate::import::{self, ImportFrom, ImportReport};
 use crate::{CoreError, Jobhound};
 
 impl Jobhound {
     pub fn export_data(&self, format: ExportFormat, out: &Path) -> Result<ExportReport, CoreError> {
         data_export::export(self.store(), format, out)
+    }
+
+    /// Imports a JobSpy or JobFunnel CSV, merging with what is stored.
+    pub fn import_file(&self, from: ImportFrom, path: &Path) -> Result<ImportReport, CoreError> {
+        import::import_file(self.store(), from, path)
     }
 
     pub fn back_up(&self, out: &Path) -> Result<BackupReport, CoreError> {

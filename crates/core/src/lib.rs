@@ -20,6 +20,7 @@ mod error;
 pub mod fetching;
 pub mod follow_ups;
 pub mod forget;
+pub mod import;
 pub mod ingest;
 pub mod jobs;
 pub mod letter_service;

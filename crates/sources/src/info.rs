@@ -16,6 +16,8 @@ pub enum SourceCategory {
     Board,
     /// A feed or page URL.
     Feed,
+    /// A file written by another job-search tool, imported once.
+    Import,
 }
 
 /// A secret a source needs, stored in the OS keychain under `name`.
@@ -238,6 +240,18 @@ impl SourceKind {
                     "https://www.linkedin.com",
                     "Against LinkedIn's terms: off by default, a few pages at a time, stop on the first 429.",
                 )
+            },
+            SourceKind::Jobspy => SourceInfo {
+                category: SourceCategory::Import,
+                param_label: "A CSV written by JobSpy",
+                param_example: "jobs.csv",
+                ..board("JobSpy import", "", "Imported from your own file.")
+            },
+            SourceKind::Jobfunnel => SourceInfo {
+                category: SourceCategory::Import,
+                param_label: "JobFunnel's master CSV",
+                param_example: "master.csv",
+                ..board("JobFunnel import", "", "Imported from your own file.")
             },
         }
     }

@@ -25,6 +25,10 @@ pub enum SourceKind {
     Rss,
     Jsonld,
     Linkedin,
+    /// Rows of a JobSpy CSV, imported from a file.
+    Jobspy,
+    /// Rows of a JobFunnel master CSV, imported from a file.
+    Jobfunnel,
 }
 
 impl SourceKind {
@@ -49,6 +53,9 @@ impl SourceKind {
         SourceKind::Linkedin,
     ];
 
+    /// Files from other tools, read like sources but imported, never watched.
+    pub const IMPORTS: &'static [SourceKind] = &[SourceKind::Jobspy, SourceKind::Jobfunnel];
+
     pub fn as_str(self) -> &'static str {
         match self {
             SourceKind::Greenhouse => "greenhouse",
@@ -69,6 +76,8 @@ impl SourceKind {
             SourceKind::Rss => "rss",
             SourceKind::Jsonld => "jsonld",
             SourceKind::Linkedin => "linkedin",
+            SourceKind::Jobspy => "jobspy",
+            SourceKind::Jobfunnel => "jobfunnel",
         }
     }
 
@@ -100,6 +109,7 @@ impl FromStr for SourceKind {
         let wanted = name.trim().to_ascii_lowercase();
         SourceKind::ALL
             .iter()
+            .chain(SourceKind::IMPORTS)
             .copied()
             .find(|kind| kind.as_str() == wanted)
             .ok_or_else(|| SourceError::UnknownKind(name.to_string()))

@@ -12,6 +12,7 @@ mod endpoints;
 mod error;
 pub mod feeds;
 mod http;
+pub mod imports;
 mod info;
 mod kind;
 mod model;

@@ -6,6 +6,7 @@ use crate::ats::{smartrecruiters::SmartRecruiters, workable::Workable};
 use crate::boards::{adzuna::Adzuna, arbeitnow::Arbeitnow, himalayas::Himalayas, jsearch::Jsearch};
 use crate::boards::{linkedin::Linkedin, remoteok::RemoteOk, remotive::Remotive, themuse::TheMuse, usajobs::Usajobs};
 use crate::feeds::{hackernews::HackerNews, jsonld::JsonLd, rss::Rss};
+use crate::imports::{jobfunnel::JobFunnel, jobspy::JobSpy};
 use crate::source::Source;
 
 pub fn source(kind: SourceKind) -> &'static dyn Source {
@@ -28,6 +29,8 @@ pub fn source(kind: SourceKind) -> &'static dyn Source {
         SourceKind::Rss => &Rss,
         SourceKind::Jsonld => &JsonLd,
         SourceKind::Linkedin => &Linkedin,
+        SourceKind::Jobspy => &JobSpy,
+        SourceKind::Jobfunnel => &JobFunnel,
     }
 }
 
@@ -37,7 +40,7 @@ mod tests {
 
     #[test]
     fn every_kind_has_its_own_source() {
-        for kind in SourceKind::ALL {
+        for kind in SourceKind::ALL.iter().chain(SourceKind::IMPORTS) {
             assert_eq!(source(*kind).kind(), *kind);
         }
     }

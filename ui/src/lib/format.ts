@@ -56,7 +56,9 @@ export const SOURCE_NAMES: Record<string, string> = {
 	hackernews: 'Hacker News',
 	rss: 'RSS feed',
 	jsonld: 'Careers page',
-	linkedin: 'LinkedIn'
+	linkedin: 'LinkedIn',
+	jobspy: 'JobSpy import',
+	jobfunnel: 'JobFunnel import'
 };
 
 /** Source health failure classes, as a person would say them. */

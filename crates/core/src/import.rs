@@ -1,0 +1,128 @@
+//! Bringing in what another job-search tool collected: a JobSpy CSV or a JobFunnel master CSV.
+//! Rows go through the same pipeline as fetched postings, so a job already stored (from a board,
+//! or an earlier import) is merged rather than duplicated, and JobFunnel's statuses become
+//! applications where the job has none yet.
+
+use std::path::Path;
+
+use jobhound_sources::{ParsedPosting, SourceKind};
+use rusqlite::{OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::applications::{self, ApplicationStatus};
+use crate::campaign_service::rank_for_active_campaigns;
+use crate::ingest::ingest;
+use crate::{CoreError, Store, time};
+
+/// Larger than any CSV these tools write for one person; refused before reading.
+const MAX_IMPORT_BYTES: u64 = 200 * 1024 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum ImportFrom {
+    Jobspy,
+    Jobfunnel,
+}
+
+impl ImportFrom {
+    pub fn parse(text: &str) -> Result<Self, CoreError> {
+        match text.to_ascii_lowercase().as_str() {
+            "jobspy" => Ok(Self::Jobspy),
+            "jobfunnel" => Ok(Self::Jobfunnel),
+            other => Err(CoreError::InvalidInput(format!("cannot import from {other:?}; use jobspy or jobfunnel"))),
+        }
+    }
+
+    fn kind(self) -> SourceKind {
+        match self {
+            Self::Jobspy => SourceKind::Jobspy,
+            Self::Jobfunnel => SourceKind::Jobfunnel,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+pub struct ImportReport {
+    /// Rows read (JobFunnel rows marked DELETE are not counted).
+    pub rows: u32,
+    pub new_jobs: u32,
+    /// Rows that turned out to be a job already stored.
+    pub merged: u32,
+    /// Rows already imported before (updated or unchanged).
+    pub known: u32,
+    /// Rows kept raw because they have no title or company.
+    pub flagged: u32,
+    pub applications_created: u32,
+    /// Statuses not applied because the job already has an application in Jobhound.
+    pub applications_kept: u32,
+}
+
+/// JobFunnel's statuses as Jobhound's; NEW and UNKNOWN are jobs without an application.
+fn status_from_jobfunnel(status: &str) -> Option<ApplicationStatus> {
+    match status.trim().to_ascii_uppercase().as_str() {
+        "INTERESTED" => Some(ApplicationStatus::Saved),
+        "APPLY" => Some(ApplicationStatus::Preparing),
+        "APPLIED" => Some(ApplicationStatus::Applied),
+        "INTERVIEWING" | "INTERVIEWED" => Some(ApplicationStatus::Interviewing),
+        "OFFER" => Some(ApplicationStatus::Offer),
+        "ACCEPTED" => Some(ApplicationStatus::Accepted),
+        "REJECTED" => Some(ApplicationStatus::Rejected),
+        "WITHDRAWN" => Some(ApplicationStatus::Withdrawn),
+        "ARCHIVE" | "OLD" => Some(ApplicationStatus::Archived),
+        _ => None,
+    }
+}
+
+pub fn import_file(store: &Store, from: ImportFrom, path: &Path) -> Result<ImportReport, CoreError> {
+    let io = |error: std::io::Error| CoreError::Io { context: format!("cannot read {}", path.display()), error };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_IMPORT_BYTES {
+        return Err(CoreError::InvalidInput(format!(
+            "{} is {} MB; imports over {} MB are refused",
+            path.display(),
+            size / (1024 * 1024),
+            MAX_IMPORT_BYTES / (1024 * 1024)
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    let postings = jobhound_sources::parse(from.kind(), &bytes)?;
+    let now = time::now_rfc3339();
+    store.write(|tx| {
+        let counts = ingest(tx, &postings, None, &now)?;
+        let mut report = ImportReport {
+            rows: counts.seen,
+            new_jobs: counts.new_jobs,
+            merged: counts.merged,
+            known: counts.updated + counts.unchanged,
+            flagged: counts.flagged,
+            ..ImportReport::default()
+        };
+        for posting in &postings {
+            let Some(status) = posting.payload.get("status").and_then(|s| s.as_str()).and_then(status_from_jobfunnel)
+            else {
+                continue;
+            };
+            let Some(job_id) = job_of(tx, posting)? else { continue };
+            if applications::id_for_job(tx, job_id)?.is_some() {
+                report.applications_kept += 1;
+            } else {
+                applications::ensure(tx, job_id, status, &now)?;
+                report.applications_created += 1;
+            }
+        }
+        rank_for_active_campaigns(tx, &counts.changed_jobs, None, chrono::Utc::now())?;
+        Ok(report)
+    })
+}
+
+fn job_of(tx: &Transaction<'_>, posting: &ParsedPosting) -> Result<Option<i64>, CoreError> {
+    Ok(tx
+        .query_row(
+            "SELECT jp.job_id FROM postings p JOIN job_postings jp ON jp.posting_id = p.id
+             WHERE p.source = ?1 AND p.source_job_id = ?2",
+            [posting.source.as_str(), posting.source_id.as_str()],
+            |row| row.get(0),
+        )
+        .optional()?)
+}
