@@ -56,6 +56,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
                 line(&format!("imported {} demo jobs ({} new)", report.jobs_seen, report.new_jobs))
             }
         }
+        Command::Search(args) => crate::search::run(&open(&cli.data_dir)?, args, cli.json),
         Command::Export { format, out } => crate::your_data::export(&open(&cli.data_dir)?, &format, &out, cli.json),
         Command::Backup { out } => crate::your_data::backup(&open(&cli.data_dir)?, &out, cli.json),
         Command::Restore { file } => crate::your_data::restore(&open(&cli.data_dir)?, &file, cli.json),
@@ -243,8 +244,13 @@ fn jobs(app: &Jobhound, command: JobsCommand, json: bool) -> Result<(), Failure>
     match command {
         JobsCommand::List { query, source, campaign, limit } => {
             let campaign_id = campaign.map(|name| app.find_campaign(&name)).transpose()?.map(|campaign| campaign.id);
-            let page =
-                app.list_jobs(&JobQuery { text: query, source, campaign_id, limit: Some(limit), offset: None })?;
+            let page = app.list_jobs(&JobQuery {
+                text: query,
+                source,
+                campaign_id,
+                limit: Some(limit),
+                ..JobQuery::default()
+            })?;
             if json {
                 return json_line(&page);
             }

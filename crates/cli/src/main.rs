@@ -5,6 +5,7 @@ mod campaign;
 mod commands;
 mod eval;
 mod output;
+mod search;
 mod sources_view;
 mod your_data;
 
@@ -74,6 +75,8 @@ enum Command {
     Demo,
     /// Where the data lives and how much there is.
     Status,
+    /// Search stored jobs with the app's filters; --json prints [{"id","title","company","score"}].
+    Search(search::SearchArgs),
     /// Every job with its application and timeline, as CSV (a row per job) or JSON.
     Export {
         #[arg(long, value_name = "csv|json")]

@@ -36,6 +36,17 @@ fn export_back_up_restore_elsewhere_delete_and_forget() {
     ok(cli(&home, &["application", "set-status", "1", "applied"]));
     let jobs = job_count(&home);
 
+    let found =
+        json(cli(&home, &["--json", "search", "account executive", "--location", "london", "--sort", "newest"]));
+    let rows = found.as_array().unwrap();
+    assert_eq!(rows.len(), 2, "{found}");
+    let mut keys: Vec<&str> = rows[0].as_object().unwrap().keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    assert_eq!(keys, vec!["company", "id", "score", "title"]);
+    let remote = json(cli(&home, &["--json", "search", "--remote", "remote", "--status", "applied"]));
+    assert!(remote.as_array().unwrap().is_empty());
+    assert_eq!(cli(&home, &["search", "--remote", "moon"]).status.code(), Some(2));
+
     let csv_path = work.path().join("jobs.csv");
     let report = json(cli(&home, &["--json", "export", "--format", "csv", "--out", csv_path.to_str().unwrap()]));
     assert_eq!(report["jobs"].as_u64(), Some(jobs));

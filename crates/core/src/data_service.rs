@@ -6,6 +6,8 @@ use crate::backup::{self, BackupReport, RestoreReport};
 use crate::data_export::{self, ExportFormat, ExportReport};
 use crate::forget::{self, DeletedJob, ForgetReport};
 use crate::import::{self, ImportFrom, ImportReport};
+use crate::jobs::JobQuery;
+use crate::saved_views::{self, SavedView};
 use crate::{CoreError, Jobhound};
 
 impl Jobhound {
@@ -16,6 +18,18 @@ impl Jobhound {
     /// Imports a JobSpy or JobFunnel CSV, merging with what is stored.
     pub fn import_file(&self, from: ImportFrom, path: &Path) -> Result<ImportReport, CoreError> {
         import::import_file(self.store(), from, path)
+    }
+
+    pub fn saved_views(&self) -> Result<Vec<SavedView>, CoreError> {
+        self.store().read(saved_views::list)
+    }
+
+    pub fn save_view(&self, name: &str, query: &JobQuery) -> Result<SavedView, CoreError> {
+        self.store().write(|tx| saved_views::save(tx, name, query))
+    }
+
+    pub fn delete_view(&self, id: i64) -> Result<(), CoreError> {
+        self.store().write(|tx| saved_views::delete(tx, id))
     }
 
     pub fn back_up(&self, out: &Path) -> Result<BackupReport, CoreError> {

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::CoreError;
+use crate::job_filters::{JobFilters, JobSort};
 use crate::matches::{CampaignScore, scores_for_job};
 use crate::normalize::Seniority;
 
@@ -25,6 +26,12 @@ pub struct JobQuery {
     pub campaign_id: Option<i64>,
     pub limit: Option<u32>,
     pub offset: Option<u32>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub filters: Option<JobFilters>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub sort: Option<JobSort>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -109,26 +116,47 @@ pub fn list_jobs(connection: &Connection, query: &JobQuery) -> Result<JobPage, C
             values.len()
         );
     }
+    let chosen = query.filters.clone().unwrap_or_default();
+    filters.push_str(&chosen.sql(&mut values, chrono::Utc::now()));
+    let sort = query.sort.unwrap_or_default();
     if let Some(campaign_id) = query.campaign_id {
-        return list_campaign_jobs(connection, query, campaign_id, text.is_some(), values, &filters);
+        return list_campaign_jobs(connection, query, campaign_id, text.is_some(), values, &filters, chosen.hidden);
     }
+    match chosen.hidden {
+        Some(true) => {
+            filters.push_str(" AND EXISTS (SELECT 1 FROM matches mh WHERE mh.job_id = j.id AND mh.hidden = 1)")
+        }
+        Some(false) => {
+            filters.push_str(" AND NOT EXISTS (SELECT 1 FROM matches mh WHERE mh.job_id = j.id AND mh.hidden = 1)");
+        }
+        None => {}
+    }
+    // Newest first walks the listing index and stops after a page; pay walks the pay index.
+    let (order, index) = match sort {
+        JobSort::Newest => ("j.listed_at DESC, j.id DESC", "INDEXED BY jobs_listed"),
+        JobSort::Salary => ("COALESCE(j.salary_yearly_max, j.salary_yearly_min) DESC, j.id DESC", ""),
+        JobSort::Score => (BEST_SCORE_ORDER, ""),
+    };
     // Text matches stream from the index (?1) joined to their jobs, so counting can stop at the cap.
-    let from_matches = "FROM jobs_fts f CROSS JOIN jobs j ON j.id = f.rowid WHERE jobs_fts MATCH ?1";
+    let from_matches = "FROM jobs_fts f CROSS JOIN jobs j ON j.id = f.rowid WHERE jobs_fts MATCH ?1".to_string();
     let from_all = if text.is_some() {
-        "FROM jobs j INDEXED BY jobs_listed WHERE j.id IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?1)"
+        format!("FROM jobs j {index} WHERE j.id IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?1)")
     } else {
-        "FROM jobs j INDEXED BY jobs_listed WHERE 1"
+        format!("FROM jobs j {index} WHERE 1")
     };
     let (total, total_capped) =
-        count_capped(connection, if text.is_some() { from_matches } else { from_all }, &filters, &values)?;
+        count_capped(connection, if text.is_some() { &from_matches } else { &from_all }, &filters, &values)?;
 
-    // Few matches: fetch them all and sort. Many (or no text): walk the newest-first index and
-    // stop after a page. The planner cannot tell these apart, so the query says which.
-    let from = if text.is_some() && !total_capped { from_matches } else { from_all };
-    let jobs =
-        summaries(connection, query, "NULL", &format!("{from} {filters}"), "j.listed_at DESC, j.id DESC", &values)?;
+    // Few matches: fetch them all and sort. Many (or no text): walk the chosen index and stop
+    // after a page. The planner cannot tell these apart, so the query says which.
+    let from = if text.is_some() && !total_capped { &from_matches } else { &from_all };
+    let jobs = summaries(connection, query, "NULL", &format!("{from} {filters}"), order, &values)?;
     Ok(JobPage { jobs, total, total_capped })
 }
+
+/// Best score any campaign gave (ranked, not filtered out), unscored jobs last, then newest.
+const BEST_SCORE_ORDER: &str = "(SELECT MAX(ms.score) FROM matches ms WHERE ms.job_id = j.id AND ms.filtered IS NULL) DESC, \
+     j.listed_at DESC, j.id DESC";
 
 /// A campaign's list: its matches walked best-first from the (campaign, score) index.
 fn list_campaign_jobs(
@@ -138,17 +166,24 @@ fn list_campaign_jobs(
     has_text: bool,
     mut values: Vec<Value>,
     filters: &str,
+    hidden: Option<bool>,
 ) -> Result<JobPage, CoreError> {
     values.push(Value::Integer(campaign_id));
     let campaign = values.len();
     let text_filter = if has_text { "AND j.id IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?1)" } else { "" };
+    let hidden = if hidden == Some(true) { 1 } else { 0 };
     let from = format!(
         "FROM matches m INDEXED BY matches_by_score CROSS JOIN jobs j ON j.id = m.job_id
-         WHERE m.campaign_id = ?{campaign} AND m.filtered IS NULL AND m.hidden = 0 {text_filter} {filters}"
+         WHERE m.campaign_id = ?{campaign} AND m.filtered IS NULL AND m.hidden = {hidden} {text_filter} {filters}"
     );
     let (total, total_capped) = count_capped(connection, &from, "", &values)?;
     // Ties keep the order they were ranked in, which the index already holds: no sort step.
-    let jobs = summaries(connection, query, "m.score", &from, "m.score DESC, m.rowid", &values)?;
+    let order = match query.sort.unwrap_or(JobSort::Score) {
+        JobSort::Score => "m.score DESC, m.rowid",
+        JobSort::Newest => "j.listed_at DESC, j.id DESC",
+        JobSort::Salary => "COALESCE(j.salary_yearly_max, j.salary_yearly_min) DESC, m.score DESC",
+    };
+    let jobs = summaries(connection, query, "m.score", &from, order, &values)?;
     Ok(JobPage { jobs, total, total_capped })
 }
 
