@@ -197,6 +197,9 @@ fn bench(command: BenchCommand, json: bool) -> Result<(), Failure> {
             if json {
                 return json_line(&result);
             }
+            for (sort, p95) in &result.filtered_p95_ms {
+                line(&format!("filtered list sorted by {sort}: p95 {p95:.2} ms"))?;
+            }
             line(&format!(
                 "search p50 {:.2} ms p95 {:.2} ms max {:.2} ms queries {} jobs {}",
                 result.p50_ms, result.p95_ms, result.max_ms, result.queries, result.jobs

@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 use crate::campaign_service::rank_for_active_campaigns;
 use crate::campaigns::{self, CampaignInput};
 use crate::ingest::ingest;
+use crate::job_filters::{JobFilters, JobSort};
 use crate::jobs::{JobQuery, list_jobs};
 use crate::normalize::Seniority;
 use crate::ranking::{Profile, RemotePreference};
@@ -301,6 +302,8 @@ pub struct SearchBench {
     pub p50_ms: f64,
     pub p95_ms: f64,
     pub max_ms: f64,
+    /// p95 of the same number of list queries with the browsing filters, per sort order.
+    pub filtered_p95_ms: Vec<(String, f64)>,
 }
 
 /// Full-text searches with a source filter over `jobs` stored jobs.
@@ -335,9 +338,38 @@ pub fn search_bench(dir: &Path, jobs: usize, queries: usize) -> Result<SearchBen
         std::hint::black_box(store.read(|c| list_jobs(c, &query))?);
         timings.push(started.elapsed().as_secs_f64() * 1000.0);
     }
+    let (p50_ms, p95_ms, max_ms) = percentiles(&mut timings);
+    let mut filtered_p95_ms = Vec::new();
+    for (name, sort) in [("newest", JobSort::Newest), ("salary", JobSort::Salary), ("score", JobSort::Score)] {
+        let mut timings = Vec::with_capacity(queries);
+        for n in 0..queries {
+            let filters = match n % 4 {
+                0 => JobFilters { work_modes: vec![jobhound_sources::WorkMode::Remote], ..JobFilters::default() },
+                1 => JobFilters { location: Some("london".into()), ..JobFilters::default() },
+                2 => JobFilters { salary_min: Some(80_000.0), ..JobFilters::default() },
+                _ => JobFilters { posted_within_days: Some(30), ..JobFilters::default() },
+            };
+            let query = JobQuery {
+                text: (n % 3 == 0).then(|| words[n % words.len()].to_string()),
+                filters: Some(filters),
+                sort: Some(sort),
+                limit: Some(100),
+                ..JobQuery::default()
+            };
+            let started = Instant::now();
+            std::hint::black_box(store.read(|c| list_jobs(c, &query))?);
+            timings.push(started.elapsed().as_secs_f64() * 1000.0);
+        }
+        filtered_p95_ms.push((name.to_string(), percentiles(&mut timings).1));
+    }
+    Ok(SearchBench { jobs, queries, p50_ms, p95_ms, max_ms, filtered_p95_ms })
+}
+
+/// p50, p95 and max of `timings` (sorted in place).
+fn percentiles(timings: &mut [f64]) -> (f64, f64, f64) {
     timings.sort_by(f64::total_cmp);
     let at = |fraction: f64| {
         timings[((timings.len() as f64 * fraction).ceil() as usize).saturating_sub(1).min(timings.len() - 1)]
     };
-    Ok(SearchBench { jobs, queries, p50_ms: at(0.5), p95_ms: at(0.95), max_ms: timings.last().copied().unwrap_or(0.0) })
+    (at(0.5), at(0.95), timings.last().copied().unwrap_or(0.0))
 }
