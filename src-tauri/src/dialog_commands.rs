@@ -31,11 +31,41 @@ async fn chosen(open: impl FnOnce(Box<dyn FnOnce(Option<FilePath>) + Send>)) -> 
     file.into_path().map(Some).map_err(|error| internal(format!("the chosen file has no local path: {error}")))
 }
 
+/// Asks where to save a file, suggesting `name`; `None` when the person cancelled.
+pub async fn choose_file_to_save(
+    app: &AppHandle,
+    title: &str,
+    name: &str,
+    extension: &str,
+) -> CommandResult<Option<PathBuf>> {
+    let builder = dialog(app, title).add_filter(extension.to_uppercase(), &[extension]).set_file_name(name.to_string());
+    let chosen_path = chosen(|done| builder.save_file(done)).await?;
+    Ok(chosen_path.map(|mut path| {
+        if path.extension().is_none() {
+            path.set_extension(extension);
+        }
+        path
+    }))
+}
+
+/// Asks for a file to open among `extensions`; `None` when the person cancelled.
+pub async fn choose_file_to_open(
+    app: &AppHandle,
+    title: &str,
+    kind: &str,
+    extensions: &[&str],
+) -> CommandResult<Option<PathBuf>> {
+    let builder = dialog(app, title).add_filter(kind, extensions);
+    chosen(|done| builder.pick_file(done)).await
+}
+
 /// Opens a file picker for a PDF or DOCX and imports it. `None` when the person cancelled.
 #[tauri::command]
 pub async fn pick_resume(app: AppHandle, state: State<'_, AppState>) -> CommandResult<Option<ResumeImport>> {
-    let builder = dialog(&app, "Import a resume").add_filter("Resume (PDF or Word)", &["pdf", "docx"]);
-    let Some(path) = chosen(|done| builder.pick_file(done)).await? else { return Ok(None) };
+    let Some(path) = choose_file_to_open(&app, "Import a resume", "Resume (PDF or Word)", &["pdf", "docx"]).await?
+    else {
+        return Ok(None);
+    };
     blocking(&state, move |core| core.import_resume(&path, None)).await.map(Some)
 }
 
@@ -50,12 +80,9 @@ pub async fn export_letter_as(
 ) -> CommandResult<Option<ExportedLetter>> {
     let format = DocumentFormat::parse(&format).ok_or_else(|| internal(format!("unknown format {format}")))?;
     let extension = format.extension();
-    let builder = dialog(&app, "Save the cover letter")
-        .add_filter(extension.to_uppercase(), &[extension])
-        .set_file_name(format!("{file_name}.{extension}"));
-    let Some(mut path) = chosen(|done| builder.save_file(done)).await? else { return Ok(None) };
-    if path.extension().is_none() {
-        path.set_extension(extension);
-    }
+    let name = format!("{file_name}.{extension}");
+    let Some(path) = choose_file_to_save(&app, "Save the cover letter", &name, extension).await? else {
+        return Ok(None);
+    };
     blocking(&state, move |core| core.export_letter(id, format, &path)).await.map(Some)
 }

@@ -5,6 +5,7 @@ mod applying_commands;
 mod background;
 mod campaign_commands;
 mod commands;
+mod data_commands;
 mod dialog_commands;
 mod ipc_error;
 mod navigation;
@@ -88,6 +89,15 @@ fn main() {
             applying_commands::generate_insight,
             dialog_commands::pick_resume,
             dialog_commands::export_letter_as,
+            data_commands::export_data,
+            data_commands::back_up,
+            data_commands::restore,
+            data_commands::import_jobs,
+            data_commands::delete_job,
+            data_commands::forget_everything,
+            data_commands::saved_views,
+            data_commands::save_view,
+            data_commands::delete_view,
         ])
         .setup(|app| {
             navigation::create_main_window(app)?;

@@ -20,9 +20,10 @@ import type { RecheckReport } from '$lib/bindings/RecheckReport';
 import type { SourceOverview } from '$lib/bindings/SourceOverview';
 import type { WatchedSource } from '$lib/bindings/WatchedSource';
 import type { ApplyingClient } from './applying';
+import type { DataClient } from './yourData';
 
 /** Every call the UI can make to Jobhound's Rust side, one method per command. */
-export interface ApiClient extends ApplyingClient {
+export interface ApiClient extends ApplyingClient, DataClient {
 	appStatus(): Promise<AppStatus>;
 	listJobs(query: JobQuery): Promise<JobPage>;
 	getJob(id: number): Promise<JobDetail>;

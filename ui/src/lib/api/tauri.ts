@@ -3,9 +3,11 @@ import type { RunEvent } from '$lib/bindings/RunEvent';
 import { call } from './call';
 import type { ApiClient } from './client';
 import { tauriApplying } from './tauriApplying';
+import { tauriData } from './tauriData';
 
 export const tauriClient: ApiClient = {
 	...tauriApplying,
+	...tauriData,
 	appStatus: () => call('app_status'),
 	listJobs: (query) => call('list_jobs', { query }),
 	getJob: (id) => call('get_job', { id }),

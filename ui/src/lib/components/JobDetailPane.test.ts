@@ -6,6 +6,9 @@ import { jobFilters } from '$lib/jobFilters.svelte';
 import { campaignScore, fakeClient } from '$lib/testing/fakeClient';
 import JobDetailPane from './JobDetailPane.svelte';
 
+const goto = vi.hoisted(() => vi.fn(() => Promise.resolve()));
+vi.mock('$app/navigation', () => ({ goto }));
+
 function detail(overrides: Partial<JobDetail> = {}): JobDetail {
 	return {
 		id: 4,
@@ -88,5 +91,22 @@ describe('JobDetailPane', () => {
 			.map((section) => section.getAttribute('aria-label'));
 		expect(shown).toEqual(['Score for Remote', 'Score for Berlin']);
 		jobFilters.campaignId = null;
+	});
+
+	it('deletes the job only after confirmation', async () => {
+		const deleteJob = vi.fn(() =>
+			Promise.resolve({ title: 'Rust Engineer', company: 'Acme', files_removed: 0 })
+		);
+		setApiClient(fakeClient({ getJob: vi.fn(() => Promise.resolve(detail())), deleteJob }));
+		render(JobDetailPane, { id: 4 });
+		await fireEvent.click(await screen.findByTestId('delete-job'));
+		const dialog = await screen.findByTestId('confirm-dialog');
+		expect(dialog.textContent).toContain('“Rust Engineer” at Acme goes with its scores');
+		await fireEvent.click(screen.getByTestId('confirm-cancel'));
+		expect(deleteJob).not.toHaveBeenCalled();
+		await fireEvent.click(screen.getByTestId('delete-job'));
+		await fireEvent.click(await screen.findByTestId('confirm-ok'));
+		await vi.waitFor(() => expect(deleteJob).toHaveBeenCalledWith(4));
+		await vi.waitFor(() => expect(goto).toHaveBeenCalledWith('/'));
 	});
 });

@@ -266,6 +266,15 @@ export function fakeClient(overrides: Partial<ApiClient> = {}): ApiClient {
 		generateInsight: unexpected('generateInsight'),
 		onOpenApplication: vi.fn(() => Promise.resolve(() => {})),
 		onFileDrop: vi.fn(() => Promise.resolve(() => {})),
+		exportData: unexpected('exportData'),
+		backUp: unexpected('backUp'),
+		restore: unexpected('restore'),
+		importJobs: unexpected('importJobs'),
+		deleteJob: unexpected('deleteJob'),
+		forgetEverything: unexpected('forgetEverything'),
+		savedViews: vi.fn(() => Promise.resolve([])),
+		saveView: unexpected('saveView'),
+		deleteView: unexpected('deleteView'),
 		...overrides
 	};
 }

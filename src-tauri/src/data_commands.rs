@@ -1,0 +1,94 @@
+//! The person's data as a whole: export, backup, restore, import from other tools, deleting a job
+//! and forgetting everything. Files are chosen in the OS dialogs.
+
+use jobhound_core::backup::{BackupReport, RestoreReport};
+use jobhound_core::data_export::{ExportFormat, ExportReport};
+use jobhound_core::forget::{DeletedJob, ForgetReport};
+use jobhound_core::import::{ImportFrom, ImportReport};
+use jobhound_core::jobs::JobQuery;
+use jobhound_core::saved_views::SavedView;
+use tauri::{AppHandle, State};
+
+use crate::commands::blocking;
+use crate::dialog_commands::{choose_file_to_open, choose_file_to_save};
+use crate::ipc_error::CommandResult;
+use crate::state::AppState;
+
+/// "2026-11-23", for default file names.
+fn today() -> String {
+    jobhound_core::time::now_rfc3339().chars().take(10).collect()
+}
+
+#[tauri::command]
+pub async fn export_data(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    format: ExportFormat,
+) -> CommandResult<Option<ExportReport>> {
+    let extension = match format {
+        ExportFormat::Csv => "csv",
+        ExportFormat::Json => "json",
+    };
+    let name = format!("jobhound-jobs-{}.{extension}", today());
+    let Some(out) = choose_file_to_save(&app, "Export jobs and applications", &name, extension).await? else {
+        return Ok(None);
+    };
+    blocking(&state, move |core| core.export_data(format, &out)).await.map(Some)
+}
+
+#[tauri::command]
+pub async fn back_up(app: AppHandle, state: State<'_, AppState>) -> CommandResult<Option<BackupReport>> {
+    let name = format!("jobhound-backup-{}.jobhound", today());
+    let Some(out) = choose_file_to_save(&app, "Back up Jobhound", &name, "jobhound").await? else { return Ok(None) };
+    blocking(&state, move |core| core.back_up(&out)).await.map(Some)
+}
+
+/// The UI asks the person first: a restore replaces what is stored (a copy of it is kept).
+#[tauri::command]
+pub async fn restore(app: AppHandle, state: State<'_, AppState>) -> CommandResult<Option<RestoreReport>> {
+    let Some(file) =
+        choose_file_to_open(&app, "Restore a Jobhound backup", "Jobhound backup", &["jobhound", "db"]).await?
+    else {
+        return Ok(None);
+    };
+    blocking(&state, move |core| core.restore(&file)).await.map(Some)
+}
+
+#[tauri::command]
+pub async fn import_jobs(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    from: ImportFrom,
+) -> CommandResult<Option<ImportReport>> {
+    let title = match from {
+        ImportFrom::Jobspy => "Import a JobSpy CSV",
+        ImportFrom::Jobfunnel => "Import a JobFunnel master CSV",
+    };
+    let Some(file) = choose_file_to_open(&app, title, "CSV", &["csv"]).await? else { return Ok(None) };
+    blocking(&state, move |core| core.import_file(from, &file)).await.map(Some)
+}
+
+#[tauri::command]
+pub async fn delete_job(state: State<'_, AppState>, id: i64) -> CommandResult<DeletedJob> {
+    blocking(&state, move |core| core.delete_job(id)).await
+}
+
+#[tauri::command]
+pub async fn forget_everything(state: State<'_, AppState>) -> CommandResult<ForgetReport> {
+    blocking(&state, |core| core.forget_everything()).await
+}
+
+#[tauri::command]
+pub async fn saved_views(state: State<'_, AppState>) -> CommandResult<Vec<SavedView>> {
+    blocking(&state, |core| core.saved_views()).await
+}
+
+#[tauri::command]
+pub async fn save_view(state: State<'_, AppState>, name: String, query: JobQuery) -> CommandResult<SavedView> {
+    blocking(&state, move |core| core.save_view(&name, &query)).await
+}
+
+#[tauri::command]
+pub async fn delete_view(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
+    blocking(&state, move |core| core.delete_view(id)).await
+}

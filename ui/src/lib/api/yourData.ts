@@ -1,0 +1,24 @@
+import type { BackupReport } from '$lib/bindings/BackupReport';
+import type { DeletedJob } from '$lib/bindings/DeletedJob';
+import type { ExportFormat } from '$lib/bindings/ExportFormat';
+import type { ExportReport } from '$lib/bindings/ExportReport';
+import type { ForgetReport } from '$lib/bindings/ForgetReport';
+import type { ImportFrom } from '$lib/bindings/ImportFrom';
+import type { ImportReport } from '$lib/bindings/ImportReport';
+import type { JobQuery } from '$lib/bindings/JobQuery';
+import type { RestoreReport } from '$lib/bindings/RestoreReport';
+import type { SavedView } from '$lib/bindings/SavedView';
+
+/** The person's data as a whole. Methods that take a file open the OS dialog; null when cancelled. */
+export interface DataClient {
+	exportData(format: ExportFormat): Promise<ExportReport | null>;
+	backUp(): Promise<BackupReport | null>;
+	/** Replaces the stored data with a backup's; the current database is kept as a copy. */
+	restore(): Promise<RestoreReport | null>;
+	importJobs(from: ImportFrom): Promise<ImportReport | null>;
+	deleteJob(id: number): Promise<DeletedJob>;
+	forgetEverything(): Promise<ForgetReport>;
+	savedViews(): Promise<SavedView[]>;
+	saveView(name: string, query: JobQuery): Promise<SavedView>;
+	deleteView(id: number): Promise<void>;
+}
