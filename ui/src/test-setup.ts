@@ -14,3 +14,12 @@ if (typeof globalThis.PointerEvent === 'undefined') {
 	}
 	globalThis.PointerEvent = PointerEvent as unknown as typeof globalThis.PointerEvent;
 }
+
+// jsdom has no layout, so nothing ever resizes; bind:clientHeight only needs the constructor.
+if (typeof globalThis.ResizeObserver === 'undefined') {
+	globalThis.ResizeObserver = class {
+		observe() {}
+		unobserve() {}
+		disconnect() {}
+	} as unknown as typeof globalThis.ResizeObserver;
+}
