@@ -88,3 +88,52 @@ test(
 		}
 	}
 );
+
+/** The visible Jobhound window's position and size, as X reports them. */
+function geometry() {
+	const id = execFileSync('xdotool', ['search', '--onlyvisible', '--name', '^Jobhound$'], {
+		encoding: 'utf8'
+	})
+		.trim()
+		.split('\n')
+		.pop();
+	const shell = execFileSync('xdotool', ['getwindowgeometry', '--shell', id], { encoding: 'utf8' });
+	const value = (key) => Number(shell.match(new RegExp(`${key}=(\\d+)`))?.[1]);
+	return { id, x: value('X'), y: value('Y'), width: value('WIDTH'), height: value('HEIGHT') };
+}
+
+test('the window opens where it was left, at the size it was given', { timeout: 90_000 }, async () => {
+	const dataDir = await mkdtemp(path.join(tmpdir(), 'jobhound-e2e-window-'));
+	const started = [];
+	try {
+		const first = await start(dataDir);
+		started.push(first.app);
+		first.app.kill();
+		await first.exited;
+		setCloseToTray(dataDir, false);
+
+		const second = await start(dataDir);
+		started.push(second.app);
+		const before = geometry();
+		execFileSync('xdotool', ['windowsize', before.id, '900', '640']);
+		execFileSync('xdotool', ['windowmove', before.id, '130', '70']);
+		await until(() => {
+			const now = geometry();
+			return now.width === 900 && now.height === 640 && now.x === 130 && now.y === 70;
+		}, 'the window to take the new size and place');
+		window('close');
+		assert.equal(await second.exited, 0);
+
+		const third = await start(dataDir);
+		started.push(third.app);
+		const after = geometry();
+		assert.deepEqual(
+			{ x: after.x, y: after.y, width: after.width, height: after.height },
+			{ x: 130, y: 70, width: 900, height: 640 },
+			`it opened as it was left (first it was ${before.width}x${before.height} at ${before.x},${before.y})`
+		);
+	} finally {
+		for (const running of started) running.kill();
+		await rm(dataDir, { recursive: true, force: true });
+	}
+});
