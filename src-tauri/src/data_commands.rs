@@ -7,6 +7,7 @@ use jobhound_core::forget::{DeletedJob, ForgetReport};
 use jobhound_core::import::{ImportFrom, ImportReport};
 use jobhound_core::jobs::JobQuery;
 use jobhound_core::saved_views::SavedView;
+use jobhound_core::skill_fit::SkillFit;
 use tauri::{AppHandle, State};
 
 use crate::commands::blocking;
@@ -91,4 +92,9 @@ pub async fn save_view(state: State<'_, AppState>, name: String, query: JobQuery
 #[tauri::command]
 pub async fn delete_view(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
     blocking(&state, move |core| core.delete_view(id)).await
+}
+
+#[tauri::command]
+pub async fn skill_fit(state: State<'_, AppState>, job_id: i64) -> CommandResult<SkillFit> {
+    blocking(&state, move |core| core.skill_fit(job_id)).await
 }

@@ -109,6 +109,7 @@ fn main() {
             data_commands::saved_views,
             data_commands::save_view,
             data_commands::delete_view,
+            data_commands::skill_fit,
         ])
         .setup(|app| {
             navigation::create_main_window(app)?;

@@ -8,6 +8,7 @@ use crate::forget::{self, DeletedJob, ForgetReport};
 use crate::import::{self, ImportFrom, ImportReport};
 use crate::jobs::JobQuery;
 use crate::saved_views::{self, SavedView};
+use crate::skill_fit::{self, SkillFit};
 use crate::{CoreError, Jobhound};
 
 impl Jobhound {
@@ -18,6 +19,11 @@ impl Jobhound {
     /// Imports a JobSpy or JobFunnel CSV, merging with what is stored.
     pub fn import_file(&self, from: ImportFrom, path: &Path) -> Result<ImportReport, CoreError> {
         import::import_file(self.store(), from, path)
+    }
+
+    /// The job's skills that the person's resume shows, and those it does not.
+    pub fn skill_fit(&self, job_id: i64) -> Result<SkillFit, CoreError> {
+        self.store().read(|connection| skill_fit::skill_fit(connection, job_id))
     }
 
     pub fn saved_views(&self) -> Result<Vec<SavedView>, CoreError> {

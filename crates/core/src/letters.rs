@@ -77,7 +77,7 @@ pub(crate) fn context(
 
 /// The application's resume, else the resume of the campaign that ranked the job highest, else
 /// the newest resume.
-fn default_resume(connection: &Connection, job_id: i64) -> Result<Option<i64>, CoreError> {
+pub(crate) fn default_resume(connection: &Connection, job_id: i64) -> Result<Option<i64>, CoreError> {
     Ok(connection
         .query_row(
             "SELECT COALESCE(

@@ -41,6 +41,7 @@ pub mod scheduler;
 pub mod search_index;
 pub mod secrets;
 pub mod settings;
+pub mod skill_fit;
 pub mod time;
 pub mod watched;
 pub mod webhook;

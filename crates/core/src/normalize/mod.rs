@@ -4,7 +4,7 @@ mod country;
 mod html;
 mod location;
 mod seniority;
-mod skills;
+pub(crate) mod skills;
 mod text_facts;
 
 pub use country::countries_in;

@@ -10,5 +10,6 @@ export const tauriData: DataClient = {
 	forgetEverything: () => call('forget_everything'),
 	savedViews: () => call('saved_views'),
 	saveView: (name, query) => call('save_view', { name, query }),
-	deleteView: (id) => call('delete_view', { id })
+	deleteView: (id) => call('delete_view', { id }),
+	skillFit: (jobId) => call('skill_fit', { jobId })
 };

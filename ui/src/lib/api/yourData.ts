@@ -8,6 +8,7 @@ import type { ImportReport } from '$lib/bindings/ImportReport';
 import type { JobQuery } from '$lib/bindings/JobQuery';
 import type { RestoreReport } from '$lib/bindings/RestoreReport';
 import type { SavedView } from '$lib/bindings/SavedView';
+import type { SkillFit } from '$lib/bindings/SkillFit';
 
 /** The person's data as a whole. Methods that take a file open the OS dialog; null when cancelled. */
 export interface DataClient {
@@ -21,4 +22,6 @@ export interface DataClient {
 	savedViews(): Promise<SavedView[]>;
 	saveView(name: string, query: JobQuery): Promise<SavedView>;
 	deleteView(id: number): Promise<void>;
+	/** The job's skills the person's resume shows, and those it does not. */
+	skillFit(jobId: number): Promise<SkillFit>;
 }
