@@ -2,6 +2,7 @@
 //! and forgetting everything. Files are chosen in the OS dialogs.
 
 use jobhound_core::backup::{BackupReport, RestoreReport};
+use jobhound_core::dashboard::Dashboard;
 use jobhound_core::data_export::{ExportFormat, ExportReport};
 use jobhound_core::forget::{DeletedJob, ForgetReport};
 use jobhound_core::import::{ImportFrom, ImportReport};
@@ -97,4 +98,9 @@ pub async fn delete_view(state: State<'_, AppState>, id: i64) -> CommandResult<(
 #[tauri::command]
 pub async fn skill_fit(state: State<'_, AppState>, job_id: i64) -> CommandResult<SkillFit> {
     blocking(&state, move |core| core.skill_fit(job_id)).await
+}
+
+#[tauri::command]
+pub async fn dashboard(state: State<'_, AppState>) -> CommandResult<Dashboard> {
+    blocking(&state, |core| core.dashboard()).await
 }

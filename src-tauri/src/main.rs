@@ -110,6 +110,7 @@ fn main() {
             data_commands::save_view,
             data_commands::delete_view,
             data_commands::skill_fit,
+            data_commands::dashboard,
         ])
         .setup(|app| {
             navigation::create_main_window(app)?;

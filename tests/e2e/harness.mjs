@@ -99,6 +99,32 @@ export async function appMemory() {
 export const TIMEOUT = 15_000;
 
 /**
+ * Waits for the app started on `dataDir` to exit, and ends it after ten seconds: an app still
+ * closing (a large database checkpointing) must not leave its window on the display for the
+ * next test, which counts windows.
+ */
+async function appGone(dataDir) {
+	const { execFileSync } = await import('node:child_process');
+	const running = () => {
+		try {
+			return (
+				execFileSync('pgrep', ['-f', `${appBinary} --data-dir ${dataDir}`])
+					.toString()
+					.trim().length > 0
+			);
+		} catch {
+			return false;
+		}
+	};
+	const deadline = Date.now() + 10_000;
+	while (running() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+	if (running()) {
+		console.log(`the app on ${dataDir} did not exit within 10 s; killed`);
+		execFileSync('pkill', ['-KILL', '-f', `${appBinary} --data-dir ${dataDir}`]);
+	}
+}
+
+/**
  * WebKitWebDriver's element click on a link waits for a page load, which a client-side route change
  * never fires, so the command hangs. Links are clicked through the DOM instead; buttons and inputs
  * get real WebDriver input.
@@ -172,6 +198,7 @@ export async function launch(name) {
 		await browser.deleteSession().catch(() => {});
 		driver.kill();
 		await board.close();
+		await appGone(dataDir);
 		await rm(dataDir, { recursive: true, force: true });
 	}
 

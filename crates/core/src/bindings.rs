@@ -67,6 +67,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::job_filters::JobSort::export_all(&config)?;
     crate::saved_views::SavedView::export_all(&config)?;
     crate::skill_fit::SkillFit::export_all(&config)?;
+    crate::dashboard::Dashboard::export_all(&config)?;
     crate::llm_settings::LlmSettings::export_all(&config)?;
     crate::llm_settings::LlmSettingsView::export_all(&config)?;
     crate::follow_ups::FollowUpReminder::export_all(&config)?;

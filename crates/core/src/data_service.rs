@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use crate::backup::{self, BackupReport, RestoreReport};
+use crate::dashboard::{self, Dashboard};
 use crate::data_export::{self, ExportFormat, ExportReport};
 use crate::forget::{self, DeletedJob, ForgetReport};
 use crate::import::{self, ImportFrom, ImportReport};
@@ -24,6 +25,11 @@ impl Jobhound {
     /// The job's skills that the person's resume shows, and those it does not.
     pub fn skill_fit(&self, job_id: i64) -> Result<SkillFit, CoreError> {
         self.store().read(|connection| skill_fit::skill_fit(connection, job_id))
+    }
+
+    /// The figures behind the dashboard's charts, for the last 30 days.
+    pub fn dashboard(&self) -> Result<Dashboard, CoreError> {
+        self.store().read(|connection| dashboard::dashboard(connection, chrono::Utc::now()))
     }
 
     pub fn saved_views(&self) -> Result<Vec<SavedView>, CoreError> {

@@ -11,6 +11,7 @@ pub mod bindings;
 pub mod campaign_run;
 pub mod campaign_service;
 pub mod campaigns;
+pub mod dashboard;
 pub mod data_export;
 mod data_service;
 mod db;
