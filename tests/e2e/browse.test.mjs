@@ -166,6 +166,21 @@ test(
 				timeoutMsg: `"${title}" is not in the Saved column`
 			});
 
+			// The dashboard draws its charts (Chart.js on canvases) over the 10,000 jobs.
+			await clickLink(browser, await byTestId(browser, 'nav-dashboard'));
+			const totals = await byTestId(browser, 'dashboard-new-jobs');
+			await totals.waitForDisplayed({ timeout: TIMEOUT });
+			assert.match(await totals.getText(), /All jobs: 10,?000/);
+			assert.match(await (await byTestId(browser, 'dashboard-funnel')).getText(), /Saved 1/);
+			const drawn = await browser.execute(
+				() =>
+					[...document.querySelectorAll('[data-testid="dashboard"] canvas')].filter(
+						(c) => c.width > 0 && c.height > 0
+					).length
+			);
+			assert.ok(drawn >= 2, `charts drawn: ${drawn}`);
+			console.log(`screenshot: ${await screenshot('dashboard')}`);
+
 			// Export, back up and restore 10,000 jobs, timed.
 			await clickLink(browser, await browser.$('a=Settings'));
 			const timed = async (label, button, dialog, file, kind, pattern) => {

@@ -66,7 +66,7 @@ pub struct SourceHealthDay {
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct Dashboard {
     pub days: Vec<String>,
-    /// New jobs per day: every job first, then each campaign's (ranked, not filtered out) matches.
+    /// New jobs per day: every job first, then each campaign's matches at or above its notify threshold.
     pub new_jobs: Vec<Series>,
     pub top_skills: Vec<SkillCount>,
     pub pay_currency: Option<String>,
@@ -108,7 +108,9 @@ pub fn dashboard(connection: &Connection, now: DateTime<Utc>) -> Result<Dashboar
         let values = per_day(day_counts(
             connection,
             "SELECT substr(j.first_seen_at, 1, 10), COUNT(*) FROM matches m JOIN jobs j ON j.id = m.job_id
-             WHERE m.campaign_id = ?2 AND m.filtered IS NULL AND j.first_seen_at >= ?1 GROUP BY 1",
+             JOIN campaigns c ON c.id = m.campaign_id
+             WHERE m.campaign_id = ?2 AND m.filtered IS NULL AND m.score >= c.notify_threshold
+             AND j.first_seen_at >= ?1 GROUP BY 1",
             &[&since, &id],
         )?);
         new_jobs.push(Series { label: name, values });
@@ -137,8 +139,9 @@ fn day_counts(
     Ok(connection.prepare(sql)?.query_map(values, |row| Ok((row.get(0)?, row.get(1)?)))?.collect::<Result<_, _>>()?)
 }
 
-/// Jobs some campaign ranked (not filtered out).
-const MATCHED: &str = "SELECT DISTINCT job_id FROM matches WHERE filtered IS NULL";
+/// Jobs some campaign scored at or above its notify threshold: the ones it calls good matches.
+const MATCHED: &str = "SELECT DISTINCT m.job_id FROM matches m JOIN campaigns c ON c.id = m.campaign_id \
+     WHERE m.filtered IS NULL AND m.score >= c.notify_threshold";
 
 fn top_skills(connection: &Connection, now: DateTime<Utc>) -> Result<Vec<SkillCount>, CoreError> {
     let recent = (now - Duration::days(DAYS)).to_rfc3339();

@@ -30,8 +30,10 @@ fn the_dashboard_counts_jobs_skills_pay_the_funnel_and_source_runs() {
     let path = dir.path().join("jobs.csv");
     std::fs::write(&path, csv).unwrap();
     app.import_file(ImportFrom::Jobspy, &path).unwrap();
+    // Every ranked job counts as a match here; the threshold itself is checked below.
     let input = CampaignInput {
         name: "Rust".into(),
+        notify_threshold: 1,
         profile: Profile {
             keywords: vec!["rust".into()],
             excluded_keywords: vec!["office".into()],
@@ -109,6 +111,16 @@ fn the_dashboard_counts_jobs_skills_pay_the_funnel_and_source_runs() {
     let by_resume: Vec<(&str, u32, u32)> =
         board.by_resume.iter().map(|rate| (rate.label.as_str(), rate.applied, rate.responded)).collect();
     assert_eq!(by_resume, vec![("Rust CV", 1, 1), ("not recorded", 1, 0)]);
+
+    app.store()
+        .write(|tx| {
+            tx.execute("UPDATE campaigns SET notify_threshold = (SELECT MAX(score) + 1 FROM matches)", [])?;
+            Ok(())
+        })
+        .unwrap();
+    let strict = app.dashboard().unwrap();
+    assert_eq!(strict.new_jobs[1].values.last(), Some(&0), "no match reaches a threshold above the best score");
+    assert!(strict.top_skills.is_empty() && strict.pay_bands.is_empty());
 
     let greenhouse = board.source_health.iter().find(|source| source.source == "greenhouse").unwrap();
     assert_eq!((greenhouse.ok.last(), greenhouse.failed.last()), (Some(&1), Some(&1)));

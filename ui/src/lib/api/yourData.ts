@@ -1,4 +1,5 @@
 import type { BackupReport } from '$lib/bindings/BackupReport';
+import type { Dashboard } from '$lib/bindings/Dashboard';
 import type { DeletedJob } from '$lib/bindings/DeletedJob';
 import type { ExportFormat } from '$lib/bindings/ExportFormat';
 import type { ExportReport } from '$lib/bindings/ExportReport';
@@ -24,4 +25,6 @@ export interface DataClient {
 	deleteView(id: number): Promise<void>;
 	/** The job's skills the person's resume shows, and those it does not. */
 	skillFit(jobId: number): Promise<SkillFit>;
+	/** The figures behind the dashboard's charts, for the last 30 days. */
+	dashboard(): Promise<Dashboard>;
 }

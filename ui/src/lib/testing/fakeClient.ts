@@ -275,6 +275,7 @@ export function fakeClient(overrides: Partial<ApiClient> = {}): ApiClient {
 		savedViews: vi.fn(() => Promise.resolve([])),
 		saveView: unexpected('saveView'),
 		deleteView: unexpected('deleteView'),
+		dashboard: unexpected('dashboard'),
 		skillFit: vi.fn(() => Promise.resolve({ resume_id: null, resume_name: null, matched: [], missing: [] })),
 		...overrides
 	};
