@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeLabel, relativeDate, salaryLabel, sourceCredit } from './format';
+import { placeLabel, relativeDate, salaryLabel, sourceCredit, yearlyLabel } from './format';
 
 describe('format', () => {
 	const now = new Date('2026-11-23T12:00:00Z');
@@ -29,6 +29,17 @@ describe('format', () => {
 		});
 		expect(label).toMatch(/50,000.*75,000 per year/);
 		expect(salaryLabel(null)).toBe('');
+		const hourly = {
+			min: 60,
+			max: 80,
+			currency: null,
+			period: 'hour' as const,
+			yearly_min: 124_800,
+			yearly_max: 166_400
+		};
+		expect(yearlyLabel(hourly)).toMatch(/^124.800 – 166.400 a year$/);
+		expect(yearlyLabel({ ...hourly, period: 'year' })).toBe('');
+		expect(yearlyLabel(null)).toBe('');
 	});
 
 	it('credits sources the way their terms ask', () => {

@@ -38,6 +38,21 @@ export function salaryLabel(salary: Salary | null): string {
 	return `${range} per ${salary.period}`;
 }
 
+/** The pay per year when it was posted per hour, day, week or month; '' when posted yearly. */
+export function yearlyLabel(salary: Salary | null): string {
+	if (!salary || salary.period === 'year') return '';
+	const low = salary.yearly_min ?? salary.yearly_max;
+	const high = salary.yearly_max ?? salary.yearly_min;
+	if (low === null || high === null) return '';
+	const money = (amount: number) =>
+		new Intl.NumberFormat(undefined, {
+			style: salary.currency ? 'currency' : 'decimal',
+			currency: salary.currency ?? undefined,
+			maximumFractionDigits: 0
+		}).format(amount);
+	return low === high ? `${money(low)} a year` : `${money(low)} – ${money(high)} a year`;
+}
+
 export const SOURCE_NAMES: Record<string, string> = {
 	greenhouse: 'Greenhouse',
 	lever: 'Lever',

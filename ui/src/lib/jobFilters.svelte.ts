@@ -65,3 +65,18 @@ export function applyQuery(query: JobQuery): void {
 	jobFilters.filters = { ...noFilters(), ...(query.filters ?? {}) };
 	jobFilters.sort = query.sort ?? null;
 }
+
+const VISIT_KEY = 'jobhound.lastVisit';
+
+/** When Jobhound was opened before this time (kept by the window); null on the first visit. */
+export const visit = $state({ previous: rememberVisit() });
+
+function rememberVisit(): string | null {
+	try {
+		const previous = localStorage.getItem(VISIT_KEY);
+		localStorage.setItem(VISIT_KEY, new Date().toISOString());
+		return previous;
+	} catch {
+		return null;
+	}
+}

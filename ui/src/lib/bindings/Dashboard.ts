@@ -8,6 +8,6 @@ import type { SourceHealthDay } from "./SourceHealthDay";
 
 export type Dashboard = { days: Array<string>, 
 /**
- * New jobs per day: every job first, then each campaign's (ranked, not filtered out) matches.
+ * New jobs per day: every job first, then each campaign's matches at or above its notify threshold.
  */
 new_jobs: Array<Series>, top_skills: Array<SkillCount>, pay_currency: string | null, pay_bands: Array<PayBand>, funnel: Array<FunnelStage>, by_source: Array<ResponseRate>, by_resume: Array<ResponseRate>, source_health: Array<SourceHealthDay>, };

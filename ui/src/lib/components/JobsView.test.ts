@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setApiClient } from '$lib/api';
 import type { JobPage } from '$lib/bindings/JobPage';
 import type { JobQuery } from '$lib/bindings/JobQuery';
-import { jobFilters, noFilters } from '$lib/jobFilters.svelte';
+import { jobFilters, noFilters, visit } from '$lib/jobFilters.svelte';
 import { applicationDetail, fakeClient, summary } from '$lib/testing/fakeClient';
 import JobsView from './JobsView.svelte';
 
@@ -70,14 +70,19 @@ describe('JobsView', () => {
 		await fireEvent.click(screen.getByTestId('filter-mode-remote'));
 		await fireEvent.input(screen.getByTestId('filter-salary-min'), { target: { value: '90,000' } });
 		await fireEvent.change(screen.getByTestId('job-sort'), { target: { value: 'salary' } });
+		expect(screen.queryByTestId('filter-new-since')).toBeNull();
+		visit.previous = '2026-11-20T09:00:00.000Z';
+		await fireEvent.click(await screen.findByTestId('filter-new-since'));
 		await vi.waitFor(() => {
 			const query = listJobs.mock.calls.at(-1)?.[0];
+			expect(query?.filters?.new_since).toBe('2026-11-20T09:00:00.000Z');
 			expect(query?.filters?.work_modes).toEqual(['remote']);
 			expect(query?.filters?.salary_min).toBe(90000);
 			expect(query?.sort).toBe('salary');
 			expect(query?.offset).toBe(0);
 		});
-		expect(screen.getByTestId('filters-toggle').textContent).toContain('2');
+		expect(screen.getByTestId('filters-toggle').textContent).toContain('3');
+		visit.previous = null;
 		await fireEvent.click(screen.getByTestId('filters-clear'));
 		await vi.waitFor(() => expect(listJobs.mock.calls.at(-1)?.[0]?.filters?.work_modes).toEqual([]));
 	});
