@@ -111,6 +111,20 @@ describe('JobsView', () => {
 		expect(goto).toHaveBeenCalledTimes(2);
 	});
 
+	it('saves the open job with s even before the list has loaded it', async () => {
+		const setApplicationStatus = vi.fn(() => Promise.resolve(applicationDetail()));
+		setApiClient(
+			fakeClient({
+				listJobs: vi.fn(() => new Promise<never>(() => {})),
+				getJob: vi.fn(() => new Promise<never>(() => {})),
+				setApplicationStatus
+			})
+		);
+		render(JobsView, { selectedId: 99 });
+		await fireEvent.keyDown(window, { key: 's' });
+		await vi.waitFor(() => expect(setApplicationStatus).toHaveBeenCalledWith(99, 'saved', false));
+	});
+
 	it('saves the current search as a view and brings a view back', async () => {
 		const saveView = vi.fn((name: string, query: JobQuery) =>
 			Promise.resolve({ id: 1, name, query, created_at: '', updated_at: '' })
