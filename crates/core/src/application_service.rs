@@ -86,8 +86,9 @@ impl Jobhound {
         self.application(id)
     }
 
+    /// Deletes the application and the stored copies of letters exported only for it.
     pub fn delete_application(&self, id: i64) -> Result<(), CoreError> {
-        self.store().write(|tx| applications::delete(tx, id))
+        crate::forget::delete_application(self.store(), &self.data_dir, id).map(|_| ())
     }
 
     pub fn add_contact(&self, application_id: i64, contact: &ContactInput) -> Result<ApplicationDetail, CoreError> {

@@ -39,13 +39,7 @@ pub fn delete_job(store: &Store, data_dir: &Path, id: i64) -> Result<DeletedJob,
                 rusqlite::Error::QueryReturnedNoRows => CoreError::NotFound(format!("job {id}")),
                 other => other.into(),
             })?;
-        let letters: Vec<i64> = tx
-            .prepare(
-                "SELECT f.document_id FROM application_files f JOIN applications a ON a.id = f.application_id
-                 WHERE a.job_id = ?1",
-            )?
-            .query_map([id], |row| row.get(0))?
-            .collect::<Result<_, _>>()?;
+        let letters = exported_letters(tx, "a.job_id = ?1", id)?;
         tx.execute("DELETE FROM postings WHERE id IN (SELECT posting_id FROM job_postings WHERE job_id = ?1)", [id])?;
         tx.execute("DELETE FROM jobs WHERE id = ?1", [id])?;
         let files = delete_unused_letters(tx, data_dir, &letters)?;
@@ -53,6 +47,25 @@ pub fn delete_job(store: &Store, data_dir: &Path, id: i64) -> Result<DeletedJob,
     })?;
     let files_removed = remove_files(&files);
     Ok(DeletedJob { title, company, files_removed })
+}
+
+/// The letter documents exported for the applications `condition` (on `a`, with ?1 = `value`) picks.
+fn exported_letters(tx: &Transaction<'_>, condition: &str, value: i64) -> Result<Vec<i64>, CoreError> {
+    let sql = format!(
+        "SELECT f.document_id FROM application_files f JOIN applications a ON a.id = f.application_id WHERE {condition}"
+    );
+    Ok(tx.prepare(&sql)?.query_map([value], |row| row.get(0))?.collect::<Result<_, _>>()?)
+}
+
+/// Deletes application `id` with its timeline and contacts, and the copies of the letters exported
+/// for it that nothing else uses. The files the person saved elsewhere stay theirs.
+pub fn delete_application(store: &Store, data_dir: &Path, id: i64) -> Result<u32, CoreError> {
+    let files = store.write(|tx| {
+        let letters = exported_letters(tx, "a.id = ?1", id)?;
+        crate::applications::delete(tx, id)?;
+        delete_unused_letters(tx, data_dir, &letters)
+    })?;
+    Ok(remove_files(&files))
 }
 
 /// Letter documents no application refers to any more: their rows go now, their files after commit.

@@ -229,6 +229,19 @@ fn deleting_a_job_takes_its_application_letters_postings_and_files_but_nothing_e
 }
 
 #[test]
+fn deleting_an_application_takes_its_exported_letter_copy_and_keeps_the_job() {
+    let s = setup();
+    let application = s.app.application_for_job(s.applied_job).unwrap().unwrap();
+    s.app.delete_application(application.summary.id).unwrap();
+    assert!(!s.letter_file.exists(), "the letter's stored copy is gone");
+    assert!(s.dir.path().join("letter.pdf").exists(), "the file the person saved stays");
+    assert_eq!(count(&s.app, "SELECT COUNT(*) FROM documents WHERE kind = 'letter'"), 0);
+    assert_eq!(count(&s.app, "SELECT COUNT(*) FROM cover_letters"), 1, "the letter itself stays with the job");
+    assert!(s.app.get_job(s.applied_job).is_ok());
+    assert!(s.resume_file.exists());
+}
+
+#[test]
 fn forgetting_everything_leaves_an_empty_working_database_and_no_files_or_keys() {
     let s = setup();
     s.secrets.set(jobhound_core::llm_settings::API_KEY, "sk-test").unwrap();
