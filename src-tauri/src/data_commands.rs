@@ -27,10 +27,7 @@ pub async fn export_data(
     state: State<'_, AppState>,
     format: ExportFormat,
 ) -> CommandResult<Option<ExportReport>> {
-    let extension = match format {
-        ExportFormat::Csv => "csv",
-        ExportFormat::Json => "json",
-    };
+    let extension = format.extension();
     let name = format!("jobhound-jobs-{}.{extension}", today());
     let Some(out) = choose_file_to_save(&app, "Export jobs and applications", &name, extension).await? else {
         return Ok(None);

@@ -25,6 +25,13 @@ impl ExportFormat {
             other => Err(CoreError::InvalidInput(format!("unknown export format {other:?}; use csv or json"))),
         }
     }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Csv => "csv",
+            Self::Json => "json",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]

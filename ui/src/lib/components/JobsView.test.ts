@@ -1,6 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setApiClient } from '$lib/api';
+import type { JobDetail } from '$lib/bindings/JobDetail';
 import type { JobPage } from '$lib/bindings/JobPage';
 import type { JobQuery } from '$lib/bindings/JobQuery';
 import { jobFilters, noFilters, visit } from '$lib/jobFilters.svelte';
@@ -87,12 +88,25 @@ describe('JobsView', () => {
 		await vi.waitFor(() => expect(listJobs.mock.calls.at(-1)?.[0]?.filters?.work_modes).toEqual([]));
 	});
 
-	it('moves with j and k, saves with s, and explains h outside a campaign', async () => {
+	it('moves with j and k, saves with s, opens with o, and explains h outside a campaign', async () => {
+		const openExternal = vi.fn(() => Promise.resolve());
 		const setApplicationStatus = vi.fn(() => Promise.resolve(applicationDetail()));
 		setApiClient(
 			fakeClient({
 				listJobs: vi.fn(() => Promise.resolve({ jobs: jobs(3), total: 3, total_capped: false })),
-				getJob: vi.fn(() => new Promise<never>(() => {})),
+				getJob: vi.fn((id: number) =>
+					Promise.resolve({
+						...summary({ id }),
+						apply_url: `https://careers.example.com/${id}`,
+						url: null,
+						description_html: '',
+						skills: [],
+						countries: [],
+						postings: [],
+						scores: []
+					} as unknown as JobDetail)
+				),
+				openExternal,
 				setApplicationStatus
 			})
 		);
@@ -104,6 +118,8 @@ describe('JobsView', () => {
 		expect(goto).toHaveBeenLastCalledWith('/jobs/1');
 		await fireEvent.keyDown(window, { key: 's' });
 		await vi.waitFor(() => expect(setApplicationStatus).toHaveBeenCalledWith(2, 'saved', false));
+		await fireEvent.keyDown(window, { key: 'o' });
+		await vi.waitFor(() => expect(openExternal).toHaveBeenCalledWith('https://careers.example.com/2'));
 		await fireEvent.keyDown(window, { key: 'h' });
 		expect((await screen.findByRole('status')).textContent).toContain('Hiding works within a campaign');
 		// Typing in the search box is typing, not a command.
