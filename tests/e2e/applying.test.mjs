@@ -5,7 +5,15 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { answerFileDialog, drag, dropFile, screenPoint, startMockLlm, xdo } from './desktop.mjs';
+import {
+	answerFileDialog,
+	drag,
+	dropFile,
+	screenPoint,
+	shownNotifications,
+	startMockLlm,
+	xdo
+} from './desktop.mjs';
 import { TIMEOUT, appBinary, clickLink, freePort, importDemo, withApp } from './harness.mjs';
 import { resumePdf } from './resumePdf.mjs';
 
@@ -33,16 +41,6 @@ async function openJob(browser, title) {
 	const row = await browser.$(`[data-testid="job-row"]*=${title}`);
 	await clickLink(browser, row);
 	await waitForText(browser, 'job-title', new RegExp(title), `the job "${title}" opened`);
-}
-
-/** The notifications dunst has shown in this session, newest first; null without dunst. */
-async function shownNotifications() {
-	try {
-		const history = JSON.parse(execFileSync('dunstctl', ['history'], { encoding: 'utf8', timeout: 5_000 }));
-		return history.data.flat().map((entry) => `${entry.summary.data}\n${entry.body.data}`);
-	} catch {
-		return null;
-	}
 }
 
 const displayedCount = () => Number(execFileSync('dunstctl', ['count', 'displayed'], { encoding: 'utf8' }));

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { shownNotifications } from './desktop.mjs';
 import { TIMEOUT, clickLink, importDemo, withApp } from './harness.mjs';
 
 const byTestId = (browser, id) => browser.$(`[data-testid="${id}"]`);
@@ -74,22 +75,6 @@ test('a campaign ranks jobs with reasons, learns from a like and resets', { time
 		});
 	});
 });
-
-/** The notifications dunst has shown in this session, newest first (empty without dunst). */
-async function shownNotifications() {
-	const { execFileSync } = await import('node:child_process');
-	try {
-		const history = JSON.parse(
-			execFileSync('dunstctl', ['history'], {
-				encoding: 'utf8',
-				timeout: 5_000
-			})
-		);
-		return history.data.flat().map((entry) => `${entry.summary.data}\n${entry.body.data}`);
-	} catch {
-		return null;
-	}
-}
 
 test(
 	'a campaign made in the UI runs against the board, shows progress, matches and history',

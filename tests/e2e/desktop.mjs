@@ -109,3 +109,13 @@ export async function startMockLlm(binary, port, wordDelayMs) {
 	}
 	return { url: output.match(/listening (\S+)/)?.[1], stop: () => server.kill() };
 }
+
+/** The notifications dunst has shown in this session, newest first; null without dunst. */
+export async function shownNotifications() {
+	try {
+		const history = JSON.parse(execFileSync('dunstctl', ['history'], { encoding: 'utf8', timeout: 5_000 }));
+		return history.data.flat().map((entry) => `${entry.summary.data}\n${entry.body.data}`);
+	} catch {
+		return null;
+	}
+}

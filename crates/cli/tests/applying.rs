@@ -2,26 +2,18 @@
 //! `config`, `resume`, `application` and `letter` as a script would use them, with the language
 //! model served by the mock OpenAI-compatible server over real HTTP.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
+use std::path::Path;
+use std::process::Output;
+
+use common::ok;
 use jobhound_documents::{LetterLayout, extract_text, render_pdf};
 use jobhound_llm::mock::{MOCK_MODEL, MockLlm};
 use serde_json::Value;
 
 fn cli(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jobhound-cli"))
-        .args(args)
-        .env("JOBHOUND_DATA_DIR", data_dir)
-        .env("JOBHOUND_KEYCHAIN", "memory")
-        .env("JOBHOUND_LLM_API_KEY", "sk-from-env")
-        .output()
-        .unwrap()
-}
-
-fn ok(output: Output) -> String {
-    assert!(output.status.success(), "failed: {}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8(output.stdout).unwrap()
+    common::run(data_dir, args, &[("JOBHOUND_LLM_API_KEY", "sk-from-env")])
 }
 
 fn keys(value: &Value) -> Vec<&str> {

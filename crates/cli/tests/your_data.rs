@@ -1,23 +1,16 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 //! `export`, `backup`, `restore`, `jobs delete` and `forget` as a script would use them.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
+use std::path::Path;
+use std::process::Output;
+
+use common::ok;
 use serde_json::Value;
 
 fn cli(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jobhound-cli"))
-        .args(args)
-        .env("JOBHOUND_DATA_DIR", data_dir)
-        .env("JOBHOUND_KEYCHAIN", "memory")
-        .output()
-        .unwrap()
-}
-
-fn ok(output: Output) -> String {
-    assert!(output.status.success(), "failed: {}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8(output.stdout).unwrap()
+    common::run(data_dir, args, &[])
 }
 
 fn json(output: Output) -> Value {
