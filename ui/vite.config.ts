@@ -9,6 +9,8 @@ export default defineConfig({
 	test: {
 		environment: 'jsdom',
 		include: ['src/**/*.test.ts'],
-		setupFiles: ['src/test-setup.ts']
+		setupFiles: ['src/test-setup.ts'],
+		// The app's stylesheet is read by the theme test; component styles stay unprocessed.
+		css: { include: [/app\.css/] }
 	}
 });
