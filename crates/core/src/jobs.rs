@@ -10,6 +10,7 @@ use crate::CoreError;
 use crate::job_filters::{JobFilters, JobSort};
 use crate::matches::{CampaignScore, scores_for_job};
 use crate::normalize::Seniority;
+use crate::text_search::{TextMatches, text_matches};
 
 pub const DEFAULT_PAGE: u32 = 100;
 pub const MAX_PAGE: u32 = 1_000;
@@ -104,9 +105,12 @@ pub const COUNT_CAP: u32 = 1_000;
 
 pub fn list_jobs(connection: &Connection, query: &JobQuery) -> Result<JobPage, CoreError> {
     let mut values: Vec<Value> = Vec::new();
-    let text = query.text.as_deref().and_then(fts_expression);
-    if let Some(expression) = &text {
-        values.push(Value::Text(expression.clone()));
+    let text = match query.text.as_deref().and_then(fts_expression) {
+        Some(expression) => Some(text_matches(connection, &expression, COUNT_CAP as usize)?),
+        None => None,
+    };
+    if let Some(matches) = &text {
+        values.push(matches.value.clone());
     }
     let mut filters = String::new();
     if let Some(source) = query.source.as_deref().filter(|source| !source.is_empty()) {
@@ -120,7 +124,7 @@ pub fn list_jobs(connection: &Connection, query: &JobQuery) -> Result<JobPage, C
     filters.push_str(&chosen.sql(&mut values, chrono::Utc::now()));
     let sort = query.sort.unwrap_or_default();
     if let Some(campaign_id) = query.campaign_id {
-        return list_campaign_jobs(connection, query, campaign_id, text.is_some(), values, &filters, chosen.hidden);
+        return list_campaign_jobs(connection, query, campaign_id, text.as_ref(), values, &filters, chosen.hidden);
     }
     match chosen.hidden {
         Some(true) => {
@@ -131,25 +135,29 @@ pub fn list_jobs(connection: &Connection, query: &JobQuery) -> Result<JobPage, C
         }
         None => {}
     }
-    // Newest first walks the listing index and stops after a page; pay walks the pay index.
+    // Newest first walks the listing index and stops after a page; pay walks the pay index. Best
+    // score has no index to walk: it reads every job that passes and sorts.
     let (order, index) = match sort {
         JobSort::Newest => ("j.listed_at DESC, j.id DESC", "INDEXED BY jobs_listed"),
-        JobSort::Salary => ("COALESCE(j.salary_yearly_max, j.salary_yearly_min) DESC, j.id DESC", ""),
+        JobSort::Salary => {
+            ("COALESCE(j.salary_yearly_max, j.salary_yearly_min) DESC, j.id DESC", "INDEXED BY jobs_pay")
+        }
         JobSort::Score => (BEST_SCORE_ORDER, ""),
     };
-    // Text matches stream from the index (?1) joined to their jobs, so counting can stop at the cap.
-    let from_matches = "FROM jobs_fts f CROSS JOIN jobs j ON j.id = f.rowid WHERE jobs_fts MATCH ?1".to_string();
-    let from_all = if text.is_some() {
-        format!("FROM jobs j {index} WHERE j.id IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?1)")
-    } else {
-        format!("FROM jobs j {index} WHERE 1")
+    // Few text matches: look them up and sort them. Many (or no text): walk the chosen index and
+    // stop after a page. The planner cannot tell these apart, so the query says which.
+    let from = match &text {
+        Some(matches) if !matches.many => format!("FROM jobs j WHERE {}", matches.condition),
+        Some(matches) => format!("FROM jobs j {index} WHERE {}", matches.condition),
+        None => format!("FROM jobs j {index} WHERE 1"),
     };
-    let (total, total_capped) =
-        count_capped(connection, if text.is_some() { &from_matches } else { &from_all }, &filters, &values)?;
-
-    // Few matches: fetch them all and sort. Many (or no text): walk the chosen index and stop
-    // after a page. The planner cannot tell these apart, so the query says which.
-    let from = if text.is_some() && !total_capped { &from_matches } else { &from_all };
+    let (total, total_capped) = match &text {
+        // The words alone: the index already said how many jobs match.
+        Some(matches) if filters.is_empty() => {
+            (u32::try_from(matches.count).unwrap_or(u32::MAX).min(COUNT_CAP), matches.count > COUNT_CAP as usize)
+        }
+        _ => count_capped(connection, &from, &filters, &values)?,
+    };
     let jobs = summaries(connection, query, "NULL", &format!("{from} {filters}"), order, &values)?;
     Ok(JobPage { jobs, total, total_capped })
 }
@@ -163,14 +171,14 @@ fn list_campaign_jobs(
     connection: &Connection,
     query: &JobQuery,
     campaign_id: i64,
-    has_text: bool,
+    text: Option<&TextMatches>,
     mut values: Vec<Value>,
     filters: &str,
     hidden: Option<bool>,
 ) -> Result<JobPage, CoreError> {
     values.push(Value::Integer(campaign_id));
     let campaign = values.len();
-    let text_filter = if has_text { "AND j.id IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?1)" } else { "" };
+    let text_filter = text.map(|matches| format!("AND {}", matches.condition)).unwrap_or_default();
     let hidden = if hidden == Some(true) { 1 } else { 0 };
     let from = format!(
         "FROM matches m INDEXED BY matches_by_score CROSS JOIN jobs j ON j.id = m.job_id

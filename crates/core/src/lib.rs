@@ -43,6 +43,7 @@ pub mod search_index;
 pub mod secrets;
 pub mod settings;
 pub mod skill_fit;
+mod text_search;
 pub mod time;
 pub mod watched;
 pub mod webhook;
