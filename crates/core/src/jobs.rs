@@ -105,7 +105,13 @@ pub const COUNT_CAP: u32 = 1_000;
 
 pub fn list_jobs(connection: &Connection, query: &JobQuery) -> Result<JobPage, CoreError> {
     let mut values: Vec<Value> = Vec::new();
+    let sort = query.sort.unwrap_or_default();
     let text = match query.text.as_deref().and_then(fts_expression) {
+        // Best score has no index to walk: every match is read and sorted anyway, so SQLite may
+        // as well run the words itself.
+        Some(expression) if sort == JobSort::Score && query.campaign_id.is_none() => {
+            Some(TextMatches::in_query(expression))
+        }
         Some(expression) => Some(text_matches(connection, &expression, COUNT_CAP as usize)?),
         None => None,
     };
@@ -122,7 +128,6 @@ pub fn list_jobs(connection: &Connection, query: &JobQuery) -> Result<JobPage, C
     }
     let chosen = query.filters.clone().unwrap_or_default();
     filters.push_str(&chosen.sql(&mut values, chrono::Utc::now()));
-    let sort = query.sort.unwrap_or_default();
     if let Some(campaign_id) = query.campaign_id {
         return list_campaign_jobs(connection, query, campaign_id, text.as_ref(), values, &filters, chosen.hidden);
     }
@@ -153,8 +158,8 @@ pub fn list_jobs(connection: &Connection, query: &JobQuery) -> Result<JobPage, C
     };
     let (total, total_capped) = match &text {
         // The words alone: the index already said how many jobs match.
-        Some(matches) if filters.is_empty() => {
-            (u32::try_from(matches.count).unwrap_or(u32::MAX).min(COUNT_CAP), matches.count > COUNT_CAP as usize)
+        Some(TextMatches { count: Some(count), .. }) if filters.is_empty() => {
+            (u32::try_from(*count).unwrap_or(u32::MAX).min(COUNT_CAP), *count > COUNT_CAP as usize)
         }
         _ => count_capped(connection, &from, &filters, &values)?,
     };

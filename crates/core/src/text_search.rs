@@ -13,14 +13,26 @@ use crate::CoreError;
 const MAX_BITSET_ID: i64 = 16 * 1024 * 1024 * 8;
 
 pub(crate) struct TextMatches {
-    /// Jobs whose text matches.
-    pub count: usize,
+    /// Jobs whose text matches; `None` when the query runs the words itself.
+    pub count: Option<usize>,
     /// True when the set is large enough that walking a list index beats sorting the matches.
     pub many: bool,
     /// The condition on `j`, reading the set from parameter `?1`.
     pub condition: &'static str,
     /// The value for `?1`.
     pub value: Value,
+}
+
+impl TextMatches {
+    /// The words as a condition SQLite evaluates itself, for queries that read every match.
+    pub fn in_query(expression: String) -> Self {
+        Self {
+            count: None,
+            many: false,
+            condition: "j.id IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?1)",
+            value: Value::Text(expression),
+        }
+    }
 }
 
 /// The jobs matching the FTS5 `expression`; `few` is how many are still cheap to sort.
@@ -35,10 +47,15 @@ pub(crate) fn text_matches(connection: &Connection, expression: &str, few: usize
             let id = usize::try_from(id).unwrap_or(0);
             bits[id / 8] |= 1 << (id % 8);
         }
-        return Ok(TextMatches { count, many: true, condition: "id_in(?1, j.id)", value: Value::Blob(bits) });
+        return Ok(TextMatches {
+            count: Some(count),
+            many: true,
+            condition: "id_in(?1, j.id)",
+            value: Value::Blob(bits),
+        });
     }
     Ok(TextMatches {
-        count,
+        count: Some(count),
         many: count > few,
         condition: "j.id IN (SELECT value FROM json_each(?1))",
         value: Value::Text(serde_json::to_string(&ids)?),

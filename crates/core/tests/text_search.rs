@@ -131,3 +131,13 @@ fn many_matches_sorted_by_pay_walk_the_pay_order() {
     assert_eq!(found, expected);
     assert!(capped);
 }
+
+#[test]
+fn many_matches_sorted_by_score_fall_back_to_newest_without_scores() {
+    let (_dir, app, jobs) = open();
+    let (expected, _) = newest(&jobs, Generated::engineer, 100);
+    let (found, total, capped) =
+        page(&app, JobQuery { text: Some("engineer".into()), sort: Some(JobSort::Score), ..JobQuery::default() });
+    assert_eq!(found, expected, "no campaign scored these jobs, so the best-score order is newest first");
+    assert_eq!((total, capped), (COUNT_CAP, true));
+}
