@@ -2,12 +2,14 @@
 //! from feedback. Every change that moves a campaign's scores re-ranks its jobs before returning,
 //! so the list the user sees next is already in the new order.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use rusqlite::Transaction;
 
 use crate::campaigns::{self, Campaign, CampaignInput};
 use crate::matches::{self, FeedbackEntry, JobSelection, Match, MatchQuery, RankCounts, WeightsChange};
-use crate::ranking::{Feedback, Weights};
+use crate::ranking::{Feedback, Idf, Weights};
 use crate::{CoreError, Jobhound, Store, time};
 
 /// A campaign as `campaign status` and the UI's history show it.
@@ -142,8 +144,11 @@ fn feedback_campaign(tx: &Transaction<'_>, feedback_id: i64) -> Result<i64, Core
 /// Ranks every stored job for one campaign, a chunk per transaction so memory stays flat however
 /// many jobs are stored.
 pub fn rank_all(store: &Store, campaign_id: i64, now: DateTime<Utc>) -> Result<RankCounts, CoreError> {
-    let (campaign, idf) =
-        store.read(|connection| Ok((campaigns::get(connection, campaign_id)?, matches::reference_idf(connection)?)))?;
+    let (campaign, idf) = store.read(|connection| {
+        let campaign = campaigns::get(connection, campaign_id)?;
+        let idf = idf_for(connection, std::slice::from_ref(&campaign))?;
+        Ok((campaign, idf))
+    })?;
     let mut total = RankCounts::default();
     let mut after = 0;
     loop {
@@ -176,7 +181,7 @@ pub fn rank_for_active_campaigns(
     if chosen.is_empty() {
         return Ok(Vec::new());
     }
-    let idf = matches::reference_idf(tx)?;
+    let idf = idf_for(tx, &chosen)?;
     let mut counts: Vec<(i64, RankCounts)> =
         chosen.iter().map(|campaign| (campaign.id, RankCounts::default())).collect();
     for ids in job_ids.chunks(RANK_CHUNK as usize) {
@@ -186,4 +191,13 @@ pub fn rank_for_active_campaigns(
         }
     }
     Ok(counts)
+}
+
+/// Word rarity is only read by the resume factor: campaigns without a resume skip building it.
+fn idf_for(connection: &rusqlite::Connection, campaigns: &[Campaign]) -> Result<Arc<Idf>, CoreError> {
+    if campaigns.iter().any(|campaign| !campaign.settings.resume_text.trim().is_empty()) {
+        matches::reference_idf(connection)
+    } else {
+        Ok(Arc::default())
+    }
 }
