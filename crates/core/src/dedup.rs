@@ -15,7 +15,7 @@ pub const SAME_COMPANY_DISTANCE: u32 = 12;
 /// Bits that may differ when the companies differ: an agency copy keeps the text nearly verbatim
 /// (on the labelled set, agency copies with a footer reach 8 bits; an agency's own half-rewritten
 /// text starts at 10, unrelated texts at 21).
-const OTHER_COMPANY_DISTANCE: u32 = 8;
+pub const OTHER_COMPANY_DISTANCE: u32 = 8;
 /// Descriptions shorter than this say too little to compare.
 const MIN_DESCRIPTION_WORDS: usize = 25;
 

@@ -326,7 +326,9 @@ pub fn dedup_key(job: &NormalizedJob) -> DedupKey {
 }
 
 /// Candidates share the canonical apply link, or the normalized title with a description close
-/// enough to be a copy (or no description to compare); each is then compared in full.
+/// enough to be a copy: loosely for the same company (or no description to compare), tightly for
+/// another. The title index holds the company and the SimHash, so jobs that merely share a common
+/// title are ruled out without reading their rows; each candidate is then compared in full.
 fn find_duplicate(tx: &Transaction<'_>, key: &DedupKey) -> Result<Option<i64>, CoreError> {
     if key.title_key.is_empty() && key.canonical_url.is_none() {
         return Ok(None);
@@ -334,8 +336,10 @@ fn find_duplicate(tx: &Transaction<'_>, key: &DedupKey) -> Result<Option<i64>, C
     let mut statement = tx.prepare_cached(
         "SELECT id, title_key, company_key, canonical_apply_url, place_keys, remote, simhash FROM jobs
          WHERE id IN (
-             SELECT id FROM jobs WHERE title_key = ?1 AND ?1 != ''
-                 AND (simhash IS NULL OR ?3 IS NULL OR hamming(simhash, ?3) <= ?4)
+             SELECT id FROM jobs INDEXED BY jobs_title_simhash_company WHERE title_key = ?1 AND ?1 != ''
+                 AND ((company_key = ?5 AND ?5 != ''
+                       AND (simhash IS NULL OR ?3 IS NULL OR hamming(simhash, ?3) <= ?4))
+                      OR hamming(simhash, ?3) <= ?6)
              UNION ALL
              SELECT id FROM jobs WHERE ?2 IS NOT NULL AND canonical_apply_url = ?2)
          ORDER BY id",
@@ -344,7 +348,9 @@ fn find_duplicate(tx: &Transaction<'_>, key: &DedupKey) -> Result<Option<i64>, C
         key.title_key,
         key.canonical_url,
         key.simhash.map(|hash| hash as i64),
-        dedup::SAME_COMPANY_DISTANCE
+        dedup::SAME_COMPANY_DISTANCE,
+        key.company_key,
+        dedup::OTHER_COMPANY_DISTANCE,
     ])?;
     while let Some(row) = rows.next()? {
         let candidate = DedupKey {

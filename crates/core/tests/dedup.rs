@@ -152,3 +152,45 @@ fn broken_postings_are_kept_raw_and_flagged_without_blocking_the_batch() {
         ]
     );
 }
+
+/// A copy of `original` under another source and id with its own links, so only the title, the
+/// place and the text can tie it to the original.
+fn copy_without_links(original: &ParsedPosting, id: &str, company: &str) -> ParsedPosting {
+    let mut copy = original.clone();
+    copy.source = SourceKind::Jsonld;
+    copy.source_id = id.into();
+    copy.company = Some(company.into());
+    copy.url = Some(format!("https://jobs.example-agency.com/view/{id}"));
+    copy.apply_url = Some(format!("https://jobs.example-agency.com/apply/{id}"));
+    copy
+}
+
+#[test]
+fn copies_without_a_shared_link_merge_by_title_place_and_text() {
+    let (_dir, store) = store();
+    let postings = parse(SourceKind::Greenhouse, GREENHOUSE).unwrap();
+    store.write(|tx| ingest(tx, &postings, None, "2026-11-20T10:00:00Z")).unwrap();
+    let original = &postings[0];
+
+    // An agency's verbatim copy under its own name: the text ties it to the job.
+    let agency = copy_without_links(original, "agency-1", "Talent Partners Ltd");
+    // The employer's own repost without any description: same company, same title and place.
+    let mut bare = copy_without_links(original, "repost-1", "Vercel");
+    bare.description_html = None;
+    // Another company with the same title and place but its own text is another job.
+    let mut other = copy_without_links(original, "other-1", "Some Other Company");
+    other.description_html = Some(
+        "<p>We sell industrial pumps and valves to water utilities across the United Kingdom and \
+         Ireland. You will own a territory of municipal customers, run tenders, visit treatment \
+         plants, and work with our engineers on quotes. A driving licence is required, and you \
+         will travel three days a week. We offer a company car and a pension.</p>"
+            .into(),
+    );
+    let counts = store.write(|tx| ingest(tx, &[agency, bare, other], None, "2026-11-21T10:00:00Z")).unwrap();
+    assert_eq!((counts.new_jobs, counts.merged), (1, 2));
+    let page = store.read(|c| jobs::list_jobs(c, &JobQuery::default())).unwrap();
+    let merged: Vec<_> = page.jobs.iter().filter(|job| job.title == "Account Executive, Commercial").collect();
+    assert_eq!(merged.len(), 2, "the Vercel job (with both copies) and the other company's");
+    let vercel = merged.iter().find(|job| job.company == "Vercel").unwrap();
+    assert_eq!(store.read(|c| jobs::get_job(c, vercel.id)).unwrap().postings.len(), 3);
+}

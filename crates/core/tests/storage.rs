@@ -78,3 +78,28 @@ fn an_unknown_job_is_not_found() {
     let app = Jobhound::open(dir.path()).unwrap();
     assert_eq!(app.get_job(42).unwrap_err().code(), "not_found");
 }
+
+#[test]
+fn a_growing_write_ahead_log_is_copied_into_the_database_without_blocking_commits() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = Jobhound::open(dir.path()).unwrap();
+    let database = paths::database_path(dir.path());
+    let store = app.store();
+    store.write(|tx| Ok(tx.execute_batch("CREATE TABLE scratch (data BLOB NOT NULL)")?)).unwrap();
+    // 48 MB in 1 MB commits: past the size that wakes the checkpoint thread, well short of the
+    // size at which a commit would checkpoint inline.
+    for _ in 0..48 {
+        store.write(|tx| Ok(tx.execute("INSERT INTO scratch (data) VALUES (zeroblob(1048576))", [])?)).unwrap();
+    }
+    // Connections never checkpoint on their own (wal_autocheckpoint = 0), so the database file
+    // only grows when the thread copies the log into it.
+    let copied = |minimum: u64| std::fs::metadata(&database).unwrap().len() >= minimum;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !copied(32 * 1024 * 1024) && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(copied(32 * 1024 * 1024), "the log was not checkpointed into {}", database.display());
+    let autocheckpoint: i64 =
+        store.read(|c| Ok(c.query_row("PRAGMA wal_autocheckpoint", [], |row| row.get(0))?)).unwrap();
+    assert_eq!(autocheckpoint, 0);
+}

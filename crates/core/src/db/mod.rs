@@ -1,5 +1,6 @@
 //! The SQLite store: one file, WAL, foreign keys on, migrated on open.
 
+mod checkpointer;
 mod migrate;
 
 use std::path::{Path, PathBuf};
@@ -31,6 +32,7 @@ pub struct Store {
     path: PathBuf,
     idle: Mutex<Vec<Connection>>,
     migration: MigrationReport,
+    checkpointer: checkpointer::Checkpointer,
 }
 
 impl Store {
@@ -43,7 +45,12 @@ impl Store {
         }
         let mut connection = open_connection(path)?;
         let migration = migrate::run(&mut connection, path)?;
-        Ok(Self { path: path.to_path_buf(), idle: Mutex::new(vec![connection]), migration })
+        Ok(Self {
+            path: path.to_path_buf(),
+            idle: Mutex::new(vec![connection]),
+            migration,
+            checkpointer: checkpointer::Checkpointer::start(path, open_connection),
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -70,6 +77,7 @@ impl Store {
             let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let value = work(&transaction)?;
             transaction.commit()?;
+            self.checkpointer.committed(&connection);
             Ok(value)
         })();
         self.checkin(connection);
@@ -116,7 +124,8 @@ fn open_connection(path: &Path) -> Result<Connection, CoreError> {
          PRAGMA synchronous = NORMAL;
          PRAGMA foreign_keys = ON;
          PRAGMA cache_size = -32768;
-         PRAGMA wal_autocheckpoint = 16384;",
+         PRAGMA wal_autocheckpoint = 0;
+         PRAGMA journal_size_limit = 67108864;",
     )?;
     register_functions(&connection)?;
     Ok(connection)
