@@ -7,10 +7,7 @@ use rusqlite::Connection;
 use rusqlite::types::Value;
 
 use crate::CoreError;
-
-/// Ids above this are not worth a bitset (it would take more than 16 MB); such a set is passed
-/// as a list instead.
-const MAX_BITSET_ID: i64 = 16 * 1024 * 1024 * 8;
+use crate::db::ids_of;
 
 pub(crate) struct TextMatches {
     /// Jobs whose text matches; `None` when the query runs the words itself.
@@ -37,23 +34,26 @@ impl TextMatches {
 
 /// The jobs matching the FTS5 `expression`; `few` is how many are still cheap to sort.
 pub(crate) fn text_matches(connection: &Connection, expression: &str, few: usize) -> Result<TextMatches, CoreError> {
-    let mut statement = connection.prepare_cached("SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?1")?;
-    let ids = statement.query_map([expression], |row| row.get::<_, i64>(0))?.collect::<Result<Vec<_>, _>>()?;
-    let count = ids.len();
-    let largest = ids.iter().copied().max().unwrap_or(0);
-    if count > few && largest <= MAX_BITSET_ID && ids.iter().all(|id| *id >= 0) {
-        let mut bits = vec![0u8; usize::try_from(largest / 8 + 1).unwrap_or(0)];
-        for id in ids {
-            let id = usize::try_from(id).unwrap_or(0);
-            bits[id / 8] |= 1 << (id % 8);
+    let (count, bits): (i64, Option<Vec<u8>>) = connection
+        .prepare_cached("SELECT count(*), id_bits(rowid) FROM jobs_fts WHERE jobs_fts MATCH ?1")?
+        .query_row([expression], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    let count = usize::try_from(count).unwrap_or(0);
+    let ids = match bits {
+        Some(bits) if count > few => {
+            return Ok(TextMatches {
+                count: Some(count),
+                many: true,
+                condition: "id_in(?1, j.id)",
+                value: Value::Blob(bits),
+            });
         }
-        return Ok(TextMatches {
-            count: Some(count),
-            many: true,
-            condition: "id_in(?1, j.id)",
-            value: Value::Blob(bits),
-        });
-    }
+        Some(bits) => ids_of(&bits),
+        // Ids too large for a bitset: listed one by one (slow, but such ids never occur in use).
+        None => connection
+            .prepare_cached("SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?1")?
+            .query_map([expression], |row| row.get::<_, i64>(0))?
+            .collect::<Result<Vec<_>, _>>()?,
+    };
     Ok(TextMatches {
         count: Some(count),
         many: count > few,

@@ -1,6 +1,7 @@
 //! The SQLite store: one file, WAL, foreign keys on, migrated on open.
 
 mod checkpointer;
+mod id_bits;
 mod migrate;
 
 use std::path::{Path, PathBuf};
@@ -11,6 +12,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::CoreError;
 
+pub(crate) use id_bits::ids_of;
 pub use migrate::{MigrationReport, latest_version};
 
 /// A column holding JSON, read as `T`; text that does not parse is a column error like any other.
@@ -145,22 +147,6 @@ fn register_functions(connection: &Connection) -> Result<(), CoreError> {
             Ok(left.zip(right).map(|(left, right)| i64::from((left ^ right).count_ones())))
         },
     )?;
-    // `id_in(bits, id)`: whether bit `id` of a bitset blob is set. A broad text search hands its
-    // matching ids over this way, so walking a list index tests each job in constant time instead
-    // of SQLite building a temporary b-tree of tens of thousands of ids.
-    connection.create_scalar_function(
-        "id_in",
-        2,
-        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC | FunctionFlags::SQLITE_INNOCUOUS,
-        |context| {
-            let id: i64 = context.get(1)?;
-            let bits = context.get_raw(0).as_blob_or_null().ok().flatten().unwrap_or_default();
-            let set = usize::try_from(id)
-                .ok()
-                .and_then(|id| bits.get(id / 8).map(|byte| byte & (1 << (id % 8)) != 0))
-                .unwrap_or(false);
-            Ok(set)
-        },
-    )?;
+    id_bits::register(connection)?;
     Ok(())
 }
