@@ -118,6 +118,12 @@ fn few_matches_are_counted_exactly_and_sorted() {
     let (none, total, _) = page(&app, JobQuery { text: Some("astronaut".into()), ..JobQuery::default() });
     assert!(none.is_empty());
     assert_eq!(total, 0);
+    // Words the tokenizer splits further ("c++17" is "c" and "17" to it; the Devanagari vowel
+    // signs are not letters to it) are still searched, not refused.
+    for text in ["analyst C++17", "हिन्दी", "re\u{301}sume\u{301}"] {
+        let found = app.list_jobs(&JobQuery { text: Some(text.into()), ..JobQuery::default() }).unwrap();
+        assert!(found.jobs.is_empty(), "{text}");
+    }
 }
 
 #[test]
