@@ -23,14 +23,19 @@ export function placeLabel(locations: string[], remote: WorkMode | null): string
 	return place ? `${MODES[remote]} · ${place}` : MODES[remote];
 }
 
+/** Whole amounts in the salary's currency (plain numbers when it names none). */
+function moneyIn(salary: Salary): (amount: number) => string {
+	const format = new Intl.NumberFormat(undefined, {
+		style: salary.currency ? 'currency' : 'decimal',
+		currency: salary.currency ?? undefined,
+		maximumFractionDigits: 0
+	});
+	return (amount) => format.format(amount);
+}
+
 export function salaryLabel(salary: Salary | null): string {
 	if (!salary) return '';
-	const money = (amount: number) =>
-		new Intl.NumberFormat(undefined, {
-			style: salary.currency ? 'currency' : 'decimal',
-			currency: salary.currency ?? undefined,
-			maximumFractionDigits: 0
-		}).format(amount);
+	const money = moneyIn(salary);
 	const range =
 		salary.min !== null && salary.max !== null && salary.min !== salary.max
 			? `${money(salary.min)} – ${money(salary.max)}`
@@ -44,12 +49,7 @@ export function yearlyLabel(salary: Salary | null): string {
 	const low = salary.yearly_min ?? salary.yearly_max;
 	const high = salary.yearly_max ?? salary.yearly_min;
 	if (low === null || high === null) return '';
-	const money = (amount: number) =>
-		new Intl.NumberFormat(undefined, {
-			style: salary.currency ? 'currency' : 'decimal',
-			currency: salary.currency ?? undefined,
-			maximumFractionDigits: 0
-		}).format(amount);
+	const money = moneyIn(salary);
 	return low === high ? `${money(low)} a year` : `${money(low)} – ${money(high)} a year`;
 }
 

@@ -11,7 +11,7 @@ use rusqlite::functions::{Aggregate, Context, FunctionFlags};
 use crate::CoreError;
 
 /// Ids above this are not gathered into a bitset (it would take more than 16 MB).
-pub const MAX_BITSET_ID: i64 = 16 * 1024 * 1024 * 8;
+const MAX_BITSET_ID: i64 = 16 * 1024 * 1024 * 8;
 
 pub fn register(connection: &Connection) -> Result<(), CoreError> {
     let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC | FunctionFlags::SQLITE_INNOCUOUS;
