@@ -9,7 +9,7 @@ use jobhound_sources::{FetchContext, FetchLimits, SourceCategory};
 
 use crate::app::{blocking, ensure_enabled, ensure_not_too_soon};
 use crate::campaign_service::rank_for_active_campaigns;
-use crate::ingest::ingest;
+use crate::ingest::{ingest_prepared, prepare_postings};
 use crate::runs::{self, RunStatus, SourceOutcome};
 use crate::watched::{self, FetchReport, WatchedSource};
 use crate::{CoreError, Jobhound, secrets, time};
@@ -117,9 +117,11 @@ impl Jobhound {
             };
             let fallback = company.clone().unwrap_or_else(|| source.name.clone());
             let ids: Vec<String> = postings.iter().map(|posting| posting.source_id.clone()).collect();
+            // Normalized before taking the write lock, so other sources of the run keep writing.
+            let prepared = store.read(|connection| prepare_postings(connection, postings, Some(&fallback)))?;
             let (counts, liveness, ranked) = store.write(|tx| {
                 let reopened = watched::closed_among(tx, source.kind, &ids)?;
-                let counts = ingest(tx, postings, Some(&fallback), &now)?;
+                let counts = ingest_prepared(tx, postings, prepared, &now)?;
                 let ranked = rank_for_active_campaigns(tx, &counts.changed_jobs, campaign, chrono::Utc::now())?;
                 let mut liveness = watched::record_success(
                     tx,

@@ -2,7 +2,7 @@
 
 use jobhound_sources::ParsedPosting;
 use rusqlite::types::Value;
-use rusqlite::{OptionalExtension, Transaction, params, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, Transaction, params, params_from_iter};
 use sha2::{Digest, Sha256};
 
 use crate::CoreError;
@@ -35,7 +35,8 @@ pub struct IngestCounts {
 /// adding one; an unchanged payload only refreshes when it was last seen.
 ///
 /// Hashing and normalizing run on every core, a chunk ahead of the writes, which run in order on
-/// this thread.
+/// this thread. Callers that can prepare outside the write transaction use
+/// [`prepare_postings`] and [`ingest_prepared`] instead.
 pub fn ingest(
     tx: &Transaction<'_>,
     postings: &[ParsedPosting],
@@ -64,6 +65,59 @@ pub fn ingest(
         });
         write_prepared(tx, postings, &known, chunks.into_iter().flatten(), now, &mut counts)
     })?;
+    Ok(counts)
+}
+
+/// A batch hashed and normalized without the write lock, so that its CPU work can overlap
+/// another batch's writes and the lock is held only while writing.
+pub struct PreparedPostings {
+    fallback_company: Option<String>,
+    /// What the database knew of each posting when it was prepared.
+    known: Vec<Option<(i64, String)>>,
+    prepared: Vec<Result<Prepared, CoreError>>,
+}
+
+/// Hashes and normalizes `postings` on every core, reading what is already stored through
+/// `connection` (any reader: nothing is written).
+pub fn prepare_postings(
+    connection: &Connection,
+    postings: &[ParsedPosting],
+    fallback_company: Option<&str>,
+) -> Result<PreparedPostings, CoreError> {
+    let known = known_postings(connection, postings)?;
+    let work: Vec<(&ParsedPosting, Option<&str>)> = postings
+        .iter()
+        .zip(&known)
+        .map(|(posting, known)| (posting, known.as_ref().map(|(_, hash)| hash.as_str())))
+        .collect();
+    let prepared = parallel_map(&work, |(posting, known_hash)| prepare(posting, *known_hash, fallback_company));
+    Ok(PreparedPostings { fallback_company: fallback_company.map(str::to_string), known, prepared })
+}
+
+/// Writes `postings`, prepared as `batch`, as [`ingest`] would. A posting that another write
+/// stored or changed after it was prepared is prepared again here, against what is stored now.
+pub fn ingest_prepared(
+    tx: &Transaction<'_>,
+    postings: &[ParsedPosting],
+    batch: PreparedPostings,
+    now: &str,
+) -> Result<IngestCounts, CoreError> {
+    let PreparedPostings { fallback_company, known: seen, prepared } = batch;
+    if prepared.len() != postings.len() {
+        // Prepared from other postings: nothing of it applies.
+        return ingest(tx, postings, fallback_company.as_deref(), now);
+    }
+    let mut counts = IngestCounts { seen: u32::try_from(postings.len()).unwrap_or(u32::MAX), ..Default::default() };
+    let known = known_postings(tx, postings)?;
+    let current =
+        prepared.into_iter().zip(seen).zip(&known).zip(postings).map(|(((prepared, seen), known), posting)| {
+            if seen == *known {
+                prepared
+            } else {
+                prepare(posting, known.as_ref().map(|(_, hash)| hash.as_str()), fallback_company.as_deref())
+            }
+        });
+    write_prepared(tx, postings, &known, current, now, &mut counts)?;
     Ok(counts)
 }
 
@@ -174,9 +228,12 @@ fn prepare(
 }
 
 /// The stored posting id and content hash of each posting already known.
-fn known_postings(tx: &Transaction<'_>, postings: &[ParsedPosting]) -> Result<Vec<Option<(i64, String)>>, CoreError> {
+fn known_postings(
+    connection: &Connection,
+    postings: &[ParsedPosting],
+) -> Result<Vec<Option<(i64, String)>>, CoreError> {
     let mut statement =
-        tx.prepare_cached("SELECT id, content_hash FROM postings WHERE source = ?1 AND source_job_id = ?2")?;
+        connection.prepare_cached("SELECT id, content_hash FROM postings WHERE source = ?1 AND source_job_id = ?2")?;
     postings
         .iter()
         .map(|posting| {
