@@ -200,15 +200,24 @@ pub fn rank_into_matches(
              score = excluded.score, explanation = excluded.explanation, filtered = excluded.filtered,
              ranked_at = excluded.ranked_at",
     )?;
-    let mut known = tx.prepare_cached("SELECT 1 FROM matches WHERE campaign_id = ?1 AND job_id = ?2")?;
+    // Which of these jobs the campaign matched before, in one statement (a batch is mostly new).
+    let known: std::collections::HashSet<i64> = tx
+        .prepare_cached(
+            "SELECT job_id FROM matches WHERE campaign_id = ?1 AND job_id IN (SELECT value FROM json_each(?2))",
+        )?
+        .query_map(
+            params![campaign.id, serde_json::to_string(&jobs.iter().map(|job| job.id).collect::<Vec<_>>())?],
+            |row| row.get(0),
+        )?
+        .collect::<Result<_, _>>()?;
     // Scoring and serializing are pure work, done on every core; the writes stay on this thread.
     let scored = parallel_map(jobs, |job| {
         let ranked = rank_lowered(&campaign.settings.profile, &job.facts(), &job.lowered, resume.as_ref(), idf, now);
-        serde_json::to_string(&ranked).map(|json| (ranked.score, ranked.filtered, json))
+        ranked.to_stored_json().map(|json| (ranked.score, ranked.filtered, json))
     });
     for (job, scored) in jobs.iter().zip(scored) {
         let (score, filtered, explanation) = scored?;
-        let was_known = known.exists(params![campaign.id, job.id])?;
+        let was_known = known.contains(&job.id);
         upsert.execute(params![campaign.id, job.id, score, explanation, filtered, stamp, !announce])?;
         counts.ranked += 1;
         if filtered.is_some() {

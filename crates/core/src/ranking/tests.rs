@@ -124,3 +124,20 @@ fn resume_similarity_ranks_the_closer_job_higher() {
     assert!(cosine_similarity(&resume, &near) > cosine_similarity(&resume, &far));
     assert_eq!(cosine_similarity(&resume, &far), 0.0);
 }
+
+#[test]
+fn stored_explanations_read_back_in_both_forms() {
+    let skills = vec!["Rust".to_string()];
+    let none: Vec<String> = Vec::new();
+    let ranked = rank(&profile(), &job(&skills, &none, &none), None, &Idf::default(), now());
+    let compact = ranked.to_stored_json().unwrap();
+    let named = serde_json::to_string(&ranked).unwrap();
+    assert!(compact.len() * 10 < named.len() * 7, "the stored form is much smaller: {compact}");
+    assert_eq!(serde_json::from_str::<Ranked>(&compact).unwrap(), ranked);
+    // Rows stored before the compact form keep reading.
+    assert_eq!(serde_json::from_str::<Ranked>(&named).unwrap(), ranked);
+    let dropped =
+        rank(&profile(), &JobFacts { company: "Evil Corp", ..JobFacts::default() }, None, &Idf::default(), now());
+    assert_eq!(serde_json::from_str::<Ranked>(&dropped.to_stored_json().unwrap()).unwrap(), dropped);
+    assert!(dropped.filtered.is_some());
+}
