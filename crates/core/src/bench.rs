@@ -121,6 +121,21 @@ fn boards(jobs: usize) -> impl Iterator<Item = (usize, usize)> {
     (0..jobs.div_ceil(BOARD_SIZE)).map(move |index| (index, BOARD_SIZE.min(jobs - index * BOARD_SIZE)))
 }
 
+/// Boards parsed and normalized side by side ahead of the writer.
+const PREPARING_THREADS: usize = 2;
+
+type PreparedBoard = (Vec<jobhound_sources::ParsedPosting>, crate::ingest::PreparedPostings, Duration, Duration);
+
+/// Reads, parses and prepares one board; with the time parsing and preparing took.
+fn prepare_board(store: &Store, path: &Path) -> Result<PreparedBoard, CoreError> {
+    let parsing = Instant::now();
+    let postings = jobhound_sources::parse(SourceKind::Greenhouse, &read_board(path)?)?;
+    let parsed = parsing.elapsed();
+    let preparing = Instant::now();
+    let prepared = store.read(|connection| prepare_postings(connection, &postings, None))?;
+    Ok((postings, prepared, parsed, preparing.elapsed()))
+}
+
 /// The corpus as one Greenhouse body per file under `dir`.
 fn write_corpus(dir: &Path, jobs: usize) -> Result<Vec<PathBuf>, CoreError> {
     let folder = dir.join("corpus");
@@ -237,26 +252,25 @@ pub fn ingest_bench(dir: &Path, jobs: usize) -> Result<IngestBench, CoreError> {
     let mut ranked = 0;
     let mut pass = |store: &Store, stages: &mut Stages| -> Result<Duration, CoreError> {
         let started = Instant::now();
-        // As in a campaign run, the next board is parsed and normalized while this one is written.
+        // As in a campaign run, where sources of different kinds are fetched side by side, boards
+        // are parsed and normalized by two threads (alternate boards) ahead of the writes, which
+        // take them in order.
         std::thread::scope(|scope| {
-            let (sender, boards_ready) = std::sync::mpsc::sync_channel(1);
-            scope.spawn(move || {
-                for path in corpus {
-                    let parsing = Instant::now();
-                    let prepared = read_board(path)
-                        .and_then(|body| Ok(jobhound_sources::parse(SourceKind::Greenhouse, &body)?))
-                        .and_then(|postings| {
-                            let parsed = parsing.elapsed();
-                            let preparing = Instant::now();
-                            let prepared = store.read(|connection| prepare_postings(connection, &postings, None))?;
-                            Ok((postings, prepared, parsed, preparing.elapsed()))
-                        });
-                    let failed = prepared.is_err();
-                    if sender.send(prepared).is_err() || failed {
-                        break;
+            let mut receivers = Vec::new();
+            for first in 0..PREPARING_THREADS {
+                let (sender, receiver) = std::sync::mpsc::sync_channel(1);
+                receivers.push(receiver);
+                scope.spawn(move || {
+                    for path in corpus.iter().skip(first).step_by(PREPARING_THREADS) {
+                        let prepared = prepare_board(store, path);
+                        let failed = prepared.is_err();
+                        if sender.send(prepared).is_err() || failed {
+                            break;
+                        }
                     }
-                }
-            });
+                });
+            }
+            let boards_ready = (0..corpus.len()).map_while(|index| receivers[index % PREPARING_THREADS].recv().ok());
             for ready in boards_ready {
                 let (postings, prepared, parsed, normalized) = ready?;
                 stages.parse += parsed.as_secs_f64();
