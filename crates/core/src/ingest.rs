@@ -45,11 +45,7 @@ pub fn ingest(
 ) -> Result<IngestCounts, CoreError> {
     let mut counts = IngestCounts { seen: u32::try_from(postings.len()).unwrap_or(u32::MAX), ..Default::default() };
     let known = known_postings(tx, postings)?;
-    let work: Vec<(&ParsedPosting, Option<&str>)> = postings
-        .iter()
-        .zip(&known)
-        .map(|(posting, known)| (posting, known.as_ref().map(|(_, hash)| hash.as_str())))
-        .collect();
+    let work = with_known_hashes(postings, &known);
     std::thread::scope(|scope| {
         // Normalizing the next chunk overlaps writing this one.
         let (sender, chunks) = std::sync::mpsc::sync_channel::<Vec<Result<Prepared, CoreError>>>(2);
@@ -66,6 +62,18 @@ pub fn ingest(
         write_prepared(tx, postings, &known, chunks.into_iter().flatten(), now, &mut counts)
     })?;
     Ok(counts)
+}
+
+/// Each posting with the content hash it is stored with, if it is.
+fn with_known_hashes<'a>(
+    postings: &'a [ParsedPosting],
+    known: &'a [Option<(i64, String)>],
+) -> Vec<(&'a ParsedPosting, Option<&'a str>)> {
+    postings
+        .iter()
+        .zip(known)
+        .map(|(posting, known)| (posting, known.as_ref().map(|(_, hash)| hash.as_str())))
+        .collect()
 }
 
 /// A batch hashed and normalized without the write lock, so that its CPU work can overlap
@@ -85,11 +93,7 @@ pub fn prepare_postings(
     fallback_company: Option<&str>,
 ) -> Result<PreparedPostings, CoreError> {
     let known = known_postings(connection, postings)?;
-    let work: Vec<(&ParsedPosting, Option<&str>)> = postings
-        .iter()
-        .zip(&known)
-        .map(|(posting, known)| (posting, known.as_ref().map(|(_, hash)| hash.as_str())))
-        .collect();
+    let work = with_known_hashes(postings, &known);
     let prepared = parallel_map(&work, |(posting, known_hash)| prepare(posting, *known_hash, fallback_company));
     Ok(PreparedPostings { fallback_company: fallback_company.map(str::to_string), known, prepared })
 }
