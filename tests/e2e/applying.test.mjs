@@ -209,27 +209,24 @@ test(
 				await waitForText(browser, 'application-detail', /Saved\./, 'follow-up saved');
 				const detailUrl = await browser.getUrl();
 				await clickLink(browser, await browser.$('a=Resumes'));
-				if ((await shownNotifications()) === null) {
-					console.log('dunstctl not available: the follow-up notification was not checked');
-				} else {
-					const reminder = async () =>
-						(await shownNotifications()).find((text) => text.startsWith('Follow up: Account Executive'));
-					await browser.waitUntil(async () => displayedCount() > 0, {
-						timeout: 45_000,
-						interval: 500,
-						timeoutMsg: 'no follow-up notification within a scheduler tick'
-					});
-					execFileSync('dunstctl', ['action', '0']);
-					await browser.waitUntil(async () => (await browser.getUrl()) === detailUrl, {
-						timeout: TIMEOUT,
-						timeoutMsg: 'clicking the reminder did not open the application'
-					});
-					await browser.waitUntil(async () => (await reminder()) !== undefined, { timeout: TIMEOUT });
-					assert.equal(
-						await reminder(),
-						`Follow up: Account Executive, Commercial at Vercel\nYou planned to follow up on this application on ${localDay}.`
-					);
-				}
+				assert.ok((await shownNotifications()) !== null, 'dunstctl is needed: scripts/setup.sh installs dunst');
+				const reminder = async () =>
+					(await shownNotifications()).find((text) => text.startsWith('Follow up: Account Executive'));
+				await browser.waitUntil(async () => displayedCount() > 0, {
+					timeout: 45_000,
+					interval: 500,
+					timeoutMsg: 'no follow-up notification within a scheduler tick'
+				});
+				execFileSync('dunstctl', ['action', '0']);
+				await browser.waitUntil(async () => (await browser.getUrl()) === detailUrl, {
+					timeout: TIMEOUT,
+					timeoutMsg: 'clicking the reminder did not open the application'
+				});
+				await browser.waitUntil(async () => (await reminder()) !== undefined, { timeout: TIMEOUT });
+				assert.equal(
+					await reminder(),
+					`Follow up: Account Executive, Commercial at Vercel\nYou planned to follow up on this application on ${localDay}.`
+				);
 
 				// Applying to the same company for a similar title soon after asks first.
 				await openJob(browser, 'Account Executive, Majors');

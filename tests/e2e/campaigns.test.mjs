@@ -135,34 +135,29 @@ test(
 			assert.ok(board.requests.includes('/v1/boards/vercel/jobs?content=true'));
 
 			const notifications = await shownNotifications();
-			if (notifications === null) {
-				console.log('dunstctl not available: the OS notification was not checked');
-				console.log(`screenshot: ${await screenshot('campaign-run')}`);
-				await (await byTestId(browser, 'campaign-show-jobs')).click();
-			} else {
-				const { execFileSync } = await import('node:child_process');
-				const displayed = () =>
-					Number(execFileSync('dunstctl', ['count', 'displayed'], { encoding: 'utf8' }));
-				await browser.waitUntil(async () => displayed() > 0, {
-					timeout: TIMEOUT,
-					timeoutMsg: 'no notification was displayed'
-				});
-				console.log(`screenshot: ${await screenshot('campaign-run')}`);
-				// Somewhere else in the app, then the notification is clicked: it opens the campaign's matches.
-				await clickLink(browser, await browser.$('a[href="/settings"]'));
-				await (await byTestId(browser, 'settings')).waitForDisplayed({ timeout: TIMEOUT });
-				execFileSync('dunstctl', ['action', '0']);
-				const shownOne = async () =>
-					(await shownNotifications()).find((text) => text.startsWith('Vercel sales'));
-				await browser.waitUntil(async () => (await shownOne()) !== undefined, {
-					timeout: TIMEOUT,
-					timeoutMsg: `dunst never recorded it: ${JSON.stringify(await shownNotifications())}`
-				});
-				const shown = await shownOne();
-				assert.match(shown, /^Vercel sales: 2 new matches\n/);
-				assert.match(shown, /Account Executive, Commercial at Vercel \(\d+\)/);
-				console.log(`notification shown and clicked: ${JSON.stringify(shown)}`);
-			}
+			assert.ok(notifications !== null, 'dunstctl is needed: scripts/setup.sh installs dunst');
+			const { execFileSync } = await import('node:child_process');
+			const displayed = () =>
+				Number(execFileSync('dunstctl', ['count', 'displayed'], { encoding: 'utf8' }));
+			await browser.waitUntil(async () => displayed() > 0, {
+				timeout: TIMEOUT,
+				timeoutMsg: 'no notification was displayed'
+			});
+			console.log(`screenshot: ${await screenshot('campaign-run')}`);
+			// Somewhere else in the app, then the notification is clicked: it opens the campaign's matches.
+			await clickLink(browser, await browser.$('a[href="/settings"]'));
+			await (await byTestId(browser, 'settings')).waitForDisplayed({ timeout: TIMEOUT });
+			execFileSync('dunstctl', ['action', '0']);
+			const shownOne = async () =>
+				(await shownNotifications()).find((text) => text.startsWith('Vercel sales'));
+			await browser.waitUntil(async () => (await shownOne()) !== undefined, {
+				timeout: TIMEOUT,
+				timeoutMsg: `dunst never recorded it: ${JSON.stringify(await shownNotifications())}`
+			});
+			const shown = await shownOne();
+			assert.match(shown, /^Vercel sales: 2 new matches\n/);
+			assert.match(shown, /Account Executive, Commercial at Vercel \(\d+\)/);
+			console.log(`notification shown and clicked: ${JSON.stringify(shown)}`);
 			await browser.waitUntil(async () => (await browser.$$('[data-testid="job-score"]')).length === 2, {
 				timeout: TIMEOUT,
 				timeoutMsg: 'the new matches were not listed with scores'
