@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 
 use crate::campaign_service::rank_for_active_campaigns;
 use crate::campaigns::{self, CampaignInput};
-use crate::ingest::{ingest, ingest_prepared, prepare_postings};
+use crate::ingest::{PreparedPostings, ingest, ingest_prepared, prepare_postings};
 use crate::job_filters::{JobFilters, JobSort};
 use crate::jobs::{JobQuery, list_jobs};
 use crate::normalize::Seniority;
@@ -124,7 +124,7 @@ fn boards(jobs: usize) -> impl Iterator<Item = (usize, usize)> {
 /// Boards parsed and normalized side by side ahead of the writer.
 const PREPARING_THREADS: usize = 2;
 
-type PreparedBoard = (Vec<jobhound_sources::ParsedPosting>, crate::ingest::PreparedPostings, Duration, Duration);
+type PreparedBoard = (PreparedPostings, Duration, Duration);
 
 /// Reads, parses and prepares one board; with the time parsing and preparing took.
 fn prepare_board(store: &Store, path: &Path) -> Result<PreparedBoard, CoreError> {
@@ -132,8 +132,8 @@ fn prepare_board(store: &Store, path: &Path) -> Result<PreparedBoard, CoreError>
     let postings = jobhound_sources::parse(SourceKind::Greenhouse, &read_board(path)?)?;
     let parsed = parsing.elapsed();
     let preparing = Instant::now();
-    let prepared = store.read(|connection| prepare_postings(connection, &postings, None))?;
-    Ok((postings, prepared, parsed, preparing.elapsed()))
+    let prepared = store.read(|connection| prepare_postings(connection, postings, None))?;
+    Ok((prepared, parsed, preparing.elapsed()))
 }
 
 /// The corpus as one Greenhouse body per file under `dir`.
@@ -272,14 +272,14 @@ pub fn ingest_bench(dir: &Path, jobs: usize) -> Result<IngestBench, CoreError> {
             }
             let boards_ready = (0..corpus.len()).map_while(|index| receivers[index % PREPARING_THREADS].recv().ok());
             for ready in boards_ready {
-                let (postings, prepared, parsed, normalized) = ready?;
+                let (prepared, parsed, normalized) = ready?;
                 stages.parse += parsed.as_secs_f64();
                 stages.normalize += normalized.as_secs_f64();
                 let stamp = crate::time::now_rfc3339();
                 let writing = Instant::now();
                 let mut rank_time = Duration::ZERO;
                 store.write(|tx| {
-                    let counts = ingest_prepared(tx, &postings, prepared, &stamp)?;
+                    let counts = ingest_prepared(tx, prepared, &stamp)?;
                     let ranking = Instant::now();
                     ranked += rank_for_active_campaigns(tx, &counts.changed_jobs, None, now)?
                         .iter()

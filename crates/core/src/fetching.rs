@@ -118,10 +118,10 @@ impl Jobhound {
             let fallback = company.clone().unwrap_or_else(|| source.name.clone());
             let ids: Vec<String> = postings.iter().map(|posting| posting.source_id.clone()).collect();
             // Normalized before taking the write lock, so other sources of the run keep writing.
-            let prepared = store.read(|connection| prepare_postings(connection, postings, Some(&fallback)))?;
+            let prepared = store.read(|connection| prepare_postings(connection, fetched.postings, Some(&fallback)))?;
             let (counts, liveness, ranked) = store.write(|tx| {
                 let reopened = watched::closed_among(tx, source.kind, &ids)?;
-                let counts = ingest_prepared(tx, postings, prepared, &now)?;
+                let counts = ingest_prepared(tx, prepared, &now)?;
                 let ranked = rank_for_active_campaigns(tx, &counts.changed_jobs, campaign, chrono::Utc::now())?;
                 let mut liveness = watched::record_success(
                     tx,

@@ -77,8 +77,10 @@ fn with_known_hashes<'a>(
 }
 
 /// A batch hashed and normalized without the write lock, so that its CPU work can overlap
-/// another batch's writes and the lock is held only while writing.
+/// another batch's writes and the lock is held only while writing. It owns its postings, so it
+/// can only be written as the postings it was prepared from.
 pub struct PreparedPostings {
+    postings: Vec<ParsedPosting>,
     fallback_company: Option<String>,
     /// What the database knew of each posting when it was prepared.
     known: Vec<Option<(i64, String)>>,
@@ -89,39 +91,31 @@ pub struct PreparedPostings {
 /// `connection` (any reader: nothing is written).
 pub fn prepare_postings(
     connection: &Connection,
-    postings: &[ParsedPosting],
+    postings: Vec<ParsedPosting>,
     fallback_company: Option<&str>,
 ) -> Result<PreparedPostings, CoreError> {
-    let known = known_postings(connection, postings)?;
-    let work = with_known_hashes(postings, &known);
-    let prepared = parallel_map(&work, |(posting, known_hash)| prepare(posting, *known_hash, fallback_company));
-    Ok(PreparedPostings { fallback_company: fallback_company.map(str::to_string), known, prepared })
+    let known = known_postings(connection, &postings)?;
+    let prepared = parallel_map(&with_known_hashes(&postings, &known), |(posting, known_hash)| {
+        prepare(posting, *known_hash, fallback_company)
+    });
+    Ok(PreparedPostings { postings, fallback_company: fallback_company.map(str::to_string), known, prepared })
 }
 
-/// Writes `postings`, prepared as `batch`, as [`ingest`] would. A posting that another write
-/// stored or changed after it was prepared is prepared again here, against what is stored now.
-pub fn ingest_prepared(
-    tx: &Transaction<'_>,
-    postings: &[ParsedPosting],
-    batch: PreparedPostings,
-    now: &str,
-) -> Result<IngestCounts, CoreError> {
-    let PreparedPostings { fallback_company, known: seen, prepared } = batch;
-    if prepared.len() != postings.len() {
-        // Prepared from other postings: nothing of it applies.
-        return ingest(tx, postings, fallback_company.as_deref(), now);
-    }
+/// Writes a prepared batch as [`ingest`] would. A posting that another write stored or changed
+/// after it was prepared is prepared again here, against what is stored now.
+pub fn ingest_prepared(tx: &Transaction<'_>, batch: PreparedPostings, now: &str) -> Result<IngestCounts, CoreError> {
+    let PreparedPostings { postings, fallback_company, known: seen, prepared } = batch;
     let mut counts = IngestCounts { seen: u32::try_from(postings.len()).unwrap_or(u32::MAX), ..Default::default() };
-    let known = known_postings(tx, postings)?;
+    let known = known_postings(tx, &postings)?;
     let current =
-        prepared.into_iter().zip(seen).zip(&known).zip(postings).map(|(((prepared, seen), known), posting)| {
+        prepared.into_iter().zip(seen).zip(&known).zip(&postings).map(|(((prepared, seen), known), posting)| {
             if seen == *known {
                 prepared
             } else {
                 prepare(posting, known.as_ref().map(|(_, hash)| hash.as_str()), fallback_company.as_deref())
             }
         });
-    write_prepared(tx, postings, &known, current, now, &mut counts)?;
+    write_prepared(tx, &postings, &known, current, now, &mut counts)?;
     Ok(counts)
 }
 
