@@ -270,8 +270,11 @@ pub fn ingest_bench(dir: &Path, jobs: usize) -> Result<IngestBench, CoreError> {
                     }
                 });
             }
-            let boards_ready = (0..corpus.len()).map_while(|index| receivers[index % PREPARING_THREADS].recv().ok());
-            for ready in boards_ready {
+            for index in 0..corpus.len() {
+                // A preparing thread only stops early after sending its error.
+                let ready = receivers[index % PREPARING_THREADS]
+                    .recv()
+                    .map_err(|_| CoreError::Internal(format!("board {index} was never prepared")))?;
                 let (prepared, parsed, normalized) = ready?;
                 stages.parse += parsed.as_secs_f64();
                 stages.normalize += normalized.as_secs_f64();

@@ -1,0 +1,36 @@
+//! The ingest bench stores the whole corpus: boards prepared side by side are written in order,
+//! and every job is ranked for every campaign.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use jobhound_core::bench::ingest_bench;
+
+#[test]
+fn every_board_is_written_in_order_and_every_job_ranked() {
+    let dir = tempfile::tempdir().unwrap();
+    // Three boards (500, 500 and 300 postings): the two preparing threads take turns.
+    let result = ingest_bench(dir.path(), 1300).unwrap();
+    assert_eq!(result.postings, 1300);
+    assert!(result.reingest_speedup > 0.0 && result.first_stages.normalize > 0.0);
+
+    let connection = rusqlite::Connection::open(dir.path().join("bench.db")).unwrap();
+    let ids: Vec<i64> = connection
+        .prepare("SELECT CAST(source_job_id AS INTEGER) FROM postings ORDER BY id")
+        .unwrap()
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(ids.len(), 1300, "every posting stored once, the second pass changing nothing");
+    let boards: Vec<i64> = ids.iter().map(|id| id / 1_000_000).collect();
+    assert!(boards.windows(2).all(|pair| pair[0] <= pair[1]), "boards written in corpus order");
+    assert_eq!(boards.last(), Some(&2));
+
+    let (jobs, matches): (i64, i64) = connection
+        .query_row("SELECT (SELECT COUNT(*) FROM jobs), (SELECT COUNT(*) FROM matches)", [], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })
+        .unwrap();
+    assert_eq!(matches, jobs * 5, "each job ranked for the five campaigns");
+    assert!(result.ranked as i64 >= matches, "merged copies rank their job again");
+}
