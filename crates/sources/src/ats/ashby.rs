@@ -4,7 +4,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
-use crate::support::{malformed, parse_items};
+use crate::support::{malformed, parse_items, typed};
 use crate::text::clean_opt;
 use crate::{ParsedPosting, Salary, SalaryPeriod, SourceError, SourceKind, WorkMode, dates, salary_text, text};
 
@@ -100,7 +100,7 @@ pub fn parse_board(body: &[u8]) -> Result<Vec<ParsedPosting>, SourceError> {
 }
 
 fn parse_job(payload: Value) -> Result<Option<ParsedPosting>, String> {
-    let job: Job = serde_json::from_value(payload.clone()).map_err(|error| error.to_string())?;
+    let job: Job = typed(&payload)?;
     if job.is_listed == Some(false) {
         return Ok(None);
     }

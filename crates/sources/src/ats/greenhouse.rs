@@ -5,7 +5,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::source::{BoxFuture, DetailFailures, FetchContext, FetchOutcome, Source};
-use crate::support::{id_text, malformed, parse_items};
+use crate::support::{id_text, malformed, parse_items, typed};
 use crate::text::{clean_opt, decode_escaped_html};
 use crate::{ParsedPosting, Salary, SalaryPeriod, SourceError, SourceKind, WorkMode, dates};
 
@@ -154,7 +154,7 @@ pub fn parse_jobs(body: &[u8]) -> Result<Vec<ParsedPosting>, SourceError> {
 }
 
 fn parse_job(payload: Value) -> Result<ParsedPosting, String> {
-    let job: Job = serde_json::from_value(payload.clone()).map_err(|error| error.to_string())?;
+    let job: Job = typed(&payload)?;
     let source_id = id_text(&job.id).ok_or("job without an id")?;
     let location_name = clean_opt(job.location.and_then(|location| location.name).as_deref());
     let work_mode = job.metadata.as_deref().and_then(work_mode_from_metadata);

@@ -4,7 +4,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
-use crate::support::{malformed, parse_items};
+use crate::support::{malformed, parse_items, typed};
 use crate::text::clean_opt;
 use crate::{ParsedPosting, Salary, SalaryPeriod, SourceError, SourceKind, WorkMode, dates, text};
 
@@ -126,7 +126,7 @@ pub fn parse_postings(body: &[u8]) -> Result<Vec<ParsedPosting>, SourceError> {
 }
 
 fn parse_posting(payload: Value) -> Result<ParsedPosting, String> {
-    let posting: Posting = serde_json::from_value(payload.clone()).map_err(|error| error.to_string())?;
+    let posting: Posting = typed(&payload)?;
     let mut locations: Vec<String> = posting.categories.all_locations.iter().filter_map(|l| text::clean(l)).collect();
     if locations.is_empty() {
         locations.extend(clean_opt(posting.categories.location.as_deref()));

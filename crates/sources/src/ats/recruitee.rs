@@ -4,7 +4,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
-use crate::support::{malformed, parse_items};
+use crate::support::{malformed, parse_items, typed};
 use crate::text::clean_opt;
 use crate::{ParsedPosting, Salary, SalaryPeriod, SourceError, SourceKind, WorkMode, dates, text};
 
@@ -117,7 +117,7 @@ fn parse_offer(mut payload: Value) -> Result<Option<ParsedPosting>, String> {
     if let Some(object) = payload.as_object_mut() {
         object.remove("mailbox_email");
     }
-    let offer: Offer = serde_json::from_value(payload.clone()).map_err(|error| error.to_string())?;
+    let offer: Offer = typed(&payload)?;
     if offer.status.as_deref().is_some_and(|status| status != "published") {
         return Ok(None);
     }

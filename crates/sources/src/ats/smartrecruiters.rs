@@ -5,7 +5,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::source::{BoxFuture, DetailFailures, FetchContext, FetchOutcome, Source};
-use crate::support::{malformed, parse_items};
+use crate::support::{malformed, parse_items, typed};
 use crate::text::clean_opt;
 use crate::{ParsedPosting, SourceError, SourceKind, WorkMode, dates, text};
 
@@ -156,7 +156,7 @@ pub fn parse_list(body: &[u8]) -> Result<ListPage, SourceError> {
 }
 
 fn parse_posting(payload: Value) -> Result<ParsedPosting, String> {
-    let posting: Posting = serde_json::from_value(payload.clone()).map_err(|error| error.to_string())?;
+    let posting: Posting = typed(&payload)?;
     let identifier = posting.company.as_ref().and_then(|company| company.identifier.clone());
     let url = identifier.map(|identifier| format!("https://jobs.smartrecruiters.com/{identifier}/{}", posting.id));
     let flexibility = posting

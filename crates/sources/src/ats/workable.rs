@@ -4,7 +4,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
-use crate::support::{malformed, parse_items};
+use crate::support::{malformed, parse_items, typed};
 use crate::text::clean_opt;
 use crate::{ParsedPosting, SourceError, SourceKind, WorkMode, dates, text};
 
@@ -107,7 +107,7 @@ fn place(parts: [Option<&str>; 3]) -> Option<String> {
 }
 
 fn parse_job(payload: Value, company: Option<String>) -> Result<ParsedPosting, String> {
-    let job: Job = serde_json::from_value(payload.clone()).map_err(|error| error.to_string())?;
+    let job: Job = typed(&payload)?;
     let mut locations: Vec<String> = job
         .locations
         .iter()

@@ -4,7 +4,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
-use crate::support::{id_text, malformed, parse_items};
+use crate::support::{id_text, malformed, parse_items, typed};
 use crate::text::{clean_opt, plain_to_html};
 use crate::{ParsedPosting, Salary, SalaryPeriod, SearchQuery, SourceError, SourceKind, dates, text};
 
@@ -131,7 +131,7 @@ pub fn parse_page(body: &[u8]) -> Result<Page, SourceError> {
 }
 
 fn parse_job(payload: Value) -> Result<ParsedPosting, String> {
-    let job: Job = serde_json::from_value(payload.clone()).map_err(|error| error.to_string())?;
+    let job: Job = typed(&payload)?;
     // Adzuna's own estimate is not what the employer offers; only stated pay is kept.
     let predicted = match &job.salary_is_predicted {
         Some(Value::String(flag)) => flag == "1",

@@ -4,7 +4,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
-use crate::support::{malformed, parse_items};
+use crate::support::{malformed, parse_items, typed};
 use crate::text::{clean_opt, decode_escaped_html};
 use crate::{ParsedPosting, SourceError, SourceKind, WorkMode, dates, text};
 
@@ -88,7 +88,7 @@ pub fn parse_page(body: &[u8]) -> Result<Page, SourceError> {
 }
 
 fn parse_job(payload: Value) -> Result<ParsedPosting, String> {
-    let job: Job = serde_json::from_value(payload.clone()).map_err(|error| error.to_string())?;
+    let job: Job = typed(&payload)?;
     Ok(ParsedPosting {
         source: SourceKind::Arbeitnow,
         source_id: job.slug,

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
-use crate::support::{malformed, parse_items};
+use crate::support::{malformed, parse_items, typed};
 use crate::text::clean_opt;
 use crate::{ParsedPosting, Salary, SalaryPeriod, SearchQuery, SourceError, SourceKind, WorkMode, dates, text};
 
@@ -109,7 +109,7 @@ pub fn parse_page(body: &[u8]) -> Result<Page, SourceError> {
 }
 
 fn parse_job(payload: Value) -> Result<Option<ParsedPosting>, String> {
-    let job: Job = serde_json::from_value(payload.clone()).map_err(|error| error.to_string())?;
+    let job: Job = typed(&payload)?;
     let Some(source_id) = job.guid.clone().or_else(|| job.application_link.clone()) else {
         return Err("job without a guid".into());
     };

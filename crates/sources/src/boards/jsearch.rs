@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use crate::http::Request;
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
-use crate::support::{malformed, parse_items};
+use crate::support::{malformed, parse_items, typed};
 use crate::text::{clean_opt, plain_to_html};
 use crate::{ParsedPosting, Salary, SalaryPeriod, SearchQuery, SourceError, SourceKind, WorkMode, dates, text};
 
@@ -115,7 +115,7 @@ pub fn parse_page(body: &[u8]) -> Result<Vec<ParsedPosting>, SourceError> {
 }
 
 fn parse_job(payload: Value) -> Result<ParsedPosting, String> {
-    let job: Job = serde_json::from_value(payload.clone()).map_err(|error| error.to_string())?;
+    let job: Job = typed(&payload)?;
     let location = clean_opt(job.job_location.as_deref()).or_else(|| {
         let parts: Vec<&str> = [&job.job_city, &job.job_state, &job.job_country]
             .into_iter()

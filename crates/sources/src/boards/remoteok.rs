@@ -4,7 +4,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
-use crate::support::{id_text, malformed, parse_items};
+use crate::support::{id_text, malformed, parse_items, typed};
 use crate::text::{clean_opt, repair_mojibake};
 use crate::{ParsedPosting, Salary, SalaryPeriod, SourceError, SourceKind, WorkMode, dates};
 
@@ -57,7 +57,7 @@ fn parse_job(payload: Value) -> Result<Option<ParsedPosting>, String> {
     if payload.get("legal").is_some() || payload.get("id").is_none() {
         return Ok(None);
     }
-    let job: Job = serde_json::from_value(payload.clone()).map_err(|error| error.to_string())?;
+    let job: Job = typed(&payload)?;
     let source_id = id_text(&job.id).ok_or("job without an id")?;
     let repaired = |text: Option<String>| text.map(|text| repair_mojibake(&text));
     // Remote OK states no currency; its salaries are US dollars a year.

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
-use crate::support::{id_text, malformed, parse_items};
+use crate::support::{id_text, malformed, parse_items, typed};
 use crate::text::clean_opt;
 use crate::{ParsedPosting, SearchQuery, SourceError, SourceKind, WorkMode, dates, salary_text, text};
 
@@ -62,7 +62,7 @@ pub fn parse_jobs(body: &[u8]) -> Result<Vec<ParsedPosting>, SourceError> {
 }
 
 fn parse_job(payload: Value) -> Result<ParsedPosting, String> {
-    let job: Job = serde_json::from_value(payload.clone()).map_err(|error| error.to_string())?;
+    let job: Job = typed(&payload)?;
     Ok(ParsedPosting {
         source: SourceKind::Remotive,
         source_id: id_text(&job.id).ok_or("job without an id")?,

@@ -4,7 +4,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
-use crate::support::{id_text, malformed, parse_items};
+use crate::support::{id_text, malformed, parse_items, typed};
 use crate::text::clean_opt;
 use crate::{ParsedPosting, SearchQuery, SourceError, SourceKind, WorkMode, dates, text};
 
@@ -113,7 +113,7 @@ pub fn parse_page(body: &[u8]) -> Result<Page, SourceError> {
 }
 
 fn parse_job(payload: Value) -> Result<ParsedPosting, String> {
-    let job: Job = serde_json::from_value(payload.clone()).map_err(|error| error.to_string())?;
+    let job: Job = typed(&payload)?;
     let names = |items: &[Named]| items.iter().filter_map(|item| clean_opt(item.name.as_deref())).collect::<Vec<_>>();
     let all_locations = names(&job.locations);
     let remote = all_locations.iter().any(|name| name.to_lowercase().contains("remote"));

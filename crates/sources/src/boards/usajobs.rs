@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::http::Request;
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
-use crate::support::{malformed, parse_items};
+use crate::support::{malformed, parse_items, typed};
 use crate::text::{clean_opt, plain_to_html};
 use crate::{ParsedPosting, Salary, SalaryPeriod, SearchQuery, SourceError, SourceKind, WorkMode, dates, text};
 
@@ -183,7 +183,7 @@ fn amount(value: &Option<Value>) -> Option<f64> {
 }
 
 fn parse_item(payload: Value) -> Result<ParsedPosting, String> {
-    let item: Item = serde_json::from_value(payload.clone()).map_err(|error| error.to_string())?;
+    let item: Item = typed(&payload)?;
     let descriptor = item.matched_object_descriptor;
     let source_id = item
         .matched_object_id
