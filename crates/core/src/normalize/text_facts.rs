@@ -67,15 +67,17 @@ pub fn employment_type_from_description(description: &str) -> Option<EmploymentT
     let lower = description.to_lowercase().replace(['\u{2010}', '\u{2011}', '\u{2013}'], "-");
     let lower = lower.replace("full time", "full-time").replace("part time", "part-time");
     const ROLE_NOUNS: [&str; 5] = ["role", "position", "job", "opportunity", "contract"];
+    // Every phrase below holds the kind itself; most descriptions name few kinds at all.
     let stated = |kind: &str| {
-        ROLE_NOUNS.iter().any(|noun| {
-            lower.contains(&format!("{kind} {noun}"))
-                && [&format!("is a {kind} {noun}"), &format!("this {kind} {noun}"), &format!("a {kind} {noun}")]
-                    .iter()
-                    .any(|phrase| lower.contains(phrase.as_str()))
-        }) || ["employment type: ", "job type: ", "contract type: ", "type of employment: "]
-            .iter()
-            .any(|label| lower.contains(&format!("{label}{kind}")))
+        lower.contains(kind)
+            && (ROLE_NOUNS.iter().any(|noun| {
+                lower.contains(&format!("{kind} {noun}"))
+                    && [&format!("is a {kind} {noun}"), &format!("this {kind} {noun}"), &format!("a {kind} {noun}")]
+                        .iter()
+                        .any(|phrase| lower.contains(phrase.as_str()))
+            }) || ["employment type: ", "job type: ", "contract type: ", "type of employment: "]
+                .iter()
+                .any(|label| lower.contains(&format!("{label}{kind}"))))
     };
     if stated("internship") || lower.contains("this is an internship") || lower.contains("this internship") {
         Some(EmploymentType::Internship)
