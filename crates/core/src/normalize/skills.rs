@@ -2,6 +2,7 @@
 //! phrases, aliases folded into one name (k8s → Kubernetes), ambiguous words (Go, C, Swift) only
 //! where they read as the skill.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -81,12 +82,21 @@ pub fn skill_matcher() -> &'static SkillMatcher {
 
 /// Lower-cased words with their original spelling: `+`, `#` and inner dots stay ("C++", "C#",
 /// "Node.js", ".NET"); everything else separates words.
-fn words(text: &str) -> Vec<(String, &str)> {
+fn words(text: &str) -> Vec<(Cow<'_, str>, &str)> {
     text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '+' | '#' | '.')))
         .map(|word| word.trim_end_matches('.'))
         .filter(|word| !word.is_empty() && word.chars().any(char::is_alphanumeric))
-        .map(|word| (word.to_lowercase(), word))
+        .map(|word| (lowered(word), word))
         .collect()
+}
+
+/// Most words of a description are already lower-case ASCII; only the others are copied.
+fn lowered(word: &str) -> Cow<'_, str> {
+    if word.bytes().all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
 }
 
 impl SkillMatcher {
@@ -97,7 +107,8 @@ impl SkillMatcher {
         for (index, entry) in lexicon.skills.into_iter().enumerate() {
             let exact_name = entry.needs_context.then(|| entry.name.clone());
             let mut add = |phrase: &str, exact: Option<String>| {
-                let phrase_words: Vec<String> = words(phrase).into_iter().map(|(lower, _)| lower).collect();
+                let phrase_words: Vec<String> =
+                    words(phrase).into_iter().map(|(lower, _)| lower.into_owned()).collect();
                 if let Some(first) = phrase_words.first().cloned() {
                     by_first_word.entry(first).or_default().push(Pattern { words: phrase_words, skill: index, exact });
                 }
@@ -133,7 +144,7 @@ impl SkillMatcher {
         let mut found: Vec<(usize, usize, bool)> = Vec::new();
         let mut position = 0;
         while position < words.len() {
-            let matched = self.by_first_word.get(&words[position].0).and_then(|patterns| {
+            let matched = self.by_first_word.get(words[position].0.as_ref()).and_then(|patterns| {
                 patterns.iter().find(|pattern| {
                     let end = position + pattern.words.len();
                     end <= words.len()
@@ -163,7 +174,7 @@ impl SkillMatcher {
         names
     }
 
-    fn has_context(&self, words: &[(String, &str)], at: usize, clear_matches: &[usize]) -> bool {
+    fn has_context(&self, words: &[(Cow<'_, str>, &str)], at: usize, clear_matches: &[usize]) -> bool {
         let low = at.saturating_sub(CONTEXT_WINDOW);
         let high = (at + CONTEXT_WINDOW).min(words.len().saturating_sub(1));
         let near_a_skill = clear_matches.iter().any(|other| (low..=high).contains(other) && *other != at);
@@ -174,7 +185,7 @@ impl SkillMatcher {
             };
             return near_a_skill && !beside_letter(at.checked_sub(1)) && !beside_letter(Some(at + 1));
         }
-        near_a_skill || words[low..=high].iter().any(|(word, _)| TECH_CONTEXT.contains(&word.as_str()))
+        near_a_skill || words[low..=high].iter().any(|(word, _)| TECH_CONTEXT.contains(&word.as_ref()))
     }
 }
 
