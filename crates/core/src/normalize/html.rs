@@ -72,6 +72,53 @@ pub fn html_to_text(html: &str) -> String {
     tidy_lines(&out)
 }
 
+/// [`html_to_text`] of HTML that [`sanitize_html`] wrote, read with a plain scan instead of a
+/// second parse into a tree: the sanitizer serializes a tree html5ever built (every tag closed or
+/// void, attributes double-quoted, no comments, scripts or styles), so its tags come in document
+/// order. Anything else falls back to the parse.
+pub fn sanitized_html_to_text(sanitized: &str) -> String {
+    scan_text(sanitized).unwrap_or_else(|| html_to_text(sanitized))
+}
+
+fn scan_text(html: &str) -> Option<String> {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        push_text(&mut out, &html_escape::decode_html_entities(&rest[..open]));
+        let tag = &rest[open + 1..];
+        let end = tag_end(tag)?;
+        let (closing, inner) = match tag.strip_prefix('/') {
+            Some(inner) => (true, inner),
+            None => (false, tag),
+        };
+        let name_length = inner.find(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')?;
+        let name = &inner[..name_length];
+        if name.is_empty() || !name.bytes().all(|byte| byte.is_ascii_alphanumeric()) {
+            return None;
+        }
+        if BLOCKS.contains(&name) {
+            push_break(&mut out);
+            if !closing && name == "li" {
+                out.push_str("- ");
+            }
+        }
+        rest = &tag[end + 1..];
+    }
+    push_text(&mut out, &html_escape::decode_html_entities(rest));
+    Some(tidy_lines(&out))
+}
+
+/// Where a tag's `>` is, skipping any inside a double-quoted attribute value.
+fn tag_end(tag: &str) -> Option<usize> {
+    let mut quoted = false;
+    tag.bytes().position(|byte| {
+        if byte == b'"' {
+            quoted = !quoted;
+        }
+        byte == b'>' && !quoted
+    })
+}
+
 fn push_text(out: &mut String, text: &str) {
     let starts_with_space = text.starts_with(char::is_whitespace);
     let ends_with_space = text.ends_with(char::is_whitespace);
@@ -134,6 +181,55 @@ mod tests {
             "<h2>About us:</h2>\n<p>We <b>ship</b>   fast.</p><ul><li>Rust</li><li>SQL &amp; more</li></ul><p>Bye<br>now</p>",
         );
         assert_eq!(text, "About us:\nWe ship fast.\n- Rust\n- SQL & more\nBye\nnow");
+    }
+
+    fn strings_in(value: &serde_json::Value, found: &mut impl FnMut(&str)) {
+        match value {
+            serde_json::Value::String(text) => found(text),
+            serde_json::Value::Array(items) => items.iter().for_each(|item| strings_in(item, found)),
+            serde_json::Value::Object(fields) => fields.values().for_each(|field| strings_in(field, found)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn sanitized_html_reads_as_the_parse_reads_it() {
+        let mut bodies: Vec<String> = [
+            "<h2>About us:</h2>\n<p>We <b>ship</b>   fast.</p><ul><li>Rust</li><li>SQL &amp; more</li></ul><p>Bye<br>now</p>",
+            "<p>a<ul><li>nested <ol><li>deep</li></ol></li></ul>after</p><table>stray<tr><td>cell</td></tr></table>",
+            r#"<a href="https://x.example/?q=a>b&amp;c=1" title='x > y'>link</a> &lt;tag&gt; &nbsp;&copy; 5 &lt; 6"#,
+            "<div><p>Cut off in the mid",
+            "plain text, no tags <",
+            "<p>   </p><p>\t spaced \n words </p><hr><br/><li>loose item",
+            "<pre>  keep\n  lines </pre><blockquote>quote</blockquote><dl><dt>term</dt><dd>definition</dd></dl>",
+            "<p>caf\u{e9} \u{1F600} <em>na\u{ef}ve</em></p><script>no()</script><style>p{}</style><!-- note -->",
+        ]
+        .map(str::to_string)
+        .to_vec();
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../sources/tests/fixtures");
+        for entry in std::fs::read_dir(&fixtures).unwrap() {
+            let path = entry.unwrap().path();
+            let body = std::fs::read_to_string(&path).unwrap();
+            match serde_json::from_str::<serde_json::Value>(&body) {
+                // Every HTML-looking string of a recorded payload, escaped or not.
+                Ok(value) => strings_in(&value, &mut |text| {
+                    if text.contains('<') || text.contains("&lt;") {
+                        bodies.push(jobhound_sources::text::decode_escaped_html(text));
+                    }
+                }),
+                // Recorded pages and feeds as a whole.
+                Err(_) => bodies.push(body),
+            }
+        }
+        assert!(bodies.len() > 50, "{} bodies", bodies.len());
+        let mut scanned = 0;
+        for body in &bodies {
+            let sanitized = sanitize_html(body);
+            scanned += usize::from(scan_text(&sanitized).is_some());
+            assert_eq!(sanitized_html_to_text(&sanitized), html_to_text(&sanitized), "{sanitized}");
+        }
+        // The scan, not the fallback, read them.
+        assert_eq!(scanned, bodies.len());
     }
 
     #[test]

@@ -8,7 +8,7 @@ pub(crate) mod skills;
 mod text_facts;
 
 pub use country::countries_in;
-pub use html::{html_to_text, sanitize_html};
+pub use html::{html_to_text, sanitize_html, sanitized_html_to_text};
 pub use location::{split_work_mode, work_mode_from_text};
 pub use seniority::Seniority;
 pub use skills::{Skill, SkillMatcher, skill_matcher};
@@ -112,7 +112,7 @@ pub fn normalize(posting: &ParsedPosting, fallback_company: Option<&str>) -> Nor
     } else {
         None
     };
-    let description_text = html_to_text(&description_html);
+    let description_text = sanitized_html_to_text(&description_html);
     // Structured fields first, then location labels, then what the title and text say.
     let remote = posting.work_mode.or(text_mode).or_else(|| work_mode_from_description(&description_text));
     let employment_type = posting
