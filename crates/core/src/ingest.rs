@@ -116,7 +116,15 @@ pub fn ingest_prepared(tx: &Transaction<'_>, batch: PreparedPostings, now: &str)
             }
         });
     write_prepared(tx, &postings, &known, current, now, &mut counts)?;
+    drop_elsewhere(postings);
     Ok(counts)
+}
+
+/// Freeing a batch's parsed payloads (thousands of small allocations each) is left to another
+/// thread, so the writer, which holds the write lock, does not spend its time on it.
+fn drop_elsewhere<T: Send + 'static>(spent: T) {
+    // Should no thread start, the value comes back and is dropped here.
+    let _ = std::thread::Builder::new().name("jobhound-drop".into()).spawn(move || drop(spent));
 }
 
 /// Postings normalized per step of the pipeline between the normalizing threads and the writer.
@@ -292,8 +300,15 @@ fn content_hash(payload: &str, fallback_company: Option<&str>) -> String {
     hasher.update(payload.as_bytes());
     hasher.update([0]);
     hasher.update(fallback_company.unwrap_or_default().as_bytes());
-    hasher.finalize().iter().map(|byte| format!("{byte:02x}")).collect()
+    let mut hex = String::with_capacity(64);
+    for byte in hasher.finalize() {
+        hex.push(char::from(HEX_DIGITS[usize::from(byte >> 4)]));
+        hex.push(char::from(HEX_DIGITS[usize::from(byte & 0x0f)]));
+    }
+    hex
 }
+
+const HEX_DIGITS: &[u8; 16] = b"0123456789abcdef";
 
 /// The job's columns in the order both statements below number them (?1 to ?25).
 fn job_values(job: &NormalizedJob, key: &DedupKey) -> Result<Vec<Value>, CoreError> {
@@ -385,6 +400,9 @@ pub fn dedup_key(job: &NormalizedJob) -> DedupKey {
 /// another. The title index holds the company and the SimHash, so jobs that merely share a common
 /// title are ruled out without reading their rows; each candidate is then compared in full.
 fn find_duplicate(tx: &Transaction<'_>, key: &DedupKey) -> Result<Option<i64>, CoreError> {
+    // The query computes each candidate's distance once and holds a job of the same company to
+    // the same-company distance only; that is every match only while that distance is the looser.
+    const _: () = assert!(dedup::SAME_COMPANY_DISTANCE >= dedup::OTHER_COMPANY_DISTANCE);
     if key.title_key.is_empty() && key.canonical_url.is_none() {
         return Ok(None);
     }
@@ -392,9 +410,9 @@ fn find_duplicate(tx: &Transaction<'_>, key: &DedupKey) -> Result<Option<i64>, C
         "SELECT id, title_key, company_key, canonical_apply_url, place_keys, remote, simhash FROM jobs
          WHERE id IN (
              SELECT id FROM jobs INDEXED BY jobs_title_simhash_company WHERE title_key = ?1 AND ?1 != ''
-                 AND ((company_key = ?5 AND ?5 != ''
-                       AND (simhash IS NULL OR ?3 IS NULL OR hamming(simhash, ?3) <= ?4))
-                      OR hamming(simhash, ?3) <= ?6)
+                 AND CASE WHEN company_key = ?5 AND ?5 != ''
+                          THEN simhash IS NULL OR ?3 IS NULL OR hamming(simhash, ?3) <= ?4
+                          ELSE hamming(simhash, ?3) <= ?6 END
              UNION ALL
              SELECT id FROM jobs WHERE ?2 IS NOT NULL AND canonical_apply_url = ?2)
          ORDER BY id",
