@@ -123,6 +123,9 @@ pub fn restore(store: &Store, data_dir: &Path, file: &Path) -> Result<RestoreRep
 
 fn restore_from(store: &Store, data_dir: &Path, original: &Path, incoming: &Path) -> Result<RestoreReport, CoreError> {
     let backup_schema = check_backup(original, incoming)?;
+    let page_size: u32 =
+        store.read(|connection| Ok(connection.query_row("PRAGMA page_size", [], |row| row.get(0))?))?;
+    match_page_size(incoming, page_size)?;
     let previous = previous_database_path(store.path());
     store.read(|connection| {
         connection
@@ -167,6 +170,18 @@ fn check_backup(original: &Path, incoming: &Path) -> Result<i64, CoreError> {
         return Err(CoreError::SchemaTooNew { database: version, app: latest });
     }
     Ok(version)
+}
+
+/// SQLite copies a database into one in WAL mode only when their page sizes agree, so a backup
+/// made before new databases took 16 KB pages (or from an older 4 KB database) is rewritten in the
+/// live database's page size first. `incoming` is a private copy; the backup itself is untouched.
+fn match_page_size(incoming: &Path, page_size: u32) -> Result<(), CoreError> {
+    let connection = Connection::open_with_flags(incoming, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+    let current: u32 = connection.query_row("PRAGMA page_size", [], |row| row.get(0))?;
+    if current != page_size {
+        connection.execute_batch(&format!("PRAGMA journal_mode = DELETE; PRAGMA page_size = {page_size}; VACUUM;"))?;
+    }
+    Ok(())
 }
 
 fn previous_database_path(database: &Path) -> PathBuf {

@@ -165,6 +165,32 @@ fn a_backup_restores_jobs_applications_and_resume_files_over_later_changes() {
 }
 
 #[test]
+fn a_backup_with_pages_of_another_size_restores_and_stays_as_it_was() {
+    let s = setup();
+    // New databases take 16 KB pages; a backup from an older database has SQLite's default 4 KB.
+    assert_eq!(count(&s.app, "PRAGMA page_size"), 16_384);
+    let backup = s.dir.path().join("older-backup.db");
+    s.app.back_up(&backup).unwrap();
+    rusqlite::Connection::open(&backup).unwrap().execute_batch("PRAGMA page_size = 4096; VACUUM;").unwrap();
+    let older = std::fs::read(&backup).unwrap();
+    assert_eq!(u16::from_be_bytes([older[16], older[17]]), 4096, "the backup has 4 KB pages");
+    let jobs_before = count(&s.app, "SELECT COUNT(*) FROM jobs");
+    s.app.delete_job(s.other_job).unwrap();
+
+    let restored = s.app.restore(&backup).unwrap();
+    assert_eq!(i64::from(restored.jobs), jobs_before);
+    assert_eq!(count(&s.app, "SELECT COUNT(*) FROM jobs"), jobs_before);
+    assert_eq!(count(&s.app, "PRAGMA page_size"), 16_384);
+    assert_eq!(count(&s.app, "SELECT COUNT(*) FROM pragma_integrity_check WHERE integrity_check != 'ok'"), 0);
+    let found = s
+        .app
+        .list_jobs(&jobhound_core::jobs::JobQuery { text: Some("commercial".into()), ..Default::default() })
+        .unwrap();
+    assert!(found.jobs.iter().any(|job| job.id == s.other_job));
+    assert_eq!(std::fs::read(&backup).unwrap(), older, "the backup file itself is not changed");
+}
+
+#[test]
 fn a_file_that_is_not_a_good_backup_is_refused_and_nothing_changes() {
     let s = setup();
     let jobs = count(&s.app, "SELECT COUNT(*) FROM jobs");
@@ -187,8 +213,10 @@ fn a_file_that_is_not_a_good_backup_is_refused_and_nothing_changes() {
     s.app.back_up(&backup).unwrap();
     let damaged = s.dir.path().join("damaged.db");
     let mut bytes = std::fs::read(&backup).unwrap();
+    // Two pages' worth from the middle overwrites at least one whole page, header and all.
+    let page = usize::from(u16::from_be_bytes([bytes[16], bytes[17]]));
     let middle = bytes.len() / 2;
-    bytes[middle..middle + 4096].fill(0xA5);
+    bytes[middle..middle + 2 * page].fill(0xA5);
     std::fs::write(&damaged, &bytes).unwrap();
     refuse(&damaged, "not_a_backup");
 
