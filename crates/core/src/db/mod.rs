@@ -28,9 +28,10 @@ pub(crate) fn json_column<T: serde::de::DeserializeOwned>(
 const IDLE_CONNECTIONS: usize = 4;
 
 /// Pages of a new database. A posting or job row (payload, descriptions) is just over 2 KB, so at
-/// SQLite's default 4 KB each took a page of its own; at 16 KB they share pages, and a batch and
-/// the log write about a third fewer bytes (+15-25% ingest, and long lists read fewer pages).
-pub const PAGE_SIZE: u32 = 16_384;
+/// SQLite's default 4 KB each took a page of its own; at 16 KB they share pages, so a batch and its
+/// log write fewer bytes (`bench ingest`). Lists by score read fewer pages; a filtered list newest
+/// first reads each candidate's whole row page, so it costs more per row (`bench search`).
+const PAGE_SIZE: u32 = 16_384;
 
 /// A handle to the database. Cheap to share behind an `Arc`; each call checks a connection out of a
 /// small free-list, so readers never wait on one another (WAL) and the list's lock is held only to
