@@ -185,7 +185,9 @@ fn write_prepared(
             None => {
                 let job_id = match find_duplicate(tx, &key)? {
                     Some(existing) => {
-                        index.before_change(tx, existing)?;
+                        if merge_fills_description(tx, existing, &job)? {
+                            index.before_change(tx, existing)?;
+                        }
                         merge_into(tx, existing, &job, &key, posting.source.info().category, now)?;
                         counts.merged += 1;
                         existing
@@ -439,6 +441,19 @@ fn find_duplicate(tx: &Transaction<'_>, key: &DedupKey) -> Result<Option<i64>, C
         }
     }
     Ok(None)
+}
+
+/// Whether [`merge_into`] gives job `job_id` the description it lacks: of the columns the search
+/// index holds, that is the only one a merge changes, so any other merge leaves the index alone.
+fn merge_fills_description(tx: &Transaction<'_>, job_id: i64, job: &NormalizedJob) -> Result<bool, CoreError> {
+    if job.description_text.is_empty() {
+        return Ok(false);
+    }
+    Ok(tx
+        .prepare_cached("SELECT description_text = '' FROM jobs WHERE id = ?1")?
+        .query_row([job_id], |row| row.get::<_, bool>(0))
+        .optional()?
+        .unwrap_or(false))
 }
 
 /// Adds what a newly found posting knows to the job it duplicates. The employer's own ATS link

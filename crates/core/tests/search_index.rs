@@ -56,6 +56,33 @@ fn new_changed_and_merged_jobs_are_found_by_their_current_words() {
 }
 
 #[test]
+fn a_merge_that_fills_a_missing_description_indexes_its_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("jobhound.db")).unwrap();
+    let postings = parse(SourceKind::Greenhouse, GREENHOUSE).unwrap();
+    // A board that lists the job without its text, then a copy elsewhere with the text.
+    let mut bare = postings[1].clone();
+    bare.description_html = None;
+    bare.payload["content"] = serde_json::Value::Null;
+    store.write(|tx| ingest(tx, &[bare.clone()], None, "2026-11-20T10:00:00Z")).unwrap();
+    let mut described = postings[1].clone();
+    described.source = SourceKind::Jsonld;
+    described.source_id = "aggregator-described".into();
+    described.description_html = Some("<p>Calibrate the zyxwvut telescopes.</p>".into());
+    let mut again = described.clone();
+    again.source_id = "aggregator-again".into();
+    again.description_html = Some("<p>Polish the qponml mirrors.</p>".into());
+    let counts = store.write(|tx| ingest(tx, &[described, again], None, "2026-11-21T10:00:00Z")).unwrap();
+    assert_eq!((counts.new_jobs, counts.merged), (0, 2));
+
+    assert_index_matches_jobs(&store);
+    let title = bare.title.clone().unwrap();
+    assert_eq!(search(&store, "zyxwvut"), vec![title], "the filled description is searchable");
+    // The second copy found the description already there: nothing of its own text was stored.
+    assert!(search(&store, "qponml").is_empty());
+}
+
+#[test]
 fn jobs_of_earlier_batches_and_earlier_opens_stay_findable() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("jobhound.db");
