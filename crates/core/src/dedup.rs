@@ -6,9 +6,12 @@
 //! when the company differs (an agency's copy). Same title in another city, or for another team
 //! (a different description), stays apart.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use jobhound_sources::WorkMode;
+
+use crate::normalize::lowered;
 
 /// Bits that may differ between two descriptions of the same employer's same job.
 pub const SAME_COMPANY_DISTANCE: u32 = 12;
@@ -323,28 +326,32 @@ fn is_specific(canonical: &str) -> bool {
     segments >= 2 || query.contains('=') && segments >= 1
 }
 
-/// 64-bit SimHash over word 3-shingles; `None` for texts too short to compare.
+/// 64-bit SimHash over word 3-shingles; `None` for texts too short to compare. Stored hashes are
+/// compared with new ones, so the result must never change for a given text.
 pub fn simhash(text: &str) -> Option<u64> {
-    let words: Vec<String> =
-        text.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).map(str::to_lowercase).collect();
+    let words: Vec<Cow<'_, str>> =
+        text.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).map(lowered).collect();
     if words.len() < MIN_DESCRIPTION_WORDS {
         return None;
     }
-    let mut weights = [0i32; 64];
+    // How many shingles set each bit; a bit of the result is set where most shingles set it.
+    let mut ones = [0u32; 64];
+    let mut shingles = 0u32;
     for shingle in words.windows(3) {
         let hash = fnv1a(shingle);
-        for (bit, weight) in weights.iter_mut().enumerate() {
-            if hash >> bit & 1 == 1 {
-                *weight += 1;
-            } else {
-                *weight -= 1;
-            }
+        for (bit, count) in ones.iter_mut().enumerate() {
+            *count += (hash >> bit & 1) as u32;
         }
+        shingles += 1;
     }
-    Some(weights.iter().enumerate().fold(0u64, |acc, (bit, weight)| if *weight > 0 { acc | 1 << bit } else { acc }))
+    Some(
+        ones.iter()
+            .enumerate()
+            .fold(0u64, |acc, (bit, &count)| if 2 * count > shingles { acc | 1 << bit } else { acc }),
+    )
 }
 
-fn fnv1a(words: &[String]) -> u64 {
+fn fnv1a(words: &[Cow<'_, str>]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for word in words {
         for byte in word.bytes().chain([b' ']) {
@@ -386,6 +393,49 @@ mod tests {
         );
         assert!(!is_specific("modash.io"));
         assert!(is_specific("jobs.lever.co/spotify/2193db3f"));
+    }
+
+    /// SimHash as first written (and stored since): every later version must agree with it.
+    fn simhash_as_stored(text: &str) -> Option<u64> {
+        let words: Vec<String> =
+            text.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).map(str::to_lowercase).collect();
+        if words.len() < MIN_DESCRIPTION_WORDS {
+            return None;
+        }
+        let mut weights = [0i32; 64];
+        for shingle in words.windows(3) {
+            let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+            for byte in shingle.iter().flat_map(|word| word.bytes().chain([b' '])) {
+                hash ^= u64::from(byte);
+                hash = hash.wrapping_mul(0x0100_0000_01b3);
+            }
+            hash ^= hash >> 33;
+            hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
+            hash ^= hash >> 33;
+            for (bit, weight) in weights.iter_mut().enumerate() {
+                *weight += if hash >> bit & 1 == 1 { 1 } else { -1 };
+            }
+        }
+        Some(weights.iter().enumerate().fold(0u64, |acc, (bit, weight)| if *weight > 0 { acc | 1 << bit } else { acc }))
+    }
+
+    #[test]
+    fn simhash_is_the_hash_stored_before() {
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../sources/tests/fixtures");
+        let mut texts: Vec<String> = vec![
+            "Ünïcode ÉCOLE straße İstanbul ΣΊΣΥΦΟΣ naïve café one two three four five six seven eight nine ten".into(),
+            "UPPER lower MiXeD 123 4th x86_64 C++ C# .NET Node.js k8s and more words to make it long enough".into(),
+        ];
+        for entry in std::fs::read_dir(&fixtures).unwrap() {
+            let body = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            texts.extend(body.split("\\n").map(str::to_string));
+            texts.push(body);
+        }
+        let compared = texts.iter().filter(|text| simhash_as_stored(text).is_some()).count();
+        assert!(compared > 40, "{compared} texts long enough to hash");
+        for text in &texts {
+            assert_eq!(simhash(text), simhash_as_stored(text), "{text}");
+        }
     }
 
     #[test]

@@ -154,6 +154,16 @@ pub fn normalize(posting: &ParsedPosting, fallback_company: Option<&str>) -> Nor
     }
 }
 
+/// `word.to_lowercase()`, borrowed when that changes nothing: most words of a description are
+/// already lower-case ASCII, and copying each one was a large part of reading a description.
+pub(crate) fn lowered(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.bytes().all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
+}
+
 fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

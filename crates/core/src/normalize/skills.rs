@@ -86,17 +86,8 @@ fn words(text: &str) -> Vec<(Cow<'_, str>, &str)> {
     text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '+' | '#' | '.')))
         .map(|word| word.trim_end_matches('.'))
         .filter(|word| !word.is_empty() && word.chars().any(char::is_alphanumeric))
-        .map(|word| (lowered(word), word))
+        .map(|word| (super::lowered(word), word))
         .collect()
-}
-
-/// Most words of a description are already lower-case ASCII; only the others are copied.
-fn lowered(word: &str) -> Cow<'_, str> {
-    if word.bytes().all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase()) {
-        Cow::Borrowed(word)
-    } else {
-        Cow::Owned(word.to_lowercase())
-    }
 }
 
 impl SkillMatcher {
