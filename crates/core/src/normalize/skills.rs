@@ -3,9 +3,9 @@
 //! where they read as the skill.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 const LEXICON: &str = include_str!("../../../../assets/skills.json");
@@ -65,7 +65,8 @@ struct Pattern {
 pub struct SkillMatcher {
     skills: Vec<Skill>,
     /// Patterns by their first word, longest first.
-    by_first_word: HashMap<String, Vec<Pattern>>,
+    /// Looked up once per word of every description: a fast hash (the keys are the lexicon's own).
+    by_first_word: FxHashMap<String, Vec<Pattern>>,
 }
 
 /// The lexicon shipped with Jobhound, parsed once.
@@ -75,7 +76,7 @@ pub fn skill_matcher() -> &'static SkillMatcher {
         // The lexicon is compiled in and checked by a test; an empty matcher is the safe fallback.
         SkillMatcher::from_json(LEXICON).unwrap_or_else(|error| {
             tracing::error!("the built-in skills lexicon is invalid: {error}");
-            SkillMatcher { skills: Vec::new(), by_first_word: HashMap::new() }
+            SkillMatcher { skills: Vec::new(), by_first_word: FxHashMap::default() }
         })
     })
 }
@@ -94,7 +95,7 @@ impl SkillMatcher {
     pub fn from_json(json: &str) -> Result<Self, serde_json::Error> {
         let lexicon: Lexicon = serde_json::from_str(json)?;
         let mut skills = Vec::with_capacity(lexicon.skills.len());
-        let mut by_first_word: HashMap<String, Vec<Pattern>> = HashMap::new();
+        let mut by_first_word: FxHashMap<String, Vec<Pattern>> = FxHashMap::default();
         for (index, entry) in lexicon.skills.into_iter().enumerate() {
             let exact_name = entry.needs_context.then(|| entry.name.clone());
             let mut add = |phrase: &str, exact: Option<String>| {
@@ -188,7 +189,7 @@ mod tests {
     fn the_lexicon_has_at_least_300_skills_and_every_alias_is_unique() {
         let matcher = skill_matcher();
         assert!(matcher.len() >= 300, "{} skills", matcher.len());
-        let mut seen: HashMap<Vec<String>, String> = HashMap::new();
+        let mut seen: std::collections::HashMap<Vec<String>, String> = std::collections::HashMap::new();
         for patterns in matcher.by_first_word.values() {
             for pattern in patterns {
                 let owner = &matcher.skills[pattern.skill].name;
