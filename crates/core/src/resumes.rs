@@ -43,7 +43,7 @@ pub fn file_path(data_dir: &Path, sha256: &str, format: &str) -> PathBuf {
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|byte| format!("{byte:02x}")).collect()
+    format!("{:x}", Sha256::digest(bytes))
 }
 
 /// Reads a file the person chose, refusing it before reading when it is too big.

@@ -27,8 +27,7 @@ pub fn latest_version() -> i64 {
 }
 
 fn checksum(sql: &str) -> String {
-    let digest = Sha256::digest(sql.as_bytes());
-    digest.iter().map(|byte| format!("{byte:02x}")).collect()
+    format!("{:x}", Sha256::digest(sql.as_bytes()))
 }
 
 pub(super) fn run(connection: &mut Connection, path: &Path) -> Result<MigrationReport, CoreError> {
