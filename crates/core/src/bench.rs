@@ -273,7 +273,7 @@ pub fn ingest_bench(dir: &Path, jobs: usize) -> Result<IngestBench, CoreError> {
                 let (sender, receiver) = std::sync::mpsc::sync_channel(1);
                 receivers.push(receiver);
                 scope.spawn(move || {
-                    for path in corpus.iter().skip(first).step_by(PREPARING_THREADS) {
+                    for path in corpus.get(first..).unwrap_or_default().iter().step_by(PREPARING_THREADS) {
                         let prepared = prepare_board(store, path);
                         let failed = prepared.is_err();
                         if sender.send(prepared).is_err() || failed {
