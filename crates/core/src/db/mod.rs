@@ -27,12 +27,6 @@ pub(crate) fn json_column<T: serde::de::DeserializeOwned>(
 
 const IDLE_CONNECTIONS: usize = 4;
 
-/// Pages of a new database. A posting or job row (payload, descriptions) is just over 2 KB, so at
-/// SQLite's default 4 KB each took a page of its own; at 16 KB they share pages, so a batch and its
-/// log write fewer bytes (`bench ingest`). Lists by score read fewer pages; a filtered list newest
-/// first reads each candidate's whole row page, so it costs more per row (`bench search`).
-const PAGE_SIZE: u32 = 16_384;
-
 /// A handle to the database. Cheap to share behind an `Arc`; each call checks a connection out of a
 /// small free-list, so readers never wait on one another (WAL) and the list's lock is held only to
 /// take or return a connection, never during a query.
@@ -127,10 +121,14 @@ fn open_connection(path: &Path) -> Result<Connection, CoreError> {
     let connection = Connection::open_with_flags(path, flags)
         .map_err(|error| CoreError::OpenDatabase { path: path.display().to_string(), reason: error.to_string() })?;
     connection.busy_timeout(Duration::from_secs(5))?;
-    // The page size only takes on a new, empty file (before WAL is on); older databases keep theirs.
-    connection.execute_batch(&format!("PRAGMA page_size = {PAGE_SIZE};"))?;
+    // 16 KB pages, which only take on a new, empty file (before WAL is on); older databases keep
+    // theirs. A posting or job row (payload, descriptions) is just over 2 KB, so at SQLite's default
+    // 4 KB each took a page of its own; at 16 KB they share pages, so a batch and its log write fewer
+    // bytes (`bench ingest`). Lists by score read fewer pages; a filtered list newest first reads
+    // each candidate's whole row page, so it costs more per row (`bench search`).
     connection.execute_batch(
-        "PRAGMA journal_mode = WAL;
+        "PRAGMA page_size = 16384;
+         PRAGMA journal_mode = WAL;
          PRAGMA synchronous = NORMAL;
          PRAGMA foreign_keys = ON;
          PRAGMA cache_size = -32768;
