@@ -9,7 +9,7 @@ use ts_rs::TS;
 
 use crate::resumes::{documents_dir, file_path};
 use crate::secrets::SecretStore;
-use crate::{CoreError, Store, llm_settings, paths};
+use crate::{CoreError, Store, llm_settings, paths, search_index, search_terms};
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct DeletedJob {
@@ -40,8 +40,12 @@ pub fn delete_job(store: &Store, data_dir: &Path, id: i64) -> Result<DeletedJob,
                 other => other.into(),
             })?;
         let letters = exported_letters(tx, "a.job_id = ?1", id)?;
+        let mut texts = Vec::new();
+        search_index::texts_of(tx, "id = ?1", id, &mut texts)?;
         tx.execute("DELETE FROM postings WHERE id IN (SELECT posting_id FROM job_postings WHERE job_id = ?1)", [id])?;
         tx.execute("DELETE FROM jobs WHERE id = ?1", [id])?;
+        // Its words leave the prefix list too, unless another job has them.
+        search_terms::forget(tx, &texts)?;
         let files = delete_unused_letters(tx, data_dir, &letters)?;
         Ok((title, company, files))
     })?;

@@ -6,11 +6,11 @@ use rusqlite::{Connection, OptionalExtension, Row, params_from_iter};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::CoreError;
 use crate::job_filters::{JobFilters, JobSort};
 use crate::matches::{CampaignScore, scores_for_job};
 use crate::normalize::Seniority;
 use crate::text_search::{TextMatches, text_matches};
+use crate::{CoreError, search_terms};
 
 pub const DEFAULT_PAGE: u32 = 100;
 pub const MAX_PAGE: u32 = 1_000;
@@ -106,7 +106,11 @@ pub const COUNT_CAP: u32 = 1_000;
 pub fn list_jobs(connection: &Connection, query: &JobQuery) -> Result<JobPage, CoreError> {
     let mut values: Vec<Value> = Vec::new();
     let sort = query.sort.unwrap_or_default();
-    let text = match query.text.as_deref().and_then(fts_expression) {
+    let expression = match query.text.as_deref() {
+        Some(text) => search_expression(connection, text)?,
+        None => None,
+    };
+    let text = match expression {
         // Best score has no index to walk: every match is read and sorted anyway, so SQLite may
         // as well run the words itself.
         Some(expression) if sort == JobSort::Score && query.campaign_id.is_none() => {
@@ -308,20 +312,32 @@ pub fn get_job(connection: &Connection, id: i64) -> Result<JobDetail, CoreError>
 /// Turns what a person types into an FTS5 query: every word must appear, the last one as a prefix
 /// (so results follow each keystroke). Quoting each word keeps FTS5 syntax out of user input.
 pub fn fts_expression(text: &str) -> Option<String> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric() && c != '+' && c != '#')
-        .filter(|word| !word.is_empty())
-        .map(|word| format!("\"{}\"", word.replace('"', "")))
-        .collect();
-    let last = words.len().checked_sub(1)?;
-    Some(
-        words
-            .iter()
-            .enumerate()
-            .map(|(index, word)| if index == last { format!("{word}*") } else { word.clone() })
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
+    let words = typed_words(text);
+    let (last, others) = words.split_last()?;
+    let mut expression: Vec<String> = others.iter().map(|word| search_terms::quoted(word)).collect();
+    expression.push(format!("{}*", search_terms::quoted(last)));
+    Some(expression.join(" "))
+}
+
+/// [`fts_expression`], with the prefix spelled out as the indexed words it covers when they are
+/// few: FTS5 finds `"engineer" OR "engineers"` about twice as fast as `"engineer"*`.
+pub fn search_expression(connection: &Connection, text: &str) -> Result<Option<String>, CoreError> {
+    let words = typed_words(text);
+    let Some((last, others)) = words.split_last() else {
+        return Ok(None);
+    };
+    let Some(covered) = search_terms::words_starting(connection, last)? else {
+        return Ok(fts_expression(text));
+    };
+    let alternatives: Vec<String> = covered.iter().map(|word| search_terms::quoted(word)).collect();
+    let mut expression: Vec<String> = others.iter().map(|word| search_terms::quoted(word)).collect();
+    expression.push(format!("({})", alternatives.join(" OR ")));
+    Ok(Some(expression.join(" AND ")))
+}
+
+/// The words typed, as FTS5 would cut the query: letters and digits, plus `+` and `#` (C++, C#).
+fn typed_words(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '+' && c != '#').filter(|word| !word.is_empty()).collect()
 }
 
 /// A JSON list column; a malformed one reads as empty rather than hiding the whole job.

@@ -40,6 +40,7 @@ pub mod runs;
 pub mod saved_views;
 pub mod scheduler;
 pub mod search_index;
+mod search_terms;
 pub mod secrets;
 pub mod settings;
 pub mod skill_fit;

@@ -3,13 +3,14 @@
 //! FTS5 flushes its pending terms at every statement's savepoint, so indexing row by row (as
 //! triggers did) wrote thousands of tiny segments per batch. A batch instead removes the old
 //! terms of each stored job before its first change and indexes every new or changed job with
-//! one statement at the end.
+//! one statement at the end, and adds their words to the list prefix searches read
+//! ([`search_terms`]).
 
 use std::collections::BTreeSet;
 
 use rusqlite::Transaction;
 
-use crate::CoreError;
+use crate::{CoreError, search_terms};
 
 const COLUMNS: &str = "title, company, location_text, skills, description_text";
 
@@ -46,17 +47,43 @@ impl SearchIndexBatch {
         if newest == self.indexed_up_to && self.unindexed.is_empty() {
             return Ok(());
         }
+        let added = "id > ?1";
+        let changed = "id IN (SELECT value FROM json_each(?1))";
+        let changed_ids = serde_json::to_string(&self.unindexed)?;
+        let mut texts = Vec::new();
         tx.prepare_cached(&format!(
-            "INSERT INTO jobs_fts (rowid, {COLUMNS}) SELECT id, {COLUMNS} FROM jobs WHERE id > ?1"
+            "INSERT INTO jobs_fts (rowid, {COLUMNS}) SELECT id, {COLUMNS} FROM jobs WHERE {added}"
         ))?
         .execute([self.indexed_up_to])?;
+        texts_of(tx, added, self.indexed_up_to, &mut texts)?;
         if !self.unindexed.is_empty() {
             tx.prepare_cached(&format!(
-                "INSERT INTO jobs_fts (rowid, {COLUMNS}) SELECT id, {COLUMNS} FROM jobs
-                 WHERE id IN (SELECT value FROM json_each(?1))"
+                "INSERT INTO jobs_fts (rowid, {COLUMNS}) SELECT id, {COLUMNS} FROM jobs WHERE {changed}"
             ))?
-            .execute([serde_json::to_string(&self.unindexed)?])?;
+            .execute([&changed_ids])?;
+            texts_of(tx, changed, &changed_ids, &mut texts)?;
         }
+        search_terms::record(tx, &texts)?;
         Ok(())
     }
+}
+
+/// Appends the indexed columns of the jobs `condition` picks (with `?1` = `value`) to `texts`.
+pub(crate) fn texts_of(
+    tx: &Transaction<'_>,
+    condition: &str,
+    value: impl rusqlite::ToSql,
+    texts: &mut Vec<String>,
+) -> Result<(), CoreError> {
+    let mut statement = tx.prepare_cached(&format!("SELECT {COLUMNS} FROM jobs WHERE {condition}"))?;
+    let columns = statement.column_count();
+    let mut rows = statement.query([value])?;
+    while let Some(row) = rows.next()? {
+        for column in 0..columns {
+            if let Some(text) = row.get::<_, Option<String>>(column)? {
+                texts.push(text);
+            }
+        }
+    }
+    Ok(())
 }

@@ -216,4 +216,29 @@ mod tests {
         assert_eq!(report.to_version, latest_version());
         assert!(latest_version() >= 1);
     }
+
+    #[test]
+    fn words_indexed_before_the_prefix_list_existed_are_in_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.sqlite");
+        run_with(&mut open(&path), &path, &MIGRATIONS[..10]).unwrap();
+        open(&path)
+            .execute_batch(
+                "INSERT INTO jobs (id, title, company, location_text, first_seen_at, last_seen_at, updated_at)
+                 VALUES (3, 'Quasar Wrangler', 'Acme', 'Zürich', 'x', 'x', 'x');
+                 INSERT INTO jobs_fts (rowid, title, company, location_text) VALUES (3, 'Quasar Wrangler', 'Acme', 'Zürich');",
+            )
+            .unwrap();
+
+        run(&mut open(&path), &path).unwrap();
+        let connection = open(&path);
+        let words: Vec<String> = connection
+            .prepare("SELECT term FROM search_terms ORDER BY term")
+            .unwrap()
+            .query_map([], |row| row.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(words, ["acme", "quasar", "wrangler", "zurich"]);
+    }
 }
