@@ -76,11 +76,13 @@ fn terms_of<'a>(tx: &Transaction<'_>, texts: &'a [String]) -> Result<Vec<Cow<'a,
     let mut plain: FxHashSet<Cow<'a, str>> = FxHashSet::default();
     let mut other: FxHashSet<&'a str> = FxHashSet::default();
     for text in texts {
-        for piece in ascii_separated(text) {
-            if piece.is_ascii() {
-                plain.insert(lower_ascii(piece));
+        for run in runs(text) {
+            if run.non_ascii {
+                other.insert(run.text);
+            } else if run.upper {
+                plain.insert(Cow::Owned(run.text.to_ascii_lowercase()));
             } else {
-                other.insert(piece);
+                plain.insert(Cow::Borrowed(run.text));
             }
         }
     }
@@ -93,18 +95,37 @@ fn terms_of<'a>(tx: &Transaction<'_>, texts: &'a [String]) -> Result<Vec<Cow<'a,
     Ok(terms)
 }
 
-/// The runs of `text` between ASCII characters other than letters and digits. A run may hold
-/// non-ASCII characters, some of which FTS5 also treats as separators.
-fn ascii_separated(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| c.is_ascii() && !c.is_ascii_alphanumeric()).filter(|piece| !piece.is_empty())
+/// A run of text between ASCII characters other than letters and digits. A run with non-ASCII
+/// characters may hold more than one word: FTS5 also separates words at some of those.
+struct Run<'a> {
+    text: &'a str,
+    upper: bool,
+    non_ascii: bool,
 }
 
-fn lower_ascii(word: &str) -> Cow<'_, str> {
-    if word.bytes().any(|byte| byte.is_ascii_uppercase()) {
-        Cow::Owned(word.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(word)
-    }
+/// The runs of `text`, found in one pass over its bytes (this reads every word ingest indexes).
+fn runs(text: &str) -> impl Iterator<Item = Run<'_>> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while bytes.get(at).is_some_and(|byte| separates(*byte)) {
+            at += 1;
+        }
+        let start = at;
+        let (mut upper, mut non_ascii) = (false, false);
+        while let Some(byte) = bytes.get(at).filter(|byte| !separates(**byte)) {
+            upper |= byte.is_ascii_uppercase();
+            non_ascii |= !byte.is_ascii();
+            at += 1;
+        }
+        // Both ends sit next to an ASCII byte or at an end of the text, so they are char boundaries.
+        let text = text.get(start..at).filter(|run| !run.is_empty())?;
+        Some(Run { text, upper, non_ascii })
+    })
+}
+
+fn separates(byte: u8) -> bool {
+    byte.is_ascii() && !byte.is_ascii_alphanumeric()
 }
 
 /// The words FTS5's tokenizer makes of `pieces`, read from a scratch index in the temp schema.
@@ -131,8 +152,20 @@ mod tests {
 
     #[test]
     fn runs_are_cut_at_ascii_separators_only() {
-        let runs: Vec<&str> = ascii_separated("C++/Go, Zürich—Remote (EMEA) x_y").collect();
-        assert_eq!(runs, ["C", "Go", "Zürich—Remote", "EMEA", "x", "y"]);
+        let found: Vec<(&str, bool, bool)> =
+            runs("C++/go, Zürich—Remote (EMEA) x_y!").map(|run| (run.text, run.upper, run.non_ascii)).collect();
+        assert_eq!(
+            found,
+            [
+                ("C", true, false),
+                ("go", false, false),
+                ("Zürich—Remote", true, true),
+                ("EMEA", true, false),
+                ("x", false, false),
+                ("y", false, false)
+            ]
+        );
+        assert_eq!(runs("").count() + runs(" ,; ").count(), 0);
     }
 
     #[test]
