@@ -9,6 +9,7 @@ use crate::CoreError;
 use crate::dedup::{self, DedupKey};
 use crate::normalize::{NormalizedJob, normalize};
 use crate::search_index::SearchIndexBatch;
+use crate::search_terms::{self, Words};
 
 /// What a batch did to the database.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
@@ -48,18 +49,25 @@ pub fn ingest(
     let work = with_known_hashes(postings, &known);
     std::thread::scope(|scope| {
         // Normalizing the next chunk overlaps writing this one.
-        let (sender, chunks) = std::sync::mpsc::sync_channel::<Vec<Result<Prepared, CoreError>>>(2);
+        let (sender, chunks) = std::sync::mpsc::sync_channel::<(Vec<Result<Prepared, CoreError>>, Words)>(2);
         let work = &work;
         scope.spawn(move || {
             for chunk in work.chunks(PIPELINE_CHUNK) {
                 let prepared =
                     parallel_map(chunk, |(posting, known_hash)| prepare(posting, *known_hash, fallback_company));
-                if sender.send(prepared).is_err() {
+                let words = indexed_words(&prepared);
+                if sender.send((prepared, words)).is_err() {
                     break; // the writer stopped on an error
                 }
             }
         });
-        write_prepared(tx, postings, &known, chunks.into_iter().flatten(), now, &mut counts)
+        let mut words = Words::default();
+        let prepared = chunks.into_iter().flat_map(|(chunk, chunk_words)| {
+            words.extend(chunk_words);
+            chunk
+        });
+        write_prepared(tx, postings, &known, prepared, now, &mut counts)?;
+        search_terms::record(tx, words)
     })?;
     Ok(counts)
 }
@@ -85,6 +93,8 @@ pub struct PreparedPostings {
     /// What the database knew of each posting when it was prepared.
     known: Vec<Option<(i64, String)>>,
     prepared: Vec<Result<Prepared, CoreError>>,
+    /// The words of every job prepared, for the list prefix searches read.
+    words: Words,
 }
 
 /// Hashes and normalizes `postings` on every core, reading what is already stored through
@@ -98,24 +108,29 @@ pub fn prepare_postings(
     let prepared = parallel_map(&with_known_hashes(&postings, &known), |(posting, known_hash)| {
         prepare(posting, *known_hash, fallback_company)
     });
-    Ok(PreparedPostings { postings, fallback_company: fallback_company.map(str::to_string), known, prepared })
+    let words = indexed_words(&prepared);
+    Ok(PreparedPostings { postings, fallback_company: fallback_company.map(str::to_string), known, prepared, words })
 }
 
 /// Writes a prepared batch as [`ingest`] would. A posting that another write stored or changed
 /// after it was prepared is prepared again here, against what is stored now.
 pub fn ingest_prepared(tx: &Transaction<'_>, batch: PreparedPostings, now: &str) -> Result<IngestCounts, CoreError> {
-    let PreparedPostings { postings, fallback_company, known: seen, prepared } = batch;
+    let PreparedPostings { postings, fallback_company, known: seen, prepared, mut words } = batch;
     let mut counts = IngestCounts { seen: u32::try_from(postings.len()).unwrap_or(u32::MAX), ..Default::default() };
     let known = known_postings(tx, &postings)?;
     let current =
         prepared.into_iter().zip(seen).zip(&known).zip(&postings).map(|(((prepared, seen), known), posting)| {
             if seen == *known {
-                prepared
-            } else {
-                prepare(posting, known.as_ref().map(|(_, hash)| hash.as_str()), fallback_company.as_deref())
+                return prepared;
             }
+            let again = prepare(posting, known.as_ref().map(|(_, hash)| hash.as_str()), fallback_company.as_deref());
+            if let Ok(Prepared { job: Some((job, _)), .. }) = &again {
+                add_job_words(&mut words, job);
+            }
+            again
         });
     write_prepared(tx, &postings, &known, current, now, &mut counts)?;
+    search_terms::record(tx, words)?;
     drop_elsewhere(postings);
     Ok(counts)
 }
@@ -306,6 +321,36 @@ fn content_hash(payload: &str, fallback_company: Option<&str>) -> String {
     format!("{:x}", hasher.finalize())
 }
 
+fn location_text(job: &NormalizedJob) -> String {
+    job.locations.join("; ")
+}
+
+fn skills_json(job: &NormalizedJob) -> Result<String, CoreError> {
+    Ok(serde_json::to_string(&job.skills)?)
+}
+
+/// The words of every job in `prepared`.
+fn indexed_words(prepared: &[Result<Prepared, CoreError>]) -> Words {
+    let mut words = Words::default();
+    for prepared in prepared.iter().flatten() {
+        if let Some((job, _)) = &prepared.job {
+            add_job_words(&mut words, job);
+        }
+    }
+    words
+}
+
+/// Adds the words of what the search index reads of `job` (its title, company, location_text,
+/// skills and description_text columns), from the same values [`job_values`] stores.
+fn add_job_words(words: &mut Words, job: &NormalizedJob) {
+    words.add(job.title.as_deref().unwrap_or_default());
+    words.add(job.company.as_deref().unwrap_or_default());
+    words.add(&location_text(job));
+    // A list that cannot be written out is not stored either: job_values fails the same way.
+    words.add(&skills_json(job).unwrap_or_default());
+    words.add(&job.description_text);
+}
+
 /// The job's columns in the order both statements below number them (?1 to ?25).
 fn job_values(job: &NormalizedJob, key: &DedupKey) -> Result<Vec<Value>, CoreError> {
     let salary = job.salary.as_ref();
@@ -315,7 +360,7 @@ fn job_values(job: &NormalizedJob, key: &DedupKey) -> Result<Vec<Value>, CoreErr
         Value::Text(job.title.clone().unwrap_or_default()),
         Value::Text(job.company.clone().unwrap_or_default()),
         Value::Text(serde_json::to_string(&job.locations)?),
-        Value::Text(job.locations.join("; ")),
+        Value::Text(location_text(job)),
         text(job.remote.map(|mode| mode.as_str())),
         text(job.employment_type.map(|kind| kind.as_str())),
         real(salary.and_then(|s| s.min)),
@@ -329,7 +374,7 @@ fn job_values(job: &NormalizedJob, key: &DedupKey) -> Result<Vec<Value>, CoreErr
         text(job.apply_url.as_deref()),
         Value::Text(job.description_html.clone()),
         Value::Text(job.description_text.clone()),
-        Value::Text(serde_json::to_string(&job.skills)?),
+        Value::Text(skills_json(job)?),
         text(job.seniority.map(|level| level.as_str())),
         Value::Text(serde_json::to_string(&job.countries)?),
         Value::Text(key.title_key.clone()),

@@ -3,14 +3,13 @@
 //! FTS5 flushes its pending terms at every statement's savepoint, so indexing row by row (as
 //! triggers did) wrote thousands of tiny segments per batch. A batch instead removes the old
 //! terms of each stored job before its first change and indexes every new or changed job with
-//! one statement at the end, and adds their words to the list prefix searches read
-//! ([`search_terms`]).
+//! one statement at the end.
 
 use std::collections::BTreeSet;
 
 use rusqlite::Transaction;
 
-use crate::{CoreError, search_terms};
+use crate::CoreError;
 
 const COLUMNS: &str = "title, company, location_text, skills, description_text";
 
@@ -47,28 +46,23 @@ impl SearchIndexBatch {
         if newest == self.indexed_up_to && self.unindexed.is_empty() {
             return Ok(());
         }
-        let added = "id > ?1";
-        let changed = "id IN (SELECT value FROM json_each(?1))";
-        let changed_ids = serde_json::to_string(&self.unindexed)?;
-        let mut texts = Vec::new();
         tx.prepare_cached(&format!(
-            "INSERT INTO jobs_fts (rowid, {COLUMNS}) SELECT id, {COLUMNS} FROM jobs WHERE {added}"
+            "INSERT INTO jobs_fts (rowid, {COLUMNS}) SELECT id, {COLUMNS} FROM jobs WHERE id > ?1"
         ))?
         .execute([self.indexed_up_to])?;
-        texts_of(tx, added, self.indexed_up_to, &mut texts)?;
         if !self.unindexed.is_empty() {
             tx.prepare_cached(&format!(
-                "INSERT INTO jobs_fts (rowid, {COLUMNS}) SELECT id, {COLUMNS} FROM jobs WHERE {changed}"
+                "INSERT INTO jobs_fts (rowid, {COLUMNS}) SELECT id, {COLUMNS} FROM jobs
+                 WHERE id IN (SELECT value FROM json_each(?1))"
             ))?
-            .execute([&changed_ids])?;
-            texts_of(tx, changed, &changed_ids, &mut texts)?;
+            .execute([serde_json::to_string(&self.unindexed)?])?;
         }
-        search_terms::record(tx, &texts)?;
         Ok(())
     }
 }
 
-/// Appends the indexed columns of the jobs `condition` picks (with `?1` = `value`) to `texts`.
+/// Appends the indexed columns of the jobs `condition` picks (with `?1` = `value`) to `texts`, as
+/// the index holds them.
 pub(crate) fn texts_of(
     tx: &Transaction<'_>,
     condition: &str,

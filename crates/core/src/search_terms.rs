@@ -9,8 +9,6 @@
 //! (every other ASCII character separates words); anything else is handed to FTS5's own tokenizer,
 //! so accents and other scripts fold the same way they do in the index.
 
-use std::borrow::Cow;
-
 use rusqlite::{Connection, Transaction};
 use rustc_hash::FxHashSet;
 
@@ -23,24 +21,58 @@ pub(crate) const MOST_WORDS: usize = 32;
 /// `jobs_fts`'s tokenizer, as migrations/0001_foundation.sql declares it.
 const TOKENIZER: &str = "unicode61 remove_diacritics 2";
 
-/// Adds the words of `texts` (just indexed) to the list.
-pub(crate) fn record(tx: &Transaction<'_>, texts: &[String]) -> Result<(), CoreError> {
-    let terms = terms_of(tx, texts)?;
+/// Words of jobs' indexed text, gathered before the write (off the writer's thread): ASCII words
+/// as FTS5 stores them, and runs with other characters as written, for FTS5 to fold at the write.
+#[derive(Default)]
+pub struct Words {
+    plain: FxHashSet<String>,
+    other: FxHashSet<String>,
+    lowered: String,
+}
+
+impl Words {
+    pub(crate) fn add(&mut self, text: &str) {
+        for run in runs(text) {
+            let (set, word) = if run.non_ascii {
+                (&mut self.other, run.text)
+            } else if run.upper {
+                self.lowered.clear();
+                self.lowered.push_str(run.text);
+                self.lowered.make_ascii_lowercase();
+                (&mut self.plain, self.lowered.as_str())
+            } else {
+                (&mut self.plain, run.text)
+            };
+            if !set.contains(word) {
+                set.insert(word.to_string());
+            }
+        }
+    }
+
+    pub(crate) fn extend(&mut self, more: Words) {
+        self.plain.extend(more.plain);
+        self.other.extend(more.other);
+    }
+}
+
+/// Adds `words` (of jobs this write indexes) to the list.
+pub(crate) fn record(tx: &Transaction<'_>, words: Words) -> Result<(), CoreError> {
     let mut insert = tx.prepare_cached("INSERT OR IGNORE INTO search_terms (term) VALUES (?1)")?;
-    for term in terms {
-        insert.execute([term.as_ref()])?;
+    for term in terms(tx, words)? {
+        insert.execute([term])?;
     }
     Ok(())
 }
 
 /// Removes the words of `texts` (a job just deleted) that no job holds any more.
 pub(crate) fn forget(tx: &Transaction<'_>, texts: &[String]) -> Result<(), CoreError> {
-    let terms = terms_of(tx, texts)?;
+    let mut words = Words::default();
+    texts.iter().for_each(|text| words.add(text));
     let mut still_used = tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM jobs_fts WHERE jobs_fts MATCH ?1)")?;
     let mut delete = tx.prepare_cached("DELETE FROM search_terms WHERE term = ?1")?;
-    for term in terms {
+    for term in terms(tx, words)? {
         if !still_used.query_row([quoted(&term)], |row| row.get::<_, bool>(0))? {
-            delete.execute([term.as_ref()])?;
+            delete.execute([term])?;
         }
     }
     Ok(())
@@ -71,24 +103,11 @@ pub(crate) fn quoted(word: &str) -> String {
     format!("\"{}\"", word.replace('"', "\"\""))
 }
 
-/// Every distinct word FTS5 makes of `texts`, in sorted order.
-fn terms_of<'a>(tx: &Transaction<'_>, texts: &'a [String]) -> Result<Vec<Cow<'a, str>>, CoreError> {
-    let mut plain: FxHashSet<Cow<'a, str>> = FxHashSet::default();
-    let mut other: FxHashSet<&'a str> = FxHashSet::default();
-    for text in texts {
-        for run in runs(text) {
-            if run.non_ascii {
-                other.insert(run.text);
-            } else if run.upper {
-                plain.insert(Cow::Owned(run.text.to_ascii_lowercase()));
-            } else {
-                plain.insert(Cow::Borrowed(run.text));
-            }
-        }
-    }
-    let mut terms: Vec<Cow<'a, str>> = plain.into_iter().collect();
-    if !other.is_empty() {
-        terms.extend(folded_by_fts5(tx, &other)?.into_iter().map(Cow::Owned));
+/// Every distinct word of `words` as FTS5 stores it, in sorted order.
+fn terms(tx: &Transaction<'_>, words: Words) -> Result<Vec<String>, CoreError> {
+    let mut terms: Vec<String> = words.plain.into_iter().collect();
+    if !words.other.is_empty() {
+        terms.extend(folded_by_fts5(tx, &words.other)?);
     }
     terms.sort_unstable();
     terms.dedup();
@@ -129,14 +148,14 @@ fn separates(byte: u8) -> bool {
 }
 
 /// The words FTS5's tokenizer makes of `pieces`, read from a scratch index in the temp schema.
-fn folded_by_fts5(tx: &Transaction<'_>, pieces: &FxHashSet<&str>) -> Result<Vec<String>, CoreError> {
+fn folded_by_fts5(tx: &Transaction<'_>, pieces: &FxHashSet<String>) -> Result<Vec<String>, CoreError> {
     tx.execute_batch(&format!(
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms_scratch
              USING fts5 (text, content = '', detail = none, tokenize = '{TOKENIZER}');
          CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms_scratch_words
              USING fts5vocab (temp, search_terms_scratch, row);"
     ))?;
-    let text = pieces.iter().copied().collect::<Vec<_>>().join(" ");
+    let text = pieces.iter().map(String::as_str).collect::<Vec<_>>().join(" ");
     tx.prepare_cached("INSERT INTO temp.search_terms_scratch (text) VALUES (?1)")?.execute([text])?;
     let words = tx
         .prepare_cached("SELECT term FROM temp.search_terms_scratch_words")?
