@@ -40,8 +40,7 @@ pub fn delete_job(store: &Store, data_dir: &Path, id: i64) -> Result<DeletedJob,
                 other => other.into(),
             })?;
         let letters = exported_letters(tx, "a.job_id = ?1", id)?;
-        let mut texts = Vec::new();
-        search_index::texts_of(tx, "id = ?1", id, &mut texts)?;
+        let texts = search_index::indexed_texts(tx, id)?;
         tx.execute("DELETE FROM postings WHERE id IN (SELECT posting_id FROM job_postings WHERE job_id = ?1)", [id])?;
         tx.execute("DELETE FROM jobs WHERE id = ?1", [id])?;
         // Its words leave the prefix list too, unless another job has them.

@@ -61,23 +61,16 @@ impl SearchIndexBatch {
     }
 }
 
-/// Appends the indexed columns of the jobs `condition` picks (with `?1` = `value`) to `texts`, as
-/// the index holds them.
-pub(crate) fn texts_of(
-    tx: &Transaction<'_>,
-    condition: &str,
-    value: impl rusqlite::ToSql,
-    texts: &mut Vec<String>,
-) -> Result<(), CoreError> {
-    let mut statement = tx.prepare_cached(&format!("SELECT {COLUMNS} FROM jobs WHERE {condition}"))?;
+/// Job `job_id`'s text in the columns the index holds, as stored (none if there is no such job).
+pub(crate) fn indexed_texts(tx: &Transaction<'_>, job_id: i64) -> Result<Vec<String>, CoreError> {
+    let mut statement = tx.prepare_cached(&format!("SELECT {COLUMNS} FROM jobs WHERE id = ?1"))?;
     let columns = statement.column_count();
-    let mut rows = statement.query([value])?;
+    let mut rows = statement.query([job_id])?;
+    let mut texts = Vec::new();
     while let Some(row) = rows.next()? {
         for column in 0..columns {
-            if let Some(text) = row.get::<_, Option<String>>(column)? {
-                texts.push(text);
-            }
+            texts.extend(row.get::<_, Option<String>>(column)?);
         }
     }
-    Ok(())
+    Ok(texts)
 }
