@@ -314,9 +314,7 @@ pub fn get_job(connection: &Connection, id: i64) -> Result<JobDetail, CoreError>
 pub fn fts_expression(text: &str) -> Option<String> {
     let words = typed_words(text);
     let (last, others) = words.split_last()?;
-    let mut expression: Vec<String> = others.iter().map(|word| search_terms::quoted(word)).collect();
-    expression.push(format!("{}*", search_terms::quoted(last)));
-    Some(expression.join(" "))
+    Some(prefix_expression(others, last))
 }
 
 /// [`fts_expression`], with the prefix spelled out as the indexed words it covers when they are
@@ -327,12 +325,23 @@ pub fn search_expression(connection: &Connection, text: &str) -> Result<Option<S
         return Ok(None);
     };
     let Some(covered) = search_terms::words_starting(connection, last)? else {
-        return Ok(fts_expression(text));
+        return Ok(Some(prefix_expression(others, last)));
     };
     let alternatives: Vec<String> = covered.iter().map(|word| search_terms::quoted(word)).collect();
-    let mut expression: Vec<String> = others.iter().map(|word| search_terms::quoted(word)).collect();
+    let mut expression = quoted_words(others);
     expression.push(format!("({})", alternatives.join(" OR ")));
     Ok(Some(expression.join(" AND ")))
+}
+
+/// Every word of `others`, then `last` as a prefix.
+fn prefix_expression(others: &[&str], last: &str) -> String {
+    let mut expression = quoted_words(others);
+    expression.push(format!("{}*", search_terms::quoted(last)));
+    expression.join(" ")
+}
+
+fn quoted_words(words: &[&str]) -> Vec<String> {
+    words.iter().map(|word| search_terms::quoted(word)).collect()
 }
 
 /// The words typed, as FTS5 would cut the query: letters and digits, plus `+` and `#` (C++, C#).
