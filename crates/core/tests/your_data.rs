@@ -129,6 +129,13 @@ fn json_export_nests_timelines_and_contacts() {
     assert!(ExportFormat::parse("xml").is_err());
 }
 
+/// A search for `text` lists job `id`.
+fn assert_found(s: &Setup, text: &str, id: i64) {
+    let query = jobhound_core::jobs::JobQuery { text: Some(text.into()), ..Default::default() };
+    let found = s.app.list_jobs(&query).unwrap();
+    assert!(found.jobs.iter().any(|job| job.id == id), "{text} finds job {id}");
+}
+
 #[test]
 fn a_backup_restores_jobs_applications_and_resume_files_over_later_changes() {
     let s = setup();
@@ -157,11 +164,7 @@ fn a_backup_restores_jobs_applications_and_resume_files_over_later_changes() {
     assert!(s.app.resume_text(resume_id).unwrap().contains("Salesforce"));
     assert_eq!(count(&s.app, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'jobhound_backup_files'"), 0);
     // Search still works on the restored index.
-    let found = s
-        .app
-        .list_jobs(&jobhound_core::jobs::JobQuery { text: Some("commercial".into()), ..Default::default() })
-        .unwrap();
-    assert!(found.jobs.iter().any(|job| job.id == s.other_job));
+    assert_found(&s, "commercial", s.other_job);
 }
 
 #[test]
@@ -182,11 +185,7 @@ fn a_backup_with_pages_of_another_size_restores_and_stays_as_it_was() {
     assert_eq!(count(&s.app, "SELECT COUNT(*) FROM jobs"), jobs_before);
     assert_eq!(count(&s.app, "PRAGMA page_size"), 16_384);
     assert_eq!(count(&s.app, "SELECT COUNT(*) FROM pragma_integrity_check WHERE integrity_check != 'ok'"), 0);
-    let found = s
-        .app
-        .list_jobs(&jobhound_core::jobs::JobQuery { text: Some("commercial".into()), ..Default::default() })
-        .unwrap();
-    assert!(found.jobs.iter().any(|job| job.id == s.other_job));
+    assert_found(&s, "commercial", s.other_job);
     assert_eq!(std::fs::read(&backup).unwrap(), older, "the backup file itself is not changed");
 }
 
