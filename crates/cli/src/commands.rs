@@ -185,6 +185,10 @@ fn bench(command: BenchCommand, json: bool) -> Result<(), Failure> {
                 result.ranked
             ))?;
             line(&format!(
+                "store floor {:.2} s: SQLite alone stores the first pass's rows at {:.0} postings/s, the most any pipeline can reach here",
+                result.store_floor_seconds, result.store_floor_postings_per_second
+            ))?;
+            line(&format!(
                 "ingest {:.0} postings/s baseline {:.0} rows/s ratio {:.3} peak_mb {:.0} reingest_speedup {:.1}",
                 result.postings_per_second,
                 result.baseline_rows_per_second,

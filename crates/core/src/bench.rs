@@ -18,6 +18,8 @@ use crate::normalize::Seniority;
 use crate::ranking::{Profile, RemotePreference};
 use crate::{CoreError, Store};
 
+mod floor;
+
 const BOARD_SIZE: usize = 500;
 const RECORDED: &str = include_str!("../../../assets/demo/greenhouse-sample-1.json");
 
@@ -219,6 +221,10 @@ pub struct IngestBench {
     pub ranked: usize,
     /// Where the first pass spent its time.
     pub first_stages: Stages,
+    /// Seconds SQLite alone takes to store the first pass's rows (see [`floor`]).
+    pub store_floor_seconds: f64,
+    /// The postings per second that floor allows: no pipeline storing these rows is faster here.
+    pub store_floor_postings_per_second: f64,
 }
 
 /// Seconds spent in each stage. Parsing and normalizing (hashing, normalizing, dedup keys) run on
@@ -316,6 +322,9 @@ pub fn ingest_bench(dir: &Path, jobs: usize) -> Result<IngestBench, CoreError> {
     let database = store.path().to_path_buf();
     drop(store);
     settle(&[database.clone(), database.with_extension("db-wal")])?;
+    let floor_database = dir.join("floor.db");
+    let store_floor = floor::store_floor(&database, &floor_database)?;
+    settle(&[floor_database.clone(), floor_database.with_extension("db-wal")])?;
     let baseline = baseline_insert(dir, corpus)?;
     let seconds = first.as_secs_f64().max(f64::EPSILON);
     let postings_per_second = jobs as f64 / seconds;
@@ -331,6 +340,8 @@ pub fn ingest_bench(dir: &Path, jobs: usize) -> Result<IngestBench, CoreError> {
         reingest_seconds: again.as_secs_f64(),
         ranked,
         first_stages,
+        store_floor_seconds: store_floor.as_secs_f64(),
+        store_floor_postings_per_second: jobs as f64 / store_floor.as_secs_f64().max(f64::EPSILON),
     })
 }
 

@@ -33,4 +33,28 @@ fn every_board_is_written_in_order_and_every_job_ranked() {
         .unwrap();
     assert_eq!(matches, jobs * 5, "each job ranked for the five campaigns");
     assert!(result.ranked as i64 >= matches, "merged copies rank their job again");
+
+    // The store floor copied exactly those rows, so it bounds what the pipeline stored.
+    assert!(result.store_floor_seconds > 0.0 && result.store_floor_postings_per_second > 0.0);
+    let floor = rusqlite::Connection::open(dir.path().join("floor.db")).unwrap();
+    for table in ["postings", "jobs", "job_postings", "matches", "search_terms"] {
+        let sql = format!("SELECT COUNT(*) FROM {table}");
+        let count =
+            |connection: &rusqlite::Connection| -> i64 { connection.query_row(&sql, [], |row| row.get(0)).unwrap() };
+        assert_eq!(count(&floor), count(&connection), "{table}");
+    }
+    let bytes =
+        "SELECT TOTAL(LENGTH(payload)) + (SELECT TOTAL(LENGTH(description_html) + LENGTH(description_text)) FROM jobs)
+                     + (SELECT TOTAL(LENGTH(explanation)) FROM matches) FROM postings";
+    let stored =
+        |connection: &rusqlite::Connection| -> f64 { connection.query_row(bytes, [], |row| row.get(0)).unwrap() };
+    assert_eq!(stored(&floor), stored(&connection), "the same payloads, descriptions and explanations");
+    let found = |connection: &rusqlite::Connection| -> i64 {
+        connection
+            .query_row("SELECT COUNT(*) FROM jobs_fts WHERE jobs_fts MATCH 'kubernetes'", [], |row| row.get(0))
+            .unwrap()
+    };
+    assert!(found(&connection) > 0);
+    assert_eq!(found(&floor), found(&connection), "the floor indexed every job's text");
+    floor.execute_batch("INSERT INTO jobs_fts (jobs_fts) VALUES ('integrity-check')").unwrap();
 }
