@@ -99,6 +99,23 @@ fn a_bad_file_is_one_line_on_stderr_and_exit_code_2() {
 }
 
 #[test]
+fn an_absurd_filter_is_one_line_on_stderr_and_exit_code_2() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(cli(dir.path(), &["demo"]).status.success());
+    for args in [
+        vec!["search", "--posted-within", "100000000"],
+        vec!["search", "rust", "--salary-min=-5"],
+        vec!["search", "--salary-min", "NaN"],
+    ] {
+        let out = cli(dir.path(), &args);
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+        assert!(stderr.starts_with("jobhound-cli: ") && !stderr.contains("panicked"), "{stderr}");
+    }
+}
+
+#[test]
 fn demo_status_and_jobs_work_headless_with_json() {
     let dir = tempfile::tempdir().unwrap();
     assert!(cli(dir.path(), &["demo"]).status.success());

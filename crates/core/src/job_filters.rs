@@ -5,8 +5,16 @@ use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::CoreError;
 use crate::applications::ApplicationStatus;
 use crate::normalize::Seniority;
+
+/// The widest "posted within": a century covers every date a job can carry.
+pub const MAX_POSTED_WITHIN_DAYS: u32 = 36_500;
+/// Above any yearly pay a job lists; larger values are typing slips, not filters.
+pub const MAX_SALARY_FILTER: f64 = 1_000_000_000.0;
+/// Longer than any place name; a filter value is typed, never pasted documents.
+pub const MAX_LOCATION_CHARS: usize = 200;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -46,8 +54,55 @@ pub struct JobFilters {
 }
 
 impl JobFilters {
-    /// `AND …` conditions on `j`, pushing their values after the ones already in `values`.
-    pub fn sql(&self, values: &mut Vec<Value>, now: chrono::DateTime<chrono::Utc>) -> String {
+    /// Refuses values no job could match and values that would overflow date arithmetic, each
+    /// with a message naming the filter, instead of a wrong list or a failed background task.
+    pub fn validate(&self) -> Result<(), CoreError> {
+        let invalid = |field: &'static str, message: String| Err(CoreError::InvalidField { field, message });
+        if let Some(days) = self.posted_within_days
+            && !(1..=MAX_POSTED_WITHIN_DAYS).contains(&days)
+        {
+            return invalid(
+                "posted_within_days",
+                format!("\"Posted within\" must be between 1 and {MAX_POSTED_WITHIN_DAYS} days (got {days})."),
+            );
+        }
+        for (field, label, value) in
+            [("salary_min", "Minimum pay", self.salary_min), ("salary_max", "Maximum pay", self.salary_max)]
+        {
+            if let Some(value) = value
+                && !(value.is_finite() && (0.0..=MAX_SALARY_FILTER).contains(&value))
+            {
+                return invalid(
+                    field,
+                    format!("{label} must be a number from 0 to {MAX_SALARY_FILTER:.0} (got {value})."),
+                );
+            }
+        }
+        if let (Some(min), Some(max)) = (self.salary_min, self.salary_max)
+            && min > max
+        {
+            return invalid("salary_max", format!("Maximum pay ({max}) is below minimum pay ({min})."));
+        }
+        if let Some(location) = &self.location
+            && location.chars().count() > MAX_LOCATION_CHARS
+        {
+            return invalid("location", format!("A location filter is at most {MAX_LOCATION_CHARS} characters."));
+        }
+        if let Some(since) = self.new_since.as_deref().filter(|text| !text.is_empty())
+            && chrono::DateTime::parse_from_rfc3339(since).is_err()
+        {
+            return invalid(
+                "new_since",
+                format!("\"New since\" must be a date and time such as 2026-01-31T09:00:00Z (got {since:?})."),
+            );
+        }
+        Ok(())
+    }
+
+    /// `AND …` conditions on `j`, pushing their values after the ones already in `values`. The
+    /// filters are validated first, so every value below is in range.
+    pub fn sql(&self, values: &mut Vec<Value>, now: chrono::DateTime<chrono::Utc>) -> Result<String, CoreError> {
+        self.validate()?;
         let mut sql = String::new();
         let push = |value: Value, values: &mut Vec<Value>| {
             values.push(value);
@@ -77,7 +132,12 @@ impl JobFilters {
             sql.push_str(&format!(" AND COALESCE(j.salary_yearly_min, j.salary_yearly_max) <= {mark}"));
         }
         if let Some(days) = self.posted_within_days {
-            let since = now - chrono::Duration::days(i64::from(days));
+            let since = now.checked_sub_signed(chrono::Duration::days(i64::from(days))).ok_or_else(|| {
+                CoreError::InvalidField {
+                    field: "posted_within_days",
+                    message: "\"Posted within\" reaches before the calendar starts.".into(),
+                }
+            })?;
             let mark = push(Value::Text(since.format("%Y-%m-%dT%H:%M:%S").to_string()), values);
             sql.push_str(&format!(" AND j.listed_at >= {mark}"));
         }
@@ -93,6 +153,6 @@ impl JobFilters {
             let mark = push(Value::Text(since.to_string()), values);
             sql.push_str(&format!(" AND j.first_seen_at > {mark}"));
         }
-        sql
+        Ok(sql)
     }
 }

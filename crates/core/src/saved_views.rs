@@ -44,6 +44,9 @@ pub fn save(tx: &Transaction<'_>, name: &str, query: &JobQuery) -> Result<SavedV
     if name.chars().count() > 80 {
         return Err(CoreError::InvalidField { field: "name", message: "Keep the name under 80 characters.".into() });
     }
+    if let Some(filters) = &query.filters {
+        filters.validate()?;
+    }
     let stored = JobQuery { limit: None, offset: None, ..query.clone() };
     let json = serde_json::to_string(&stored).map_err(|error| CoreError::Internal(error.to_string()))?;
     let now = time::now_rfc3339();

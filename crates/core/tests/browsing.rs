@@ -180,3 +180,46 @@ fn saved_views_keep_a_query_by_name() {
     assert!(j.app.saved_views().unwrap().is_empty());
     assert_eq!(j.app.delete_view(view.id).unwrap_err().code(), "not_found");
 }
+
+#[test]
+fn absurd_filter_values_are_input_errors_naming_the_filter() {
+    let j = open();
+    let refused =
+        |filters: JobFilters| j.app.list_jobs(&JobQuery { filters: Some(filters), ..JobQuery::default() }).unwrap_err();
+    // Before the check this overflowed chrono's date arithmetic and panicked the list.
+    let error = refused(JobFilters { posted_within_days: Some(100_000_000), ..JobFilters::default() });
+    assert_eq!((error.code(), error.field()), ("invalid_input", Some("posted_within_days")), "{error}");
+    assert!(error.to_string().contains("between 1 and 36500 days"), "{error}");
+    let error = refused(JobFilters { posted_within_days: Some(u32::MAX), ..JobFilters::default() });
+    assert_eq!(error.field(), Some("posted_within_days"));
+    for bad in [f64::NAN, f64::INFINITY, -1.0, 1e12] {
+        let error = refused(JobFilters { salary_min: Some(bad), ..JobFilters::default() });
+        assert_eq!(error.field(), Some("salary_min"), "{bad}: {error}");
+        let error = refused(JobFilters { salary_max: Some(bad), ..JobFilters::default() });
+        assert_eq!(error.field(), Some("salary_max"), "{bad}: {error}");
+    }
+    let error = refused(JobFilters { salary_min: Some(90_000.0), salary_max: Some(10.0), ..JobFilters::default() });
+    assert_eq!(error.field(), Some("salary_max"));
+    let error = refused(JobFilters { location: Some("x".repeat(201)), ..JobFilters::default() });
+    assert_eq!(error.field(), Some("location"));
+    let error = refused(JobFilters { new_since: Some("yesterday".into()), ..JobFilters::default() });
+    assert_eq!(error.field(), Some("new_since"));
+    let error = j.app.list_jobs(&JobQuery { text: Some("rust ".repeat(200)), ..JobQuery::default() }).unwrap_err();
+    assert_eq!(error.field(), Some("text"));
+    let error = j
+        .app
+        .save_view(
+            "Forever",
+            &JobQuery {
+                filters: Some(JobFilters { posted_within_days: Some(0), ..JobFilters::default() }),
+                ..JobQuery::default()
+            },
+        )
+        .unwrap_err();
+    assert_eq!(error.field(), Some("posted_within_days"));
+    assert!(j.app.saved_views().unwrap().is_empty(), "a refused view is not stored");
+
+    // The edges of each range still list.
+    let widest = JobFilters { posted_within_days: Some(36_500), salary_min: Some(0.0), ..JobFilters::default() };
+    assert_eq!(filtered(&j.app, widest), sorted(vec![j.rust, j.analyst, j.account]));
+}
