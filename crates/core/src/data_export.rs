@@ -138,6 +138,14 @@ pub fn export(store: &Store, format: ExportFormat, out: &Path) -> Result<ExportR
     Ok(ExportReport { path: out.display().to_string(), jobs: job_count, applications })
 }
 
+/// A cell a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+cmd|…`, `@SUM(…)`, `-2+3`)
+/// gets a leading apostrophe, as OWASP's CSV-injection guidance says: titles and companies come
+/// from job boards and imported files, so any of them can be written by an attacker. Spreadsheets
+/// show the apostrophe-led text as text.
+pub fn spreadsheet_safe(cell: String) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) { format!("'{cell}") } else { cell }
+}
+
 fn to_csv(jobs: &[ExportedJob]) -> Result<Vec<u8>, CoreError> {
     let failed = |error: csv::Error| CoreError::Internal(format!("cannot write the export as CSV: {error}"));
     let mut writer = csv::Writer::from_writer(Vec::new());
@@ -149,32 +157,31 @@ fn to_csv(jobs: &[ExportedJob]) -> Result<Vec<u8>, CoreError> {
         let timeline = application
             .map(|a| a.timeline.iter().map(|event| format!("{} {}", event.to, event.at)).collect::<Vec<_>>().join("; "))
             .unwrap_or_default();
-        writer
-            .write_record([
-                job.id.to_string(),
-                job.title.clone(),
-                job.company.clone(),
-                job.locations.join(" | "),
-                text(&job.remote),
-                text(&job.employment_type),
-                text(&job.seniority),
-                number(job.salary_min),
-                number(job.salary_max),
-                text(&job.salary_currency),
-                text(&job.salary_period),
-                job.skills.join(", "),
-                text(&job.posted_at),
-                job.first_seen_at.clone(),
-                text(&job.closed_at),
-                text(&job.url),
-                text(&job.apply_url),
-                job.sources.join(", "),
-                job.best_score.map(|score| score.to_string()).unwrap_or_default(),
-                application.map(|a| a.status.clone()).unwrap_or_default(),
-                application.and_then(|a| a.applied_at.clone()).unwrap_or_default(),
-                timeline,
-            ])
-            .map_err(failed)?;
+        let cells = [
+            job.id.to_string(),
+            job.title.clone(),
+            job.company.clone(),
+            job.locations.join(" | "),
+            text(&job.remote),
+            text(&job.employment_type),
+            text(&job.seniority),
+            number(job.salary_min),
+            number(job.salary_max),
+            text(&job.salary_currency),
+            text(&job.salary_period),
+            job.skills.join(", "),
+            text(&job.posted_at),
+            job.first_seen_at.clone(),
+            text(&job.closed_at),
+            text(&job.url),
+            text(&job.apply_url),
+            job.sources.join(", "),
+            job.best_score.map(|score| score.to_string()).unwrap_or_default(),
+            application.map(|a| a.status.clone()).unwrap_or_default(),
+            application.and_then(|a| a.applied_at.clone()).unwrap_or_default(),
+            timeline,
+        ];
+        writer.write_record(cells.map(spreadsheet_safe)).map_err(failed)?;
     }
     writer.into_inner().map_err(|error| CoreError::Internal(format!("cannot write the export as CSV: {error}")))
 }
