@@ -10,10 +10,18 @@ use crate::{Endpoints, HttpClient, ParsedPosting, SourceError, SourceKind};
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
 /// Secrets a fetch may use, by key name (see [`crate::KeySpec`]); read from the OS keychain by
-/// the caller, so this crate never touches it.
-#[derive(Debug, Clone, Default)]
+/// the caller, so this crate never touches it. `Debug` names the keys, never their values.
+#[derive(Clone, Default)]
 pub struct Credentials {
     keys: HashMap<String, String>,
+}
+
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut names: Vec<&str> = self.keys.keys().map(String::as_str).collect();
+        names.sort_unstable();
+        formatter.debug_struct("Credentials").field("keys", &names).finish()
+    }
 }
 
 impl Credentials {

@@ -354,3 +354,43 @@ async fn the_circuit_breaker_pauses_a_failing_host_and_says_so() {
     assert!(paused.to_string().contains("is paused after 2 failures in a row"), "{paused}");
     assert_eq!(server.received_requests().await.unwrap().len(), before, "no request while paused");
 }
+
+#[tokio::test]
+async fn a_key_header_never_follows_a_redirect_to_another_host() {
+    let (board, elsewhere) = (MockServer::start().await, MockServer::start().await);
+    Mock::given(path("/search"))
+        .respond_with(ResponseTemplate::new(302).insert_header("location", format!("{}/collect", elsewhere.uri())))
+        .mount(&board)
+        .await;
+    Mock::given(path("/moved"))
+        .respond_with(ResponseTemplate::new(302).insert_header("location", "/search-here"))
+        .mount(&board)
+        .await;
+    Mock::given(path("/search-here"))
+        .respond_with(ResponseTemplate::new(200).set_body_string("ok"))
+        .mount(&board)
+        .await;
+    Mock::given(path("/collect"))
+        .respond_with(ResponseTemplate::new(200).set_body_string("thanks"))
+        .mount(&elsewhere)
+        .await;
+    let http = client();
+    let keyed = |path: &str| {
+        jobhound_sources::Request::new(
+            format!("{}{path}", board.uri()),
+            "JSearch",
+            jobhound_sources::Politeness::default(),
+        )
+        .header("X-RapidAPI-Key", "secret-key")
+    };
+
+    let error = http.get(&keyed("/search")).await.unwrap_err();
+    assert!(error.to_string().contains("another host"), "{error}");
+    assert!(elsewhere.received_requests().await.unwrap().is_empty(), "the key went nowhere else");
+    // A redirect within the board's own host is followed, key and all.
+    assert_eq!(http.get(&keyed("/moved")).await.unwrap(), b"ok");
+    // Requests without keys still follow a board or feed that moved host.
+    assert_eq!(http.get_bytes(&format!("{}/search", board.uri()), "a feed").await.unwrap(), b"thanks");
+    let shown = format!("{:?}", keyed("/search"));
+    assert!(shown.contains("X-RapidAPI-Key: [redacted]") && !shown.contains("secret-key"), "{shown}");
+}

@@ -67,7 +67,9 @@ impl HttpOptions {
 }
 
 /// One GET: where, what to call it in messages, extra headers and the source's politeness.
-#[derive(Debug, Clone)]
+/// Headers carry keys (JSearch's `X-RapidAPI-Key`, USAJOBS' `Authorization-Key`), so `Debug`
+/// prints their names only.
+#[derive(Clone)]
 pub struct Request<'a> {
     pub url: String,
     pub what: &'a str,
@@ -86,23 +88,59 @@ impl<'a> Request<'a> {
     }
 }
 
+impl std::fmt::Debug for Request<'_> {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let headers: Vec<String> = self.headers.iter().map(|(name, _)| format!("{name}: [redacted]")).collect();
+        formatter
+            .debug_struct("Request")
+            .field("url", &self.url)
+            .field("what", &self.what)
+            .field("headers", &headers)
+            .field("politeness", &self.politeness)
+            .finish()
+    }
+}
+
+/// Follows redirects within the first URL's origin only. reqwest drops `Authorization` and
+/// cookies when a redirect leaves the host, but not a custom key header, which would travel to
+/// wherever a board (or whoever controls its DNS) points.
+fn same_origin_redirects() -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::custom(|attempt| {
+        let first = attempt.previous().first().map(|url| url.origin());
+        if attempt.previous().len() > 10 {
+            attempt.error("too many redirects")
+        } else if first.is_some_and(|origin| origin != attempt.url().origin()) {
+            let to = attempt.url().origin().ascii_serialization();
+            attempt.error(format!("refused a redirect to {to}, another host, which would receive the source's key"))
+        } else {
+            attempt.follow()
+        }
+    })
+}
+
 /// Shared by every source and every campaign, so the per-host pace and the breaker hold app-wide.
 #[derive(Debug, Clone)]
 pub struct HttpClient {
     client: reqwest::Client,
+    /// For requests that carry key headers: redirects stay on the first URL's origin.
+    keyed_client: reqwest::Client,
     options: HttpOptions,
     hosts: Arc<Hosts>,
 }
 
 impl HttpClient {
     pub fn new(options: HttpOptions) -> Result<Self, SourceError> {
-        let client = reqwest::Client::builder()
-            .user_agent(USER_AGENT)
-            .timeout(options.timeout)
-            .connect_timeout(options.timeout.min(Duration::from_secs(10)))
-            .build()
-            .map_err(|error| SourceError::Network { what: "the HTTP client".into(), reason: error.to_string() })?;
-        Ok(Self { client, options, hosts: Arc::new(Hosts::default()) })
+        let builder = || {
+            reqwest::Client::builder()
+                .user_agent(USER_AGENT)
+                .timeout(options.timeout)
+                .connect_timeout(options.timeout.min(Duration::from_secs(10)))
+        };
+        let failed =
+            |error: reqwest::Error| SourceError::Network { what: "the HTTP client".into(), reason: error.to_string() };
+        let client = builder().build().map_err(failed)?;
+        let keyed_client = builder().redirect(same_origin_redirects()).build().map_err(failed)?;
+        Ok(Self { client, keyed_client, options, hosts: Arc::new(Hosts::default()) })
     }
 
     /// GETs `url` with the default politeness and returns the body of a 2xx answer.
@@ -167,7 +205,8 @@ impl HttpClient {
     }
 
     async fn send_once(&self, request: &Request<'_>) -> Result<Vec<u8>, SourceError> {
-        let mut builder = self.client.get(&request.url);
+        let client = if request.headers.is_empty() { &self.client } else { &self.keyed_client };
+        let mut builder = client.get(&request.url);
         for (name, value) in &request.headers {
             builder = builder.header(*name, value);
         }
