@@ -1,21 +1,14 @@
 use std::time::Duration;
 
-use async_openai::Client;
-use async_openai::config::OpenAIConfig;
-use async_openai::error::OpenAIError;
-use async_openai::types::chat::{
-    ChatCompletionRequestMessage, ChatCompletionRequestSystemMessage, ChatCompletionRequestUserMessage,
-    CreateChatCompletionRequestArgs,
-};
-use futures_util::StreamExt;
 use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
 use tokio_util::sync::CancellationToken;
 
 use crate::LlmError;
 
 /// Where and how to ask. The key is passed in by the caller, who reads it from the keychain or
-/// the environment; this crate never stores it.
-#[derive(Debug, Clone)]
+/// the environment; this crate never stores it, and `Debug` never prints it.
+#[derive(Clone)]
 pub struct LlmConfig {
     /// The API root, e.g. `https://api.openai.com/v1` or `http://localhost:11434/v1`.
     pub base_url: String,
@@ -24,7 +17,32 @@ pub struct LlmConfig {
     pub api_key: Option<String>,
     /// The longest wait for the first word, and between words while streaming.
     pub timeout: Duration,
+    /// The person confirmed that plain http:// to a private network address is fine.
+    pub allow_http_on_private_network: bool,
 }
+
+impl std::fmt::Debug for LlmConfig {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter
+            .debug_struct("LlmConfig")
+            .field("base_url", &self.base_url)
+            .field("model", &self.model)
+            .field("temperature", &self.temperature)
+            .field("api_key", &self.api_key.as_ref().map(|_| "[redacted]"))
+            .field("timeout", &self.timeout)
+            .field("allow_http_on_private_network", &self.allow_http_on_private_network)
+            .finish()
+    }
+}
+
+/// The longest answer kept: a cover letter is a few kilobytes; a server that streams without end
+/// is cut off instead of filling memory.
+pub const MAX_ANSWER_BYTES: usize = 256 * 1024;
+/// The most bytes read of one response body (a whole answer with its JSON around it, an error
+/// body, or one line of a stream).
+pub const MAX_RESPONSE_BYTES: usize = 2 * 1024 * 1024;
+/// Rate limits and server errors are tried again this many times, 100, 200 and 400 ms apart.
+const RETRIES: u32 = 3;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -64,29 +82,30 @@ pub struct ConnectionCheck {
 }
 
 pub struct LlmClient {
-    client: Client<OpenAIConfig>,
+    http: reqwest::Client,
     config: LlmConfig,
 }
 
+/// Talks to `{base_url}/chat/completions` directly with reqwest, reading every body through a
+/// cap: a server (or whoever answers at its address) cannot make Jobhound read gigabytes.
 impl LlmClient {
     pub fn new(config: LlmConfig) -> Result<Self, LlmError> {
         let base_url = config.base_url.trim().trim_end_matches('/').to_string();
         if !(base_url.starts_with("http://") || base_url.starts_with("https://")) || base_url.len() < 10 {
             return Err(LlmError::BadUrl(config.base_url.clone()));
         }
+        crate::check_endpoint(&base_url, config.allow_http_on_private_network)?;
         if config.model.trim().is_empty() {
             return Err(LlmError::NoModel);
         }
-        // An empty key rather than none: async-openai would otherwise read OPENAI_API_KEY from
-        // the environment, and Jobhound's key must come only from where the user put it.
-        let openai_config =
-            OpenAIConfig::new().with_api_base(&base_url).with_api_key(config.api_key.clone().unwrap_or_default());
+        // No redirects: a redirect to another host would carry the key there.
         let http = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
             .connect_timeout(Duration::from_secs(10))
             .build()
             .map_err(|error| LlmError::Unreachable { url: base_url.clone(), detail: error.to_string() })?;
         let config = LlmConfig { base_url, ..config };
-        Ok(Self { client: Client::build(http, openai_config), config })
+        Ok(Self { http, config })
     }
 
     pub fn model(&self) -> &str {
@@ -107,16 +126,29 @@ impl LlmClient {
 
     /// The whole answer in one response (no streaming).
     pub async fn complete(&self, messages: &[ChatMessage]) -> Result<Completion, LlmError> {
-        let request = self.request(messages, false)?;
-        let response = tokio::time::timeout(self.config.timeout, self.client.chat().create(request))
-            .await
-            .map_err(|_| LlmError::Timeout(self.config.timeout.as_secs()))?
-            .map_err(|error| self.classify(error))?;
-        let text = response.choices.into_iter().find_map(|choice| choice.message.content).unwrap_or_default();
+        let timeout = self.config.timeout;
+        let answer = tokio::time::timeout(timeout, async {
+            let response = self.post(messages, false).await?;
+            let bytes = self.read_capped(response, MAX_RESPONSE_BYTES).await?;
+            serde_json::from_slice::<Value>(&bytes).map_err(|error| {
+                LlmError::BadResponse(format!("{error}; it began {:?}", shorten(&String::from_utf8_lossy(&bytes))))
+            })
+        })
+        .await
+        .map_err(|_| LlmError::Timeout(timeout.as_secs()))??;
+        let text = answer["choices"]
+            .as_array()
+            .and_then(|choices| choices.iter().find_map(|choice| choice["message"]["content"].as_str()))
+            .unwrap_or_default()
+            .to_string();
+        if text.len() > MAX_ANSWER_BYTES {
+            return Err(too_long());
+        }
         if text.trim().is_empty() {
             return Err(LlmError::Empty);
         }
-        Ok(Completion { text, model: non_empty_or(response.model, &self.config.model) })
+        let model = answer["model"].as_str().unwrap_or_default().to_string();
+        Ok(Completion { text, model: non_empty_or(model, &self.config.model) })
     }
 
     /// The answer as it is written: `on_text` sees every piece in order. Cancel stops reading at
@@ -127,32 +159,44 @@ impl LlmClient {
         cancel: &CancellationToken,
         mut on_text: impl FnMut(&str),
     ) -> Result<Completion, LlmError> {
-        let request = self.request(messages, true)?;
         let timeout = self.config.timeout;
-        let chat = self.client.chat();
-        let mut stream = tokio::select! {
+        let mut response = tokio::select! {
             () = cancel.cancelled() => return Err(LlmError::Cancelled),
-            opened = tokio::time::timeout(timeout, chat.create_stream(request)) => {
-                opened.map_err(|_| LlmError::Timeout(timeout.as_secs()))?.map_err(|error| self.classify(error))?
+            opened = tokio::time::timeout(timeout, self.post(messages, true)) => {
+                opened.map_err(|_| LlmError::Timeout(timeout.as_secs()))??
             }
         };
         let mut text = String::new();
         let mut model = String::new();
-        loop {
+        let mut pending: Vec<u8> = Vec::new();
+        'reading: loop {
             let next = tokio::select! {
                 () = cancel.cancelled() => return Err(LlmError::Cancelled),
-                next = tokio::time::timeout(timeout, stream.next()) => next.map_err(|_| LlmError::Timeout(timeout.as_secs()))?,
+                next = tokio::time::timeout(timeout, response.chunk()) => next.map_err(|_| LlmError::Timeout(timeout.as_secs()))?,
             };
-            let Some(chunk) = next else { break };
-            let chunk = chunk.map_err(|error| self.classify(error))?;
-            if model.is_empty() {
-                model = chunk.model;
-            }
-            for piece in chunk.choices.into_iter().filter_map(|choice| choice.delta.content) {
-                if !piece.is_empty() {
-                    on_text(&piece);
-                    text.push_str(&piece);
+            let Some(chunk) = next.map_err(|error| self.transport(&error))? else { break };
+            pending.extend_from_slice(&chunk);
+            while let Some(end) = pending.iter().position(|&byte| byte == b'\n') {
+                let line: Vec<u8> = pending.drain(..=end).collect();
+                match stream_event(&line)? {
+                    StreamEvent::Done => break 'reading,
+                    StreamEvent::Skip => {}
+                    StreamEvent::Piece { piece, model: named } => {
+                        if model.is_empty() {
+                            model = named;
+                        }
+                        if text.len() + piece.len() > MAX_ANSWER_BYTES {
+                            return Err(too_long());
+                        }
+                        if !piece.is_empty() {
+                            on_text(&piece);
+                            text.push_str(&piece);
+                        }
+                    }
                 }
+            }
+            if pending.len() > MAX_RESPONSE_BYTES {
+                return Err(LlmError::BadResponse("one event of the stream is larger than any answer".into()));
             }
         }
         if text.trim().is_empty() {
@@ -161,56 +205,121 @@ impl LlmClient {
         Ok(Completion { text, model: non_empty_or(model, &self.config.model) })
     }
 
-    fn request(
-        &self,
-        messages: &[ChatMessage],
-        stream: bool,
-    ) -> Result<async_openai::types::chat::CreateChatCompletionRequest, LlmError> {
-        let messages: Vec<ChatCompletionRequestMessage> = messages
-            .iter()
-            .map(|message| match message.role {
-                Role::System => ChatCompletionRequestSystemMessage::from(message.content.as_str()).into(),
-                Role::User => ChatCompletionRequestUserMessage::from(message.content.as_str()).into(),
-            })
-            .collect();
-        let mut args = CreateChatCompletionRequestArgs::default();
-        args.model(self.config.model.clone()).messages(messages).temperature(self.config.temperature.clamp(0.0, 2.0));
+    /// POSTs the chat request; rate limits and server errors are tried again before an answer
+    /// starts, as OpenAI's own clients do.
+    async fn post(&self, messages: &[ChatMessage], stream: bool) -> Result<reqwest::Response, LlmError> {
+        let mut body = json!({
+            "model": self.config.model,
+            "messages": messages,
+            "temperature": self.config.temperature.clamp(0.0, 2.0),
+        });
         if stream {
-            args.stream(true);
+            body["stream"] = json!(true);
         }
-        args.build().map_err(|error| LlmError::BadResponse(error.to_string()))
+        let url = format!("{}/chat/completions", self.config.base_url);
+        let mut attempt = 0;
+        loop {
+            let mut request = self.http.post(&url).json(&body);
+            if let Some(key) = self.config.api_key.as_deref().filter(|key| !key.is_empty()) {
+                request = request.bearer_auth(key);
+            }
+            let response = request.send().await.map_err(|error| self.transport(&error))?;
+            let status = response.status();
+            if status.is_success() {
+                return Ok(response);
+            }
+            let retry = (status.as_u16() == 429 || status.is_server_error()) && attempt < RETRIES;
+            let message = self.error_message(response).await;
+            if !retry {
+                return Err(self.status_error(status.as_u16(), message));
+            }
+            tokio::time::sleep(Duration::from_millis(100 << attempt)).await;
+            attempt += 1;
+        }
     }
 
-    fn classify(&self, error: OpenAIError) -> LlmError {
-        match error {
-            OpenAIError::Reqwest(error) if error.is_timeout() => LlmError::Timeout(self.config.timeout.as_secs()),
-            OpenAIError::Reqwest(error) if error.is_connect() || error.is_request() => {
-                LlmError::Unreachable { url: self.config.base_url.clone(), detail: root_cause(&error) }
+    async fn read_capped(&self, mut response: reqwest::Response, cap: usize) -> Result<Vec<u8>, LlmError> {
+        let mut body = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(|error| self.transport(&error))? {
+            if body.len() + chunk.len() > cap {
+                return Err(LlmError::BadResponse(format!(
+                    "the answer is larger than {} KiB, far longer than a letter",
+                    cap / 1024
+                )));
             }
-            OpenAIError::Reqwest(error) => LlmError::BadResponse(root_cause(&error)),
-            OpenAIError::ApiError(response) => {
-                let message = shorten(&response.api_error.message);
-                match response.status_code.as_u16() {
-                    401 | 403 => LlmError::Unauthorized(message),
-                    429 => LlmError::RateLimited(message),
-                    404 => LlmError::Api {
-                        status: 404,
-                        message: format!(
-                            "{message} (check the model name {:?} and that the URL ends in /v1)",
-                            self.config.model
-                        ),
-                    },
-                    status => LlmError::Api { status, message },
-                }
-            }
-            OpenAIError::JSONDeserialize(error, content) => {
-                LlmError::BadResponse(format!("{error}; it began {:?}", shorten(&content)))
-            }
-            // Statuses arrive as ApiError before a stream opens; this is a broken stream.
-            OpenAIError::StreamError(error) => LlmError::BadResponse(error.to_string()),
-            other => LlmError::BadResponse(other.to_string()),
+            body.extend_from_slice(&chunk);
+        }
+        Ok(body)
+    }
+
+    /// The message of an OpenAI-style error body, or the start of whatever the body was.
+    async fn error_message(&self, response: reqwest::Response) -> String {
+        let body = self.read_capped(response, 64 * 1024).await.unwrap_or_default();
+        let text = String::from_utf8_lossy(&body);
+        let message = serde_json::from_str::<Value>(&text)
+            .ok()
+            .and_then(|value| value["error"]["message"].as_str().map(str::to_string))
+            .unwrap_or_else(|| text.to_string());
+        shorten(&message)
+    }
+
+    fn status_error(&self, status: u16, message: String) -> LlmError {
+        match status {
+            401 | 403 => LlmError::Unauthorized(message),
+            429 => LlmError::RateLimited(message),
+            404 => LlmError::Api {
+                status: 404,
+                message: format!(
+                    "{message} (check the model name {:?} and that the URL ends in /v1)",
+                    self.config.model
+                ),
+            },
+            status => LlmError::Api { status, message },
         }
     }
+
+    fn transport(&self, error: &reqwest::Error) -> LlmError {
+        if error.is_timeout() {
+            LlmError::Timeout(self.config.timeout.as_secs())
+        } else if error.is_connect() || error.is_request() {
+            LlmError::Unreachable { url: self.config.base_url.clone(), detail: root_cause(error) }
+        } else {
+            LlmError::BadResponse(root_cause(error))
+        }
+    }
+}
+
+fn too_long() -> LlmError {
+    LlmError::BadResponse(format!(
+        "the answer grew past {} KiB, far longer than a letter; it was cut off",
+        MAX_ANSWER_BYTES / 1024
+    ))
+}
+
+enum StreamEvent {
+    Piece { piece: String, model: String },
+    Skip,
+    Done,
+}
+
+/// One line of a server-sent event stream: `data: {json}`, `data: [DONE]`, or anything else
+/// (blank lines, comments, other fields) to skip.
+fn stream_event(line: &[u8]) -> Result<StreamEvent, LlmError> {
+    let line = String::from_utf8_lossy(line);
+    let Some(data) = line.trim_end().strip_prefix("data:").map(str::trim) else { return Ok(StreamEvent::Skip) };
+    if data == "[DONE]" {
+        return Ok(StreamEvent::Done);
+    }
+    let event: Value = serde_json::from_str(data)
+        .map_err(|error| LlmError::BadResponse(format!("{error}; it began {:?}", shorten(data))))?;
+    if let Some(message) = event["error"]["message"].as_str() {
+        return Err(LlmError::BadResponse(shorten(message)));
+    }
+    let piece = event["choices"]
+        .as_array()
+        .map(|choices| choices.iter().filter_map(|choice| choice["delta"]["content"].as_str()).collect::<String>())
+        .unwrap_or_default();
+    Ok(StreamEvent::Piece { piece, model: event["model"].as_str().unwrap_or_default().to_string() })
 }
 
 fn non_empty_or(value: String, fallback: &str) -> String {

@@ -6,6 +6,8 @@ pub enum LlmError {
     NoModel,
     #[error("the endpoint URL {0:?} is not a valid http(s) URL")]
     BadUrl(String),
+    #[error("refusing to send the key in clear text: {0}")]
+    InsecureUrl(String),
     #[error("could not reach the language model at {url}: {detail}. Is the server running?")]
     Unreachable { url: String, detail: String },
     #[error("the language model server refused the API key (401): {0}")]
@@ -32,6 +34,7 @@ impl LlmError {
         match self {
             Self::NoModel => "llm_not_configured",
             Self::BadUrl(_) => "llm_bad_url",
+            Self::InsecureUrl(_) => "llm_insecure_url",
             Self::Unreachable { .. } => "llm_unreachable",
             Self::Unauthorized(_) => "llm_unauthorized",
             Self::RateLimited(_) => "llm_rate_limited",

@@ -3,13 +3,15 @@
 //! and errors a person can act on. Knows nothing of storage or of the keychain.
 
 mod client;
+mod endpoint;
 mod error;
 mod insight;
 #[cfg(feature = "mock")]
 pub mod mock;
 pub mod prompts;
 
-pub use client::{ChatMessage, Completion, ConnectionCheck, LlmClient, LlmConfig, Role};
+pub use client::{ChatMessage, Completion, ConnectionCheck, LlmClient, LlmConfig, MAX_ANSWER_BYTES, Role};
+pub use endpoint::check_endpoint;
 pub use error::LlmError;
 pub use insight::{Insight, parse_insight};
 pub use tokio_util::sync::CancellationToken;

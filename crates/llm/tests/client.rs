@@ -16,6 +16,7 @@ fn client(base_url: &str, key: Option<&str>, timeout_ms: u64) -> LlmClient {
         temperature: 0.4,
         api_key: key.map(str::to_string),
         timeout: Duration::from_millis(timeout_ms),
+        allow_http_on_private_network: false,
     })
     .unwrap_or_else(|e| panic!("{e}"))
 }
@@ -93,7 +94,7 @@ async fn cancel_stops_a_stream_part_way() {
 async fn statuses_become_errors_a_person_can_act_on() {
     let mock = server().await;
     let llm = client(&mock.base_url(), Some("bad"), 10_000);
-    // async-openai retries 429 and 5xx three times (100, 200, 400 ms apart) before giving up.
+    // 429 and 5xx are tried three more times (100, 200, 400 ms apart) before giving up.
     let cases = [
         (401, "Incorrect API key provided", "llm_unauthorized", false, 1),
         (429, "Rate limit reached", "llm_rate_limited", true, 4),
@@ -149,9 +150,15 @@ fn bad_settings_are_refused_before_any_request() {
         base_url: url.into(),
         model: model.into(),
         temperature: 0.7,
-        api_key: None,
+        api_key: Some("sk-secret".into()),
         timeout: Duration::from_secs(1),
+        allow_http_on_private_network: false,
     };
     assert!(matches!(LlmClient::new(config("localhost:11434", "llama3")), Err(LlmError::BadUrl(_))));
+    // The key would cross the internet in clear text.
+    let error =
+        LlmClient::new(config("http://api.example.com/v1", "llama3")).err().unwrap_or_else(|| panic!("refused"));
+    assert_eq!(error.code(), "llm_insecure_url", "{error}");
+    assert!(!format!("{:?}", config("https://api.example.com/v1", "m")).contains("sk-secret"), "Debug redacts the key");
     assert!(matches!(LlmClient::new(config("http://localhost:11434/v1", " ")), Err(LlmError::NoModel)));
 }
