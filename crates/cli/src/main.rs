@@ -188,6 +188,8 @@ enum JobsCommand {
 }
 
 fn main() -> ExitCode {
+    // Started as the resume reader (a child of this program): read one file and exit.
+    jobhound_documents::serve_if_helper();
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::from_env("JOBHOUND_LOG"))
         .with_writer(std::io::stderr)

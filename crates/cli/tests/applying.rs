@@ -94,3 +94,24 @@ async fn import_a_resume_write_a_letter_export_it_and_track_the_application() {
     let prompt = request.body["messages"][1]["content"].as_str().unwrap();
     assert!(prompt.contains("Keep it short") && prompt.contains("commercial customers in London"));
 }
+
+#[test]
+fn a_resume_that_would_crash_its_reader_is_one_line_on_stderr_and_exit_code_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    for (name, bytes) in [
+        ("loop.pdf", jobhound_documents::crafted::self_drawing_form()),
+        ("tree.pdf", jobhound_documents::crafted::page_tree_its_own_parent()),
+        ("bomb.docx", jobhound_documents::crafted::inflating_docx(96 << 20)),
+    ] {
+        let path = work.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = cli(dir.path(), &["resume", "import", path.to_str().unwrap()]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: {stderr}");
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+        assert!(stderr.contains("could not be read") && !stderr.contains("panicked"), "{stderr}");
+    }
+    let listed: Value = serde_json::from_str(&ok(cli(dir.path(), &["resume", "list", "--json"]))).unwrap();
+    assert_eq!(listed.as_array().map(Vec::len), Some(0), "nothing was stored");
+}

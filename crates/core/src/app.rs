@@ -34,6 +34,9 @@ pub struct Jobhound {
     pub(crate) http: HttpClient,
     pub(crate) endpoints: Endpoints,
     pub(crate) secrets: Arc<dyn SecretStore>,
+    /// How resume text is read: by default in a child process of this very binary, whose `main`
+    /// must call `jobhound_documents::serve_if_helper()` first (the app and the CLI do).
+    pub(crate) extractor: jobhound_documents::Extractor,
 }
 
 impl Jobhound {
@@ -52,7 +55,18 @@ impl Jobhound {
             http: HttpClient::new(http)?,
             endpoints,
             secrets: secrets::from_env(),
+            extractor: jobhound_documents::Extractor::this_binary().unwrap_or_else(|error| {
+                tracing::warn!("resumes will be read in this process: {error}");
+                jobhound_documents::Extractor::InProcess
+            }),
         })
+    }
+
+    /// Reads resumes another way: tests of other things read known-good files in-process, or
+    /// start their own binary as the reader.
+    pub fn with_extractor(mut self, extractor: jobhound_documents::Extractor) -> Self {
+        self.extractor = extractor;
+        self
     }
 
     /// Replaces the OS keychain, e.g. with [`secrets::MemorySecrets`] in tests.

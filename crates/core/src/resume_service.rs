@@ -14,7 +14,7 @@ impl Jobhound {
     pub fn import_resume(&self, path: &Path, name: Option<&str>) -> Result<ResumeImport, CoreError> {
         let bytes = resumes::read_candidate(path)?;
         let file_name = path.file_name().map(|name| name.to_string_lossy().to_string()).unwrap_or_default();
-        let (format, text) = jobhound_documents::extract_text(&bytes, &file_name)?;
+        let (format, text) = self.extractor.extract(&bytes, &file_name)?;
         let sha256 = resumes::sha256_hex(&bytes);
         let wrote = resumes::write_content_addressed(&self.data_dir, &sha256, format.extension(), &bytes)?;
         let name = name
@@ -38,7 +38,9 @@ impl Jobhound {
             Err(error) => {
                 if wrote {
                     // Nothing half-way: the file goes when its row could not be stored.
-                    let _ = std::fs::remove_file(resumes::file_path(&self.data_dir, &sha256, format.extension()));
+                    if let Ok(file) = resumes::file_path(&self.data_dir, &sha256, format.extension()) {
+                        let _ = std::fs::remove_file(file);
+                    }
                 }
                 return Err(error);
             }

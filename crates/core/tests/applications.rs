@@ -27,7 +27,11 @@ fn fixture(name: &str) -> Vec<u8> {
 
 fn open() -> (tempfile::TempDir, Arc<Jobhound>) {
     let dir = tempfile::tempdir().unwrap();
-    let app = Jobhound::open(dir.path()).unwrap().with_secrets(Arc::new(MemorySecrets::default()));
+    // Resumes here are files the test made; reading them in a child is covered in your_data.
+    let app = Jobhound::open(dir.path())
+        .unwrap()
+        .with_secrets(Arc::new(MemorySecrets::default()))
+        .with_extractor(jobhound_documents::Extractor::InProcess);
     for (kind, name) in
         [(SourceKind::Greenhouse, "greenhouse-sample-1.json"), (SourceKind::Remotive, "remotive-sample-1.json")]
     {
@@ -273,8 +277,13 @@ fn unreadable_files_are_refused_with_a_reason_and_nothing_is_stored() {
 
 async fn with_mock_llm(app: &Jobhound) -> MockLlm {
     let mock = MockLlm::start().await.unwrap();
-    let settings =
-        LlmSettings { base_url: mock.base_url(), model: MOCK_MODEL.into(), temperature: 0.3, timeout_seconds: 5 };
+    let settings = LlmSettings {
+        base_url: mock.base_url(),
+        model: MOCK_MODEL.into(),
+        temperature: 0.3,
+        timeout_seconds: 5,
+        allow_http_on_private_network: false,
+    };
     app.set_llm_settings(&settings).unwrap();
     app.set_llm_api_key(Some("sk-local-test")).unwrap();
     mock
@@ -362,6 +371,7 @@ async fn a_cancelled_or_failed_letter_stores_nothing() {
         model: MOCK_MODEL.into(),
         temperature: 0.3,
         timeout_seconds: 5,
+        allow_http_on_private_network: false,
     })
     .unwrap();
     let slow = app.generate_letter(&request, &CancellationToken::new(), None).await.err().unwrap();

@@ -13,7 +13,8 @@ const HEADER: &str = "id,site,job_url,job_url_direct,title,company,location,date
 #[test]
 fn the_dashboard_counts_jobs_skills_pay_the_funnel_and_source_runs() {
     let dir = tempfile::tempdir().unwrap();
-    let app = Jobhound::open(&dir.path().join("data")).unwrap();
+    let app =
+        Jobhound::open(&dir.path().join("data")).unwrap().with_extractor(jobhound_documents::Extractor::InProcess);
     #[rustfmt::skip]
     let rows = [
         ("1", "Rust Engineer", "90000", "110000", "Rust and PostgreSQL."),

@@ -10,7 +10,8 @@ const HEADER: &str = "id,site,job_url,job_url_direct,title,company,location,date
 #[test]
 fn skills_the_resume_shows_and_those_it_does_not() {
     let dir = tempfile::tempdir().unwrap();
-    let app = Jobhound::open(&dir.path().join("data")).unwrap();
+    let app =
+        Jobhound::open(&dir.path().join("data")).unwrap().with_extractor(jobhound_documents::Extractor::InProcess);
     let csv = format!(
         "{HEADER}\nin-1,indeed,https://www.indeed.com/viewjob?jk=1,,Backend Engineer,Acme,Berlin,2026-11-20,fulltime,,,,,,False,,,,,\"We use Rust, PostgreSQL and Kubernetes.\",,,,,,,,,,,,,,\n"
     );

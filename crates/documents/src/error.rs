@@ -12,6 +12,9 @@ pub enum DocumentError {
         "the PDF has no text to read; it is probably a scanned image. Export it again as a text PDF or run it through OCR first"
     )]
     NoText,
+    /// The child process that reads resumes could not be started or talked to.
+    #[error("the resume reader could not run: {0}")]
+    Reader(String),
     #[error("could not write the {format}: {detail}")]
     Render { format: &'static str, detail: String },
 }

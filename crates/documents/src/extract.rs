@@ -50,15 +50,28 @@ fn pdf_text(bytes: &[u8]) -> Result<String, DocumentError> {
     }
 }
 
+/// The most text XML a resume's DOCX holds inflated: a long resume is well under 1 MB of XML. A
+/// crafted archive can inflate to gigabytes, so the declared size is checked before reading and
+/// the inflation itself stops at the cap (the declared size can lie).
+const MAX_DOCX_XML_BYTES: u64 = 64 * 1024 * 1024;
+
 fn docx_text(bytes: &[u8]) -> Result<String, DocumentError> {
     let corrupt = |detail: String| DocumentError::Corrupt { format: "DOCX", detail };
+    let too_big =
+        || corrupt(format!("its text inflates past {} MB, more than any resume", MAX_DOCX_XML_BYTES / (1024 * 1024)));
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| corrupt(e.to_string()))?;
-    let mut xml = String::new();
-    archive
+    let entry = archive
         .by_name("word/document.xml")
-        .map_err(|_| DocumentError::Unsupported("the file is a ZIP archive but not a Word document".into()))?
-        .read_to_string(&mut xml)
-        .map_err(|e| corrupt(e.to_string()))?;
+        .map_err(|_| DocumentError::Unsupported("the file is a ZIP archive but not a Word document".into()))?;
+    if entry.size() > MAX_DOCX_XML_BYTES {
+        return Err(too_big());
+    }
+    let mut inflated = Vec::new();
+    entry.take(MAX_DOCX_XML_BYTES + 1).read_to_end(&mut inflated).map_err(|e| corrupt(e.to_string()))?;
+    if inflated.len() as u64 > MAX_DOCX_XML_BYTES {
+        return Err(too_big());
+    }
+    let xml = String::from_utf8(inflated).map_err(|_| corrupt("its text is not UTF-8".into()))?;
     word_xml_text(&xml).map_err(corrupt)
 }
 

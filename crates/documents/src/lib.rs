@@ -1,9 +1,13 @@
 //! Documents the person brings (resumes as PDF or DOCX) and the ones Jobhound writes for them
 //! (cover letters as PDF or DOCX). Bytes in, bytes or text out: storage is core's business.
 
+#[cfg(feature = "crafted")]
+#[allow(clippy::expect_used)]
+pub mod crafted;
 mod error;
 mod extract;
 mod format;
+mod isolated;
 mod letter_docx;
 mod letter_pdf;
 mod text;
@@ -11,6 +15,7 @@ mod text;
 pub use error::DocumentError;
 pub use extract::{MAX_RESUME_BYTES, check_resume_size, extract_text};
 pub use format::DocumentFormat;
+pub use isolated::{Extractor, HELPER_ARG, Limits, serve_and_exit, serve_if_helper};
 pub use letter_docx::render_docx;
 pub use letter_pdf::render_pdf;
 

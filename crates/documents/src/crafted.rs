@@ -1,0 +1,94 @@
+//! Files crafted to hurt a resume reader, made on demand for tests (here and in core): never
+//! shipped in the app, only built with the `crafted` feature.
+
+use std::io::Write;
+
+/// A PDF from numbered object bodies, with a correct cross-reference table.
+pub fn pdf(objects: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    for (n, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", n + 1).as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for offset in offsets {
+        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes(),
+    );
+    out
+}
+
+pub fn stream(dictionary: &str, data: &[u8]) -> Vec<u8> {
+    let mut body = format!("<< {dictionary} /Length {} >>\nstream\n", data.len()).into_bytes();
+    body.extend_from_slice(data);
+    body.extend_from_slice(b"\nendstream");
+    body
+}
+
+const FONT: &str = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
+
+/// A PDF whose Form XObject draws itself.
+pub fn self_drawing_form() -> Vec<u8> {
+    pdf(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /X1 5 0 R >> /Font << /F1 6 0 R >> >> /Contents 4 0 R >>".to_vec(),
+        stream("", b"BT /F1 12 Tf 72 700 Td (Jane Doe, engineer) Tj ET /X1 Do"),
+        stream("/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /X1 5 0 R >> >>", b"/X1 Do"),
+        FONT.as_bytes().to_vec(),
+    ])
+}
+
+/// A PDF whose page is its own parent: reading an inherited attribute climbs the tree forever.
+pub fn page_tree_its_own_parent() -> Vec<u8> {
+    pdf(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 3 0 R /Contents 4 0 R >>".to_vec(),
+        stream("", b"BT /F1 12 Tf 72 700 Td (Jane Doe, engineer) Tj ET"),
+    ])
+}
+
+/// `size` bytes of spaces, deflated: a few hundred KB that inflate to `size`.
+pub fn deflated_spaces(size: usize) -> Vec<u8> {
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    let chunk = vec![b' '; 1 << 20];
+    for _ in 0..size / chunk.len() {
+        encoder.write_all(&chunk).expect("writing to memory");
+    }
+    encoder.finish().expect("writing to memory")
+}
+
+/// A PDF whose one content stream inflates to `size` bytes.
+pub fn inflating_pdf(size: usize) -> Vec<u8> {
+    pdf(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_vec(),
+        stream("/Filter /FlateDecode", &deflated_spaces(size)),
+        FONT.as_bytes().to_vec(),
+    ])
+}
+
+/// A DOCX whose text part inflates to `size` bytes.
+pub fn inflating_docx(size: usize) -> Vec<u8> {
+    let mut archive = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(1))
+        .large_file(true);
+    archive.start_file("word/document.xml", options).expect("writing to memory");
+    archive.write_all(b"<w:document><w:body><w:p><w:r><w:t>").expect("writing to memory");
+    let chunk = vec![b' '; 1 << 20];
+    for _ in 0..size / chunk.len() {
+        archive.write_all(&chunk).expect("writing to memory");
+    }
+    archive.write_all(b"</w:t></w:r></w:p></w:body></w:document>").expect("writing to memory");
+    archive.finish().expect("writing to memory").into_inner()
+}
