@@ -3,20 +3,20 @@
 
 use std::path::PathBuf;
 
+use jobhound_core::ErrorPayload;
 use jobhound_core::applications::{
     ApplicationDetail, ApplicationQuery, ApplicationStatus, ApplicationSummary, ApplicationUpdate, ContactInput,
 };
-use jobhound_core::letter_service::{ExportedLetter, JobInsight};
+use jobhound_core::letter_service::JobInsight;
 use jobhound_core::letters::{CoverLetter, LetterChunk, LetterRequest};
 use jobhound_core::llm_settings::{LlmConnection, LlmSettings, LlmSettingsView};
 use jobhound_core::resumes::{ResumeImport, ResumeSummary};
-use jobhound_documents::DocumentFormat;
 use jobhound_llm::CancellationToken;
 use tauri::State;
 use tauri::ipc::Channel;
 
 use crate::commands::blocking;
-use crate::ipc_error::{CommandResult, from_core, internal};
+use crate::ipc_error::{CommandResult, from_core};
 use crate::state::AppState;
 
 #[tauri::command]
@@ -85,13 +85,21 @@ pub async fn remove_contact(state: State<'_, AppState>, id: i64) -> CommandResul
     blocking(&state, move |core| core.remove_contact(id)).await
 }
 
-/// Imports a resume from a path (a dropped or picked file; files travel as paths, not bytes).
+/// Imports a resume the person dropped on the window. The path must be one the shell saw dropped:
+/// the webview cannot name any other file (picking one goes through `pick_resume`'s dialog).
 #[tauri::command]
 pub async fn import_resume(
     state: State<'_, AppState>,
     path: PathBuf,
     name: Option<String>,
 ) -> CommandResult<ResumeImport> {
+    if !state.dropped.take(&path).await {
+        return Err(ErrorPayload {
+            code: "not_dropped".into(),
+            message: "Only a file you drop on the window or choose in the file dialog is imported.".into(),
+            field: None,
+        });
+    }
     blocking(&state, move |core| core.import_resume(&path, name.as_deref())).await
 }
 
@@ -179,18 +187,6 @@ pub async fn save_letter_edit(state: State<'_, AppState>, parent_id: i64, text: 
 #[tauri::command]
 pub async fn letters_for_job(state: State<'_, AppState>, job_id: i64) -> CommandResult<Vec<CoverLetter>> {
     blocking(&state, move |core| core.letters_for_job(job_id)).await
-}
-
-/// Saves the letter where the person chose (PDF or DOCX) and attaches it to the application.
-#[tauri::command]
-pub async fn export_letter(
-    state: State<'_, AppState>,
-    id: i64,
-    format: String,
-    path: PathBuf,
-) -> CommandResult<ExportedLetter> {
-    let format = DocumentFormat::parse(&format).ok_or_else(|| internal(format!("unknown format {format}")))?;
-    blocking(&state, move |core| core.export_letter(id, format, &path)).await
 }
 
 #[tauri::command]

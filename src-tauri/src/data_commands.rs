@@ -4,11 +4,13 @@
 use jobhound_core::backup::{BackupReport, RestoreReport};
 use jobhound_core::dashboard::Dashboard;
 use jobhound_core::data_export::{ExportFormat, ExportReport};
+use jobhound_core::destinations::Destinations;
 use jobhound_core::forget::{DeletedJob, ForgetReport};
-use jobhound_core::import::{ImportFrom, ImportReport};
+use jobhound_core::import::{ImportFrom, ImportProgress, ImportReport};
 use jobhound_core::jobs::JobQuery;
 use jobhound_core::saved_views::SavedView;
 use jobhound_core::skill_fit::SkillFit;
+use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 
 use crate::commands::blocking;
@@ -58,13 +60,32 @@ pub async fn import_jobs(
     app: AppHandle,
     state: State<'_, AppState>,
     from: ImportFrom,
+    on_progress: Channel<ImportProgress>,
 ) -> CommandResult<Option<ImportReport>> {
     let title = match from {
         ImportFrom::Jobspy => "Import a JobSpy CSV",
         ImportFrom::Jobfunnel => "Import a JobFunnel master CSV",
     };
     let Some(file) = choose_file_to_open(&app, title, "CSV", &["csv"]).await? else { return Ok(None) };
-    blocking(&state, move |core| core.import_file(from, &file)).await.map(Some)
+    blocking(&state, move |core| {
+        core.import_file_with_progress(from, &file, &mut |step| {
+            // A closed window stops listening; the import goes on regardless.
+            let _ = on_progress.send(step);
+        })
+    })
+    .await
+    .map(Some)
+}
+
+/// Where Jobhound sends data besides the job boards; after a restore, waiting for confirmation.
+#[tauri::command]
+pub async fn destinations(state: State<'_, AppState>) -> CommandResult<Destinations> {
+    blocking(&state, |core| core.destinations()).await
+}
+
+#[tauri::command]
+pub async fn confirm_destinations(state: State<'_, AppState>) -> CommandResult<Destinations> {
+    blocking(&state, |core| core.confirm_destinations()).await
 }
 
 #[tauri::command]

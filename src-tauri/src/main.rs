@@ -7,12 +7,15 @@ mod campaign_commands;
 mod commands;
 mod data_commands;
 mod dialog_commands;
+mod dropped_files;
 mod ipc_error;
 mod navigation;
 mod state;
 mod tray;
 
 fn main() {
+    // Started as the resume reader (a child of this app): read one file and exit, before any window.
+    jobhound_documents::serve_if_helper();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("JOBHOUND_LOG")
@@ -95,7 +98,6 @@ fn main() {
             applying_commands::cancel_letter,
             applying_commands::save_letter_edit,
             applying_commands::letters_for_job,
-            applying_commands::export_letter,
             applying_commands::job_insight,
             applying_commands::generate_insight,
             dialog_commands::pick_resume,
@@ -104,6 +106,8 @@ fn main() {
             data_commands::back_up,
             data_commands::restore,
             data_commands::import_jobs,
+            data_commands::destinations,
+            data_commands::confirm_destinations,
             data_commands::delete_job,
             data_commands::forget_everything,
             data_commands::saved_views,
@@ -122,7 +126,10 @@ fn main() {
             background::start(app.handle());
             Ok(())
         })
-        .on_window_event(tray::on_window_event)
+        .on_window_event(|window, event| {
+            tray::on_window_event(window, event);
+            dropped_files::on_window_event(window, event);
+        })
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(error) = result {
         eprintln!("Jobhound could not start: {error}");

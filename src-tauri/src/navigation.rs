@@ -5,8 +5,9 @@ use tauri::{App, WebviewUrl, WebviewWindowBuilder};
 use tauri_plugin_opener::OpenerExt;
 use url::Url;
 
+/// A web page or a plain `mailto:` (the same rule descriptions are cleaned by), not the app's own.
 pub fn is_external_link(url: &str) -> bool {
-    Url::parse(url).is_ok_and(|url| matches!(url.scheme(), "http" | "https" | "mailto") && !is_app_url(&url))
+    jobhound_core::normalize::is_safe_link(url) && Url::parse(url).is_ok_and(|url| !is_app_url(&url))
 }
 
 fn is_app_url(url: &Url) -> bool {
@@ -53,5 +54,6 @@ mod tests {
         assert!(!is_external_link("javascript:alert(1)"));
         assert!(!is_external_link("file:///etc/passwd"));
         assert!(!is_external_link("not a url"));
+        assert!(!is_external_link("mailto:hr@example.com?attach=/home/u/.ssh/id_ed25519"));
     }
 }

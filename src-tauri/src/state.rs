@@ -15,6 +15,8 @@ pub struct AppState {
     scheduler: OnceLock<Arc<Scheduler>>,
     /// Letters being written, by job, so the window can cancel one.
     generations: Mutex<HashMap<i64, CancellationToken>>,
+    /// Files dropped on the window, the only paths the resume import takes from the webview.
+    pub dropped: crate::dropped_files::DroppedFiles,
 }
 
 impl AppState {
@@ -24,7 +26,7 @@ impl AppState {
                 tracing::error!("cannot open Jobhound's data: {error}");
                 ErrorPayload::from(&error)
             });
-        Self { core, scheduler: OnceLock::new(), generations: Mutex::default() }
+        Self { core, scheduler: OnceLock::new(), generations: Mutex::default(), dropped: Default::default() }
     }
 
     pub fn core(&self) -> Result<Arc<Jobhound>, ErrorPayload> {

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use clap::Subcommand;
 use jobhound_core::Jobhound;
 use jobhound_core::applications::{ApplicationQuery, ApplicationStatus};
+use jobhound_core::destinations::Destinations;
 use jobhound_core::letters::LetterRequest;
 use jobhound_core::llm_settings::{self, LlmSettings};
 use jobhound_core::settings::AppSettings;
@@ -22,6 +23,11 @@ pub enum ConfigCommand {
     Get { key: Option<String> },
     /// Change a setting. For `llm.api_key` without VALUE the key is read from standard input.
     Set { key: String, value: Option<String> },
+    /// Where Jobhound sends data besides the job boards (the writing assistant, webhooks), and
+    /// whether a restored backup left them waiting for confirmation.
+    Destinations,
+    /// Allow sending to the destinations a restored backup named (check them first).
+    ConfirmDestinations,
 }
 
 #[derive(Debug, Subcommand)]
@@ -114,6 +120,7 @@ fn config_values(app: &Jobhound) -> Result<Vec<(&'static str, String)>, Failure>
         (llm_settings::MODEL, llm.settings.model),
         (llm_settings::TEMPERATURE, llm.settings.temperature.to_string()),
         (llm_settings::TIMEOUT_SECONDS, llm.settings.timeout_seconds.to_string()),
+        (llm_settings::ALLOW_HTTP_ON_PRIVATE_NETWORK, llm.settings.allow_http_on_private_network.to_string()),
         (llm_settings::API_KEY, key),
         ("app.close_to_tray", general.close_to_tray.to_string()),
         ("app.notifications", general.notifications.to_string()),
@@ -181,6 +188,9 @@ pub fn config(app: &Jobhound, command: ConfigCommand, json: bool) -> Result<(), 
                 llm_settings::MODEL => llm.model = value.clone(),
                 llm_settings::TEMPERATURE => llm.temperature = number(&value)? as f32,
                 llm_settings::TIMEOUT_SECONDS => llm.timeout_seconds = number(&value)? as u32,
+                llm_settings::ALLOW_HTTP_ON_PRIVATE_NETWORK => {
+                    llm.allow_http_on_private_network = parse_bool(&key, &value)?;
+                }
                 "app.close_to_tray" => general.close_to_tray = parse_bool(&key, &value)?,
                 "app.notifications" => general.notifications = parse_bool(&key, &value)?,
                 "app.start_at_login" => general.start_at_login = parse_bool(&key, &value)?,
@@ -193,7 +203,23 @@ pub fn config(app: &Jobhound, command: ConfigCommand, json: bool) -> Result<(), 
             }
             line(&format!("{key} = {}", value.trim()))
         }
+        ConfigCommand::Destinations => print_destinations(&app.destinations()?, json),
+        ConfigCommand::ConfirmDestinations => print_destinations(&app.confirm_destinations()?, json),
     }
+}
+
+fn print_destinations(destinations: &Destinations, json: bool) -> Result<(), Failure> {
+    if json {
+        return json_line(destinations);
+    }
+    let mut rows = vec![format!("writing assistant: {}", destinations.assistant_base_url)];
+    rows.extend(destinations.webhooks.iter().map(|hook| format!("webhook of \"{}\": {}", hook.campaign, hook.url)));
+    rows.push(if destinations.unconfirmed {
+        "restored from a backup: nothing is sent until `jobhound-cli config confirm-destinations`".to_string()
+    } else {
+        "sending is allowed".to_string()
+    });
+    line(&rows.join("\n"))
 }
 
 pub fn resume(app: &Jobhound, command: ResumeCommand, json: bool) -> Result<(), Failure> {

@@ -33,8 +33,14 @@ pub fn restore(app: &Jobhound, file: &Path, json: bool) -> Result<(), Failure> {
     if json {
         return json_line(&report);
     }
+    let confirm = if report.destinations_to_confirm {
+        ". The restored data sends to other hosts: see `jobhound-cli config destinations`; nothing is sent until \
+         `jobhound-cli config confirm-destinations`"
+    } else {
+        ""
+    };
     line(&format!(
-        "restored {} jobs, {} applications and {} files; the database as it was is kept at {}",
+        "restored {} jobs, {} applications and {} files; the database as it was is kept at {}{confirm}",
         report.jobs, report.applications, report.files, report.previous_database
     ))
 }
@@ -67,7 +73,16 @@ pub fn delete_job(app: &Jobhound, id: i64, json: bool) -> Result<(), Failure> {
 }
 
 pub fn import(app: &Jobhound, from: &str, file: &Path, json: bool) -> Result<(), Failure> {
-    let report = app.import_file(ImportFrom::parse(from)?, file)?;
+    // Progress goes to a terminal only; a script reads the one result line.
+    let interactive = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let report = app.import_file_with_progress(ImportFrom::parse(from)?, file, &mut |step| {
+        if interactive {
+            eprint!("\rimported {} of {} rows", step.rows_done, step.rows_total);
+            if step.rows_done == step.rows_total {
+                eprintln!();
+            }
+        }
+    })?;
     if json {
         return json_line(&report);
     }

@@ -98,3 +98,33 @@ fn export_back_up_restore_elsewhere_delete_and_forget() {
     assert_eq!(forgot["jobs"].as_u64(), Some(jobs));
     assert_eq!(job_count(&home), 0);
 }
+
+#[test]
+fn a_crafted_backup_is_one_line_on_stderr_and_restored_destinations_wait_for_confirmation() {
+    let work = tempfile::tempdir().unwrap();
+    let (home, other) = (work.path().join("home"), work.path().join("other"));
+    ok(cli(&other, &["demo"]));
+    ok(cli(&other, &["config", "set", "llm.base_url", "https://assistant.example/v1"]));
+    let backup = work.path().join("shared.jobhound");
+    ok(cli(&other, &["backup", "--out", backup.to_str().unwrap()]));
+
+    let crafted = work.path().join("crafted.jobhound");
+    std::fs::copy(&backup, &crafted).unwrap();
+    rusqlite::Connection::open(&crafted)
+        .unwrap()
+        .execute_batch("CREATE TRIGGER t AFTER UPDATE ON settings BEGIN SELECT 1; END;")
+        .unwrap();
+    ok(cli(&home, &["demo"]));
+    let refused = cli(&home, &["restore", crafted.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(refused.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("trigger \"t\" that Jobhound does not make"), "{stderr}");
+
+    ok(cli(&home, &["restore", backup.to_str().unwrap()]));
+    let destinations = json(cli(&home, &["--json", "config", "destinations"]));
+    assert_eq!(destinations["unconfirmed"], true);
+    assert_eq!(destinations["assistant_base_url"], "https://assistant.example/v1");
+    let confirmed = json(cli(&home, &["--json", "config", "confirm-destinations"]));
+    assert_eq!(confirmed["unconfirmed"], false);
+}

@@ -57,12 +57,14 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::letter_service::ExportedLetter::export_all(&config)?;
     crate::backup::BackupReport::export_all(&config)?;
     crate::backup::RestoreReport::export_all(&config)?;
+    crate::destinations::Destinations::export_all(&config)?;
     crate::data_export::ExportFormat::export_all(&config)?;
     crate::data_export::ExportReport::export_all(&config)?;
     crate::forget::DeletedJob::export_all(&config)?;
     crate::forget::ForgetReport::export_all(&config)?;
     crate::import::ImportFrom::export_all(&config)?;
     crate::import::ImportReport::export_all(&config)?;
+    crate::import::ImportProgress::export_all(&config)?;
     crate::job_filters::JobFilters::export_all(&config)?;
     crate::job_filters::JobSort::export_all(&config)?;
     crate::saved_views::SavedView::export_all(&config)?;

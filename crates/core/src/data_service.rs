@@ -5,8 +5,9 @@ use std::path::Path;
 use crate::backup::{self, BackupReport, RestoreReport};
 use crate::dashboard::{self, Dashboard};
 use crate::data_export::{self, ExportFormat, ExportReport};
+use crate::destinations::{self, Destinations};
 use crate::forget::{self, DeletedJob, ForgetReport};
-use crate::import::{self, ImportFrom, ImportReport};
+use crate::import::{self, ImportFrom, ImportProgress, ImportReport};
 use crate::jobs::JobQuery;
 use crate::saved_views::{self, SavedView};
 use crate::skill_fit::{self, SkillFit};
@@ -20,6 +21,16 @@ impl Jobhound {
     /// Imports a JobSpy or JobFunnel CSV, merging with what is stored.
     pub fn import_file(&self, from: ImportFrom, path: &Path) -> Result<ImportReport, CoreError> {
         import::import_file(self.store(), from, path)
+    }
+
+    /// The same, in batches that each release the write lock, reporting progress after each.
+    pub fn import_file_with_progress(
+        &self,
+        from: ImportFrom,
+        path: &Path,
+        on_progress: &mut dyn FnMut(ImportProgress),
+    ) -> Result<ImportReport, CoreError> {
+        import::import_file_with_progress(self.store(), from, path, on_progress)
     }
 
     /// The job's skills that the person's resume shows, and those it does not.
@@ -50,6 +61,17 @@ impl Jobhound {
 
     pub fn restore(&self, file: &Path) -> Result<RestoreReport, CoreError> {
         backup::restore(self.store(), &self.data_dir, file)
+    }
+
+    /// Where Jobhound sends data besides the job boards, and whether a restore left that to confirm.
+    pub fn destinations(&self) -> Result<Destinations, CoreError> {
+        self.store().read(destinations::list)
+    }
+
+    /// The person has seen the restored destinations: sending may start.
+    pub fn confirm_destinations(&self) -> Result<Destinations, CoreError> {
+        self.store().write(destinations::confirm)?;
+        self.destinations()
     }
 
     pub fn delete_job(&self, id: i64) -> Result<DeletedJob, CoreError> {

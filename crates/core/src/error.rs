@@ -46,6 +46,12 @@ pub enum CoreError {
     /// A file offered for restore that is not a Jobhound backup this version can read.
     #[error("{0}")]
     NotABackup(String),
+    /// Restored data names hosts Jobhound would send to; the person has not confirmed them yet.
+    #[error("{0}")]
+    DestinationsUnconfirmed(String),
+    /// The stored key was entered for another address than the one it would now be sent to.
+    #[error("{0}")]
+    KeyForAnotherAddress(String),
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -79,12 +85,15 @@ impl CoreError {
                 jobhound_documents::DocumentError::Corrupt { .. } => "corrupt_file",
                 jobhound_documents::DocumentError::NoText => "no_text",
                 jobhound_documents::DocumentError::Render { .. } => "render",
+                jobhound_documents::DocumentError::Reader(_) => "document_reader",
             },
             CoreError::Llm(error) => error.code(),
             CoreError::RecentlyApplied(_) => "recently_applied",
             CoreError::NotFound(_) => "not_found",
             CoreError::InvalidInput(_) | CoreError::InvalidField { .. } => "invalid_input",
             CoreError::NotABackup(_) => "not_a_backup",
+            CoreError::DestinationsUnconfirmed(_) => "destinations_unconfirmed",
+            CoreError::KeyForAnotherAddress(_) => "key_for_another_address",
             CoreError::Internal(_) => "internal",
         }
     }

@@ -88,7 +88,7 @@ fn delete_unused_letters(tx: &Transaction<'_>, data_dir: &Path, ids: &[i64]) -> 
             let still_used: bool =
                 tx.query_row("SELECT EXISTS (SELECT 1 FROM documents WHERE sha256 = ?1)", [&sha256], |row| row.get(0))?;
             if !still_used {
-                files.push(file_path(data_dir, &sha256, &format));
+                files.push(file_path(data_dir, &sha256, &format)?);
             }
         }
     }
@@ -124,16 +124,12 @@ pub fn forget_everything(
         // nothing is left to point anywhere.
         tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
         for table in data_tables(tx)? {
-            tx.execute(&format!("DELETE FROM \"{table}\""), [])?;
+            tx.execute(&format!("DELETE FROM {}", crate::db::identifier(&table)), [])?;
         }
         tx.execute("INSERT INTO jobs_fts (jobs_fts) VALUES ('delete-all')", [])?;
         Ok(counts)
     })?;
-    // Deleted rows stay readable in free pages and the WAL until overwritten.
-    store.read(|connection| {
-        connection.execute_batch("VACUUM; PRAGMA wal_checkpoint(TRUNCATE);")?;
-        Ok(())
-    })?;
+    erase_free_pages(store)?;
     let mut files = document_files(&documents_dir(data_dir));
     files.extend(database_copies(data_dir));
     let files_removed = remove_files(&files);
@@ -144,7 +140,28 @@ pub fn forget_everything(
             keys_removed += 1;
         }
     }
+    // Not a key, but it names where the key went; it goes with it.
+    secrets.delete(llm_settings::API_KEY_ORIGIN)?;
     Ok(ForgetReport { jobs, applications, files_removed, keys_removed })
+}
+
+/// Deleted rows stay readable in free pages and in the write-ahead log until overwritten: VACUUM
+/// rewrites the file without them and a truncating checkpoint empties the log. The checkpoint
+/// cannot finish while another connection (the app beside the CLI, say) is reading; SQLite waits
+/// the busy timeout for it and then reports that in its result rather than as an error, so the
+/// result is read.
+fn erase_free_pages(store: &Store) -> Result<(), CoreError> {
+    store.read(|connection| Ok(connection.execute_batch("VACUUM")?))?;
+    let blocked: i64 =
+        store.read(|connection| Ok(connection.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| row.get(0))?))?;
+    if blocked == 0 {
+        return Ok(());
+    }
+    Err(CoreError::InvalidInput(
+        "Everything was deleted, but another program still reading the database (another Jobhound window or the \
+         command line) kept its old pages on disk. Close it and forget again to erase them."
+            .into(),
+    ))
 }
 
 /// Every table but the schema's own record, SQLite's, and the search index (emptied as a whole).

@@ -103,7 +103,16 @@ const SALARY_COLUMNS: &str =
 /// Matches counted at most; a broad search says "over 1,000" rather than visiting every match.
 pub const COUNT_CAP: u32 = 1_000;
 
+/// Longer than any search a person types; a pasted document is refused, not matched word by word.
+pub const MAX_QUERY_CHARS: usize = 500;
+
 pub fn list_jobs(connection: &Connection, query: &JobQuery) -> Result<JobPage, CoreError> {
+    if query.text.as_deref().is_some_and(|text| text.chars().count() > MAX_QUERY_CHARS) {
+        return Err(CoreError::InvalidField {
+            field: "text",
+            message: format!("A search is at most {MAX_QUERY_CHARS} characters."),
+        });
+    }
     let mut values: Vec<Value> = Vec::new();
     let sort = query.sort.unwrap_or_default();
     let expression = match query.text.as_deref() {
@@ -131,7 +140,7 @@ pub fn list_jobs(connection: &Connection, query: &JobQuery) -> Result<JobPage, C
         );
     }
     let chosen = query.filters.clone().unwrap_or_default();
-    filters.push_str(&chosen.sql(&mut values, chrono::Utc::now()));
+    filters.push_str(&chosen.sql(&mut values, chrono::Utc::now())?);
     if let Some(campaign_id) = query.campaign_id {
         return list_campaign_jobs(connection, query, campaign_id, text.as_ref(), values, &filters, chosen.hidden);
     }
@@ -278,7 +287,9 @@ pub fn get_job(connection: &Connection, id: i64) -> Result<JobDetail, CoreError>
                 posted_at: row.get(12)?,
                 url: row.get(13)?,
                 apply_url: row.get(14)?,
-                description_html: row.get(15)?,
+                // Cleaned again on the way to the window: a restored database skipped the cleaning
+                // done when the job was stored.
+                description_html: crate::normalize::sanitize_html(&row.get::<_, String>(15)?),
                 skills: json_list(row, 16)?,
                 first_seen_at: row.get(17)?,
                 last_seen_at: row.get(18)?,

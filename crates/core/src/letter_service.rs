@@ -51,15 +51,21 @@ impl Jobhound {
     /// Stores the key in the keychain (an empty key removes it). It is never written anywhere else.
     pub fn set_llm_api_key(&self, key: Option<&str>) -> Result<LlmSettingsView, CoreError> {
         match key.map(str::trim).filter(|key| !key.is_empty()) {
-            Some(key) => self.secrets.set(llm_settings::API_KEY, key)?,
-            None => self.secrets.delete(llm_settings::API_KEY)?,
+            Some(key) => {
+                let settings = self.store().read(llm_settings::get)?;
+                llm_settings::store_key(self.secrets.as_ref(), key, &settings.base_url)?;
+            }
+            None => llm_settings::delete_key(self.secrets.as_ref())?,
         }
         self.llm_settings()
     }
 
     fn llm_client(&self) -> Result<LlmClient, CoreError> {
-        let settings = self.store().read(llm_settings::get)?;
-        let (key, _) = llm_settings::api_key(self.secrets.as_ref())?;
+        let settings = self.store().read(|connection| {
+            crate::destinations::require_confirmed(connection)?;
+            llm_settings::get(connection)
+        })?;
+        let key = llm_settings::key_for(self.secrets.as_ref(), &settings.base_url)?;
         Ok(LlmClient::new(llm_settings::config(&settings, key))?)
     }
 

@@ -17,6 +17,7 @@ mod data_service;
 mod db;
 pub mod dedup;
 pub mod demo;
+pub mod destinations;
 mod error;
 pub mod fetching;
 pub mod follow_ups;

@@ -38,8 +38,30 @@ pub fn documents_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("documents")
 }
 
-pub fn file_path(data_dir: &Path, sha256: &str, format: &str) -> PathBuf {
-    documents_dir(data_dir).join(format!("{sha256}.{format}"))
+/// The file of a stored document. Its name is built only from a SHA-256 digest and a known
+/// extension: the row may come from a restored backup, and a `sha256` of `/home/u/thesis` would
+/// otherwise name a file anywhere on disk (an absolute path replaces the whole join).
+pub fn file_path(data_dir: &Path, sha256: &str, format: &str) -> Result<PathBuf, CoreError> {
+    if !is_document_name(sha256, format) {
+        return Err(CoreError::InvalidInput(format!(
+            "a stored document is named {:?}.{:?}, which is not a Jobhound file name; no file was touched",
+            sha256.chars().take(80).collect::<String>(),
+            format.chars().take(16).collect::<String>(),
+        )));
+    }
+    Ok(documents_dir(data_dir).join(format!("{sha256}.{format}")))
+}
+
+/// A lower-case hex SHA-256 digest and one of the extensions Jobhound writes.
+pub fn is_document_name(sha256: &str, format: &str) -> bool {
+    sha256.len() == 64
+        && sha256.bytes().all(|byte| matches!(byte, b'0'..=b'9' | b'a'..=b'f'))
+        && DocumentFormat::parse(format).is_some_and(|known| known.extension() == format)
+}
+
+/// A file name under `documents/` as a backup carries it: `<digest>.<extension>`, nothing else.
+pub fn is_document_file_name(name: &str) -> bool {
+    name.split_once('.').is_some_and(|(sha256, format)| is_document_name(sha256, format))
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -59,7 +81,7 @@ pub fn read_candidate(path: &Path) -> Result<Vec<u8>, CoreError> {
 
 /// Writes `bytes` under its hash unless that file is already there; returns whether it wrote.
 pub fn write_content_addressed(data_dir: &Path, sha256: &str, format: &str, bytes: &[u8]) -> Result<bool, CoreError> {
-    let target = file_path(data_dir, sha256, format);
+    let target = file_path(data_dir, sha256, format)?;
     if target.exists() {
         return Ok(false);
     }
@@ -189,9 +211,10 @@ pub fn delete(tx: &Transaction<'_>, data_dir: &Path, id: i64) -> Result<(PathBuf
         })
         .optional()?
         .ok_or_else(|| CoreError::NotFound(format!("resume {id}")))?;
+    let file = file_path(data_dir, &sha256, &format)?;
     let mut statement = tx.prepare("SELECT id FROM campaigns WHERE resume_id = ?1")?;
     let campaigns = statement.query_map([id], |row| row.get(0))?.collect::<Result<Vec<i64>, _>>()?;
     tx.execute("UPDATE campaigns SET resume_text = '', resume_id = NULL WHERE resume_id = ?1", [id])?;
     tx.execute("DELETE FROM documents WHERE id = ?1", [id])?;
-    Ok((file_path(data_dir, &sha256, &format), campaigns))
+    Ok((file, campaigns))
 }

@@ -81,9 +81,19 @@ impl SecretStore for Keychain {
 }
 
 /// Secrets held in memory, for tests and for runs that must not touch the user's keychain.
-#[derive(Debug, Default)]
+/// `Debug` names the keys, never their values.
+#[derive(Default)]
 pub struct MemorySecrets {
     values: Mutex<HashMap<String, String>>,
+}
+
+impl std::fmt::Debug for MemorySecrets {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut names: Vec<String> =
+            self.values.lock().map(|values| values.keys().cloned().collect()).unwrap_or_default();
+        names.sort_unstable();
+        formatter.debug_struct("MemorySecrets").field("keys", &names).finish()
+    }
 }
 
 impl SecretStore for MemorySecrets {
@@ -145,4 +155,19 @@ pub fn credentials_for(store: &dyn SecretStore, kind: SourceKind) -> Result<Cred
         }
     }
     Ok(credentials)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_output_names_keys_but_never_shows_them() {
+        let secrets = MemorySecrets::default();
+        secrets.set("llm.api_key", "sk-very-secret").unwrap_or_else(|error| panic!("{error}"));
+        let credentials = Credentials::default().with("jsearch_api_key", "rapid-secret");
+        let shown = format!("{secrets:?} {credentials:?}");
+        assert!(shown.contains("llm.api_key") && shown.contains("jsearch_api_key"), "{shown}");
+        assert!(!shown.contains("sk-very-secret") && !shown.contains("rapid-secret"), "{shown}");
+    }
 }

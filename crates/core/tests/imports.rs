@@ -163,3 +163,42 @@ fn files_that_are_not_what_they_claim_are_refused_and_nothing_is_stored() {
     assert_eq!(count(&app, "SELECT COUNT(*) FROM jobs"), jobs);
     assert!(ImportFrom::parse("huntr").is_err());
 }
+
+#[test]
+fn a_large_import_writes_in_batches_that_leave_the_lock_free_between_them() {
+    let (dir, app) = open();
+    let mut csv = JOBSPY_HEADER.to_string();
+    for n in 0..1000 {
+        csv.push('\n');
+        csv.push_str(&jobspy_row(
+            &format!("bulk-{n}"),
+            "indeed",
+            &format!("https://www.indeed.com/viewjob?jk=bulk{n}"),
+            "",
+            &format!("Role number {n} in a long list"),
+            &format!("Company{}", n % 97),
+            "Leeds, UK",
+        ));
+    }
+    let path = write(dir.path(), "bulk.csv", &csv);
+    let database = dir.path().join("data/jobhound.db");
+    let mut progress = Vec::new();
+    let report = app
+        .import_file_with_progress(ImportFrom::Jobspy, &path, &mut |step| {
+            // Another program (the CLI beside the app) writes between batches without waiting.
+            let other = rusqlite::Connection::open(&database).unwrap();
+            other.busy_timeout(std::time::Duration::ZERO).unwrap();
+            other
+                .execute(
+                    "INSERT INTO settings (key, value) VALUES ('other.writer', ?1)
+                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    [step.rows_done.to_string()],
+                )
+                .unwrap();
+            progress.push((step.rows_done, step.rows_total));
+        })
+        .unwrap();
+    assert_eq!(progress, vec![(400, 1000), (800, 1000), (1000, 1000)]);
+    assert_eq!((report.rows, report.new_jobs), (1000, 1000));
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM jobs WHERE title LIKE 'Role number %'"), 1000);
+}

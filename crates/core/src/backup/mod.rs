@@ -4,21 +4,35 @@
 //! (consistent while the app keeps running), plus one extra table holding the files under
 //! `documents/` (resumes, exported letters), so nothing lives outside the single file.
 //!
-//! A restore checks the file first (SQLite integrity, a Jobhound schema no newer than this
-//! version), keeps a copy of the current database beside it, and replaces the database through
-//! the backup API, whose copy is one transaction: until it commits the current data stays.
+//! A backup is a file from outside, and people restore files they did not make (one shared in a
+//! forum, say), so a restore treats it as hostile. It never brings the file's schema along: the
+//! rows of Jobhound's own tables are copied into a private staging database built by Jobhound's
+//! own migrations, after checking that every schema object of the file is one those migrations
+//! make (no trigger or view of its own) and that every document is named by its digest. The
+//! staging database is then upgraded, indexed and checked, the documents are put in place, and
+//! only then is it swapped in, through the backup API in one transaction. Anything that fails
+//! after the swap puts the previous database back, so the data folder always holds either the old
+//! data or the new, never a mix.
+
+mod check;
+mod files;
+mod staging;
+
+pub use staging::DESTINATIONS_UNCONFIRMED;
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, MAIN_DB, OpenFlags, OptionalExtension, params};
+use rusqlite::{Connection, MAIN_DB, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::resumes::{documents_dir, write_atomically};
+use crate::resumes::write_atomically;
 use crate::{CoreError, Store, latest_version};
 
 /// The table in a backup file holding the files of `documents/`.
 const FILES_TABLE: &str = "jobhound_backup_files";
+/// Exactly as every Jobhound version wrote it; a backup's table must read the same.
+const FILES_TABLE_SQL: &str = "CREATE TABLE jobhound_backup_files (name TEXT PRIMARY KEY, bytes BLOB NOT NULL)";
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct BackupReport {
@@ -39,6 +53,9 @@ pub struct RestoreReport {
     pub backup_schema: i64,
     /// Where the database as it was before the restore was kept.
     pub previous_database: String,
+    /// The restored data sends to other hosts (a writing assistant, webhooks): nothing is sent
+    /// until the person has seen where and confirmed.
+    pub destinations_to_confirm: bool,
 }
 
 fn io(context: String) -> impl FnOnce(std::io::Error) -> CoreError {
@@ -75,12 +92,13 @@ fn write_backup(store: &Store, data_dir: &Path, target: &Path) -> Result<BackupR
             .map_err(|error| CoreError::Backup { path: target.display().to_string(), reason: error.to_string() })
     })?;
     let mut copy = Connection::open(target)?;
+    crate::db::harden(&copy)?;
     // One self-contained file: no -wal beside it.
     copy.pragma_update(None, "journal_mode", "DELETE")?;
     let tx = copy.transaction()?;
-    tx.execute(&format!("CREATE TABLE {FILES_TABLE} (name TEXT PRIMARY KEY, bytes BLOB NOT NULL)"), [])?;
+    tx.execute(FILES_TABLE_SQL, [])?;
     let mut files = 0;
-    for (name, path) in document_files(data_dir)? {
+    for (name, path) in files::document_files(data_dir)? {
         let bytes = std::fs::read(&path).map_err(io(format!("cannot read {}", path.display())))?;
         tx.execute(&format!("INSERT INTO {FILES_TABLE} (name, bytes) VALUES (?1, ?2)"), params![name, bytes])?;
         files += 1;
@@ -91,129 +109,130 @@ fn write_backup(store: &Store, data_dir: &Path, target: &Path) -> Result<BackupR
     Ok(BackupReport { path: String::new(), bytes: 0, jobs, applications, files })
 }
 
-/// The files of `documents/` by name; temporary `.part` files of an unfinished write are skipped.
-fn document_files(data_dir: &Path) -> Result<Vec<(String, PathBuf)>, CoreError> {
-    let dir = documents_dir(data_dir);
-    let entries = match std::fs::read_dir(&dir) {
-        Ok(entries) => entries,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(error) => return Err(CoreError::Io { context: format!("cannot read {}", dir.display()), error }),
-    };
-    let mut files = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(io(format!("cannot read {}", dir.display())))?;
-        let name = entry.file_name().to_string_lossy().to_string();
-        if entry.path().is_file() && !name.starts_with('.') {
-            files.push((name, entry.path()));
+/// The private files a restore works in, beside the database; removed whatever happens.
+struct Scratch {
+    incoming: PathBuf,
+    staging: PathBuf,
+}
+
+impl Scratch {
+    fn new(data_dir: &Path) -> Self {
+        let scratch =
+            Self { incoming: data_dir.join(".restore-incoming.db"), staging: data_dir.join(".restore-staging.db") };
+        scratch.remove();
+        scratch
+    }
+
+    fn remove(&self) {
+        for base in [&self.incoming, &self.staging] {
+            for suffix in ["", "-journal", "-wal", "-shm"] {
+                let mut path = base.as_os_str().to_owned();
+                path.push(suffix);
+                let _ = std::fs::remove_file(PathBuf::from(path));
+            }
         }
     }
-    files.sort();
-    Ok(files)
 }
 
 /// Replaces the database and documents with those of the backup at `file`.
 pub fn restore(store: &Store, data_dir: &Path, file: &Path) -> Result<RestoreReport, CoreError> {
+    let scratch = Scratch::new(data_dir);
     // Checked and read from a private copy: the original is never opened for writing.
-    let incoming = data_dir.join(".restore-incoming.db");
-    std::fs::copy(file, &incoming).map_err(io(format!("cannot read {}", file.display())))?;
-    let result = restore_from(store, data_dir, file, &incoming);
-    let _ = std::fs::remove_file(&incoming);
+    let result = std::fs::copy(file, &scratch.incoming)
+        .map_err(io(format!("cannot read {}", file.display())))
+        .and_then(|_| restore_from(store, data_dir, file, &scratch));
+    scratch.remove();
     result
 }
 
-fn restore_from(store: &Store, data_dir: &Path, original: &Path, incoming: &Path) -> Result<RestoreReport, CoreError> {
-    let backup_schema = check_backup(original, incoming)?;
+fn restore_from(
+    store: &Store,
+    data_dir: &Path,
+    original: &Path,
+    scratch: &Scratch,
+) -> Result<RestoreReport, CoreError> {
+    let shown = original.display().to_string();
+    let backup_schema = check::backup_file(&shown, &scratch.incoming)?;
     let page_size: u32 =
         store.read(|connection| Ok(connection.query_row("PRAGMA page_size", [], |row| row.get(0))?))?;
-    match_page_size(incoming, page_size)?;
+    let staged = staging::build(&shown, &scratch.incoming, &scratch.staging, backup_schema, page_size)?;
+
+    let written = files::put_in_place(&scratch.incoming, data_dir)?;
     let previous = previous_database_path(store.path());
+    let swapped = store
+        .read(|connection| {
+            connection
+                .execute("VACUUM INTO ?1", [previous.display().to_string()])
+                .map_err(|error| CoreError::Backup { path: previous.display().to_string(), reason: error.to_string() })
+        })
+        .and_then(|_| {
+            store.exclusive(|connection| {
+                connection.restore(MAIN_DB, &scratch.staging, None::<fn(rusqlite::backup::Progress)>)?;
+                Ok(())
+            })
+        });
+    if let Err(error) = swapped {
+        files::remove(&written);
+        return Err(error);
+    }
+    match check_live(store) {
+        Ok((jobs, applications)) => Ok(RestoreReport {
+            jobs,
+            applications,
+            files: staged.files,
+            backup_schema,
+            previous_database: previous.display().to_string(),
+            destinations_to_confirm: staged.destinations_to_confirm,
+        }),
+        Err(error) => {
+            put_back(store, &previous)?;
+            files::remove(&written);
+            Err(error)
+        }
+    }
+}
+
+/// The swapped-in database reads as a whole one of this version.
+fn check_live(store: &Store) -> Result<(u32, u32), CoreError> {
     store.read(|connection| {
-        connection
-            .execute("VACUUM INTO ?1", [previous.display().to_string()])
-            .map_err(|error| CoreError::Backup { path: previous.display().to_string(), reason: error.to_string() })
-    })?;
+        let version: i64 =
+            connection.query_row("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", [], |row| row.get(0))?;
+        if version != latest_version() {
+            return Err(CoreError::Internal(format!(
+                "the restored database is at schema {version}, not {}",
+                latest_version()
+            )));
+        }
+        counts(connection)
+    })
+}
+
+/// The database as it was before the restore goes back in place of the restored one.
+fn put_back(store: &Store, previous: &Path) -> Result<(), CoreError> {
     store.exclusive(|connection| {
-        connection.restore(MAIN_DB, incoming, None::<fn(rusqlite::backup::Progress)>)?;
+        connection.restore(MAIN_DB, previous, None::<fn(rusqlite::backup::Progress)>)?;
         Ok(())
-    })?;
-    store.migrate_again()?;
-    let files = restore_documents(store, data_dir)?;
-    let (jobs, applications) = store.read(counts)?;
-    Ok(RestoreReport { jobs, applications, files, backup_schema, previous_database: previous.display().to_string() })
+    })
 }
 
-/// Refuses anything but an intact Jobhound database this version can read; returns its schema.
-fn check_backup(original: &Path, incoming: &Path) -> Result<i64, CoreError> {
-    let shown = original.display();
-    let not_a_backup = |why: &str| CoreError::NotABackup(format!("{shown} is not a Jobhound backup: {why}"));
-    let connection = Connection::open_with_flags(incoming, OpenFlags::SQLITE_OPEN_READ_WRITE)
-        .map_err(|_| not_a_backup("it cannot be opened as a database"))?;
-    let integrity: String = connection
-        .query_row("PRAGMA integrity_check(1)", [], |row| row.get(0))
-        .map_err(|_| not_a_backup("it is not a SQLite database"))?;
-    if integrity != "ok" {
-        return Err(not_a_backup(&format!("the file is damaged ({integrity})")));
-    }
-    let has = |table: &str| -> Result<bool, CoreError> {
-        Ok(connection
-            .query_row("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1", [table], |_| Ok(()))
-            .optional()?
-            .is_some())
-    };
-    if !has("schema_migrations")? || !has("jobs")? || !has(FILES_TABLE)? {
-        return Err(not_a_backup("it has none of Jobhound's tables"));
-    }
-    let version: i64 =
-        connection.query_row("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", [], |row| row.get(0))?;
-    let latest = latest_version();
-    if version > latest {
-        return Err(CoreError::SchemaTooNew { database: version, app: latest });
-    }
-    Ok(version)
-}
-
-/// SQLite copies a database into one in WAL mode only when their page sizes agree, so a backup
-/// made before new databases took 16 KB pages (or from an older 4 KB database) is rewritten in the
-/// live database's page size first. `incoming` is a private copy; the backup itself is untouched.
-fn match_page_size(incoming: &Path, page_size: u32) -> Result<(), CoreError> {
-    let connection = Connection::open_with_flags(incoming, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
-    let current: u32 = connection.query_row("PRAGMA page_size", [], |row| row.get(0))?;
-    if current != page_size {
-        connection.execute_batch(&format!("PRAGMA journal_mode = DELETE; PRAGMA page_size = {page_size}; VACUUM;"))?;
-    }
-    Ok(())
-}
-
+/// A name no earlier copy has: two restores within one second keep both copies.
 fn previous_database_path(database: &Path) -> PathBuf {
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
     let file_name = database.file_name().map(|name| name.to_string_lossy().to_string()).unwrap_or_default();
-    database.with_file_name(format!("{file_name}.before-restore-{stamp}.bak"))
+    let mut candidate = database.with_file_name(format!("{file_name}.before-restore-{stamp}.bak"));
+    let mut n = 1;
+    while candidate.exists() {
+        n += 1;
+        candidate = database.with_file_name(format!("{file_name}.before-restore-{stamp}-{n}.bak"));
+    }
+    candidate
 }
 
-/// Writes the backup's documents back to `documents/` and drops their table from the database.
-fn restore_documents(store: &Store, data_dir: &Path) -> Result<u32, CoreError> {
-    let dir = documents_dir(data_dir);
-    std::fs::create_dir_all(&dir).map_err(io(format!("cannot create {}", dir.display())))?;
-    store.write(|tx| {
-        let mut files = 0;
-        {
-            let mut rows = tx.prepare(&format!("SELECT name, bytes FROM {FILES_TABLE}"))?;
-            let mut rows = rows.query([])?;
-            while let Some(row) = rows.next()? {
-                let name: String = row.get(0)?;
-                let bytes: Vec<u8> = row.get(1)?;
-                // Only plain names: a crafted backup cannot write outside documents/.
-                if name.contains(['/', '\\']) || name.starts_with('.') {
-                    continue;
-                }
-                let target = dir.join(&name);
-                if !target.exists() {
-                    write_atomically(&target, &bytes)?;
-                }
-                files += 1;
-            }
-        }
-        tx.execute(&format!("DROP TABLE {FILES_TABLE}"), [])?;
-        Ok(files)
-    })
+/// Writes `bytes` to `path` unless a file is there (documents are named by their digest).
+fn write_new(path: &Path, bytes: &[u8]) -> Result<bool, CoreError> {
+    if path.exists() {
+        return Ok(false);
+    }
+    write_atomically(path, bytes)?;
+    Ok(true)
 }

@@ -34,7 +34,34 @@ pub(super) fn run(connection: &mut Connection, path: &Path) -> Result<MigrationR
     run_with(connection, path, MIGRATIONS)
 }
 
+/// Brings a private copy (a restore's staging database) to `version`, or to the latest when
+/// `None`, without the copy-aside a person's own database gets: the staging file is thrown away
+/// whatever happens.
+pub(crate) fn run_private(connection: &mut Connection, version: Option<i64>) -> Result<MigrationReport, CoreError> {
+    let migrations = match version {
+        Some(version) => {
+            let count = usize::try_from(version).unwrap_or(0).min(MIGRATIONS.len());
+            &MIGRATIONS[..count]
+        }
+        None => MIGRATIONS,
+    };
+    apply(connection, None, migrations)
+}
+
+/// The checksum each landed migration is recorded with, by version.
+pub(crate) fn recorded_checksum(version: i64) -> Option<String> {
+    MIGRATIONS.iter().find(|migration| migration.version == version).map(|migration| checksum(migration.sql))
+}
+
 fn run_with(connection: &mut Connection, path: &Path, migrations: &[Migration]) -> Result<MigrationReport, CoreError> {
+    apply(connection, Some(path), migrations)
+}
+
+fn apply(
+    connection: &mut Connection,
+    copy_aside: Option<&Path>,
+    migrations: &[Migration],
+) -> Result<MigrationReport, CoreError> {
     connection.execute_batch(
         "CREATE TABLE IF NOT EXISTS schema_migrations (
              version    INTEGER PRIMARY KEY,
@@ -55,7 +82,9 @@ fn run_with(connection: &mut Connection, path: &Path, migrations: &[Migration]) 
     if current == latest {
         return Ok(report);
     }
-    if current > 0 {
+    if let Some(path) = copy_aside
+        && current > 0
+    {
         report.backup = Some(back_up(connection, path, current)?);
     }
     for migration in migrations.iter().filter(|migration| migration.version > current) {

@@ -14,6 +14,7 @@ use crate::CoreError;
 
 pub(crate) use id_bits::ids_of;
 pub use migrate::{MigrationReport, latest_version};
+pub(crate) use migrate::{recorded_checksum as migrate_checksum, run_private as migrate_private};
 
 /// A column holding JSON, read as `T`; text that does not parse is a column error like any other.
 pub(crate) fn json_column<T: serde::de::DeserializeOwned>(
@@ -23,6 +24,12 @@ pub(crate) fn json_column<T: serde::de::DeserializeOwned>(
     let text: String = row.get(index)?;
     serde_json::from_str(&text)
         .map_err(|error| rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, Box::new(error)))
+}
+
+/// `name` as a quoted SQL identifier, for the few statements that must name a table read from the
+/// schema: a quote inside the name cannot end the identifier early.
+pub(crate) fn identifier(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
 }
 
 const IDLE_CONNECTIONS: usize = 4;
@@ -94,11 +101,6 @@ impl Store {
         result
     }
 
-    /// Brings a database that was replaced under this store (a restore) up to this version's schema.
-    pub fn migrate_again(&self) -> Result<MigrationReport, CoreError> {
-        self.exclusive(|connection| migrate::run(connection, &self.path))
-    }
-
     fn checkout(&self) -> Result<Connection, CoreError> {
         let pooled = self.idle.lock().ok().and_then(|mut idle| idle.pop());
         match pooled {
@@ -121,6 +123,7 @@ fn open_connection(path: &Path) -> Result<Connection, CoreError> {
     let connection = Connection::open_with_flags(path, flags)
         .map_err(|error| CoreError::OpenDatabase { path: path.display().to_string(), reason: error.to_string() })?;
     connection.busy_timeout(Duration::from_secs(5))?;
+    harden(&connection)?;
     // 16 KB pages, which only take on a new, empty file (before WAL is on); older databases keep
     // theirs. A posting or job row (payload, descriptions) is just over 2 KB, so at SQLite's default
     // 4 KB each took a page of its own; at 16 KB they share pages, so a batch and its log write fewer
@@ -137,6 +140,30 @@ fn open_connection(path: &Path) -> Result<Connection, CoreError> {
     )?;
     register_functions(&connection)?;
     Ok(connection)
+}
+
+/// A database of the app's own that is not the person's: a restore's staging copy. It takes the
+/// live database's page size (SQLite copies into a WAL database only between equal page sizes),
+/// keeps no log beside it, and checks foreign keys only when asked, once its rows are all in.
+pub(crate) fn open_private(path: &Path, page_size: u32) -> Result<Connection, CoreError> {
+    let connection = Connection::open(path)?;
+    harden(&connection)?;
+    connection.execute_batch(&format!(
+        "PRAGMA page_size = {page_size}; PRAGMA journal_mode = DELETE; PRAGMA foreign_keys = OFF;"
+    ))?;
+    register_functions(&connection)?;
+    Ok(connection)
+}
+
+/// Every connection, to the live database or to a file offered for restore, treats the schema as
+/// untrusted: functions and virtual tables that are not marked innocuous cannot run from triggers,
+/// views or indexes a file brings along (`trusted_schema = OFF`), and the defensive flag refuses
+/// the statements that can corrupt a file (writable_schema, writing shadow tables directly).
+pub(crate) fn harden(connection: &Connection) -> Result<(), CoreError> {
+    use rusqlite::config::DbConfig;
+    connection.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
+    connection.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+    Ok(())
 }
 
 /// `hamming(a, b)`: bits that differ between two SimHashes, so duplicate candidates are

@@ -5,9 +5,25 @@ use scraper::{Html, Node};
 
 /// Cleans untrusted description HTML for display: no scripts, styles, forms, frames or images
 /// (remote images would tell the employer when the user reads the post); links keep only
-/// http(s)/mailto targets and get `rel="noopener noreferrer"`.
+/// absolute web targets and plain `mailto:` ones ([`is_safe_link`]) and get
+/// `rel="noopener noreferrer"`. Run when a job is stored and again whenever it is read for the
+/// window, since a restored database never went through the first run.
 pub fn sanitize_html(untrusted: &str) -> String {
     SANITIZER.clean(untrusted).to_string()
+}
+
+/// A link a description may keep: an absolute web address, or mail with at most a subject and a
+/// body. A `mailto:` with `attach=` (or other headers) can make a mail client attach a local file
+/// or copy the message to someone else; a relative link would resolve inside the app.
+pub fn is_safe_link(url: &str) -> bool {
+    let Ok(parsed) = url::Url::parse(url) else { return false };
+    match parsed.scheme() {
+        "http" | "https" => parsed.host().is_some(),
+        "mailto" => {
+            parsed.query_pairs().all(|(key, _)| matches!(key.to_ascii_lowercase().as_str(), "subject" | "body"))
+        }
+        _ => false,
+    }
 }
 
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
@@ -15,6 +31,11 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     builder
         .rm_tags(["img"])
         .url_schemes(HashSet::from(["http", "https", "mailto"]))
+        .url_relative(ammonia::UrlRelative::Deny)
+        .attribute_filter(|_, attribute, value| match attribute {
+            "href" | "src" | "cite" | "action" if !is_safe_link(value) => None,
+            _ => Some(value.into()),
+        })
         .link_rel(Some("noopener noreferrer nofollow"));
     builder
 });
@@ -173,6 +194,20 @@ mod tests {
         assert!(!clean.contains("script") && !clean.contains("onclick") && !clean.contains("img"), "{clean}");
         assert!(!clean.contains("javascript:") && !clean.contains("iframe"), "{clean}");
         assert!(clean.contains(r#"<a href="https://ok.example" rel="noopener noreferrer nofollow">ok</a>"#), "{clean}");
+    }
+
+    #[test]
+    fn relative_links_and_mailto_with_attachments_are_dropped() {
+        let clean = sanitize_html(
+            r#"<a href="/settings">in the app</a><a href="jobs/2">relative</a><a href="mailto:hr@acme.example?attach=/etc/passwd">leak</a><a href="mailto:hr@acme.example?cc=spy@evil.example">cc</a><a href="mailto:hr@acme.example?subject=Role&amp;body=Hi">apply</a><a href="//evil.example/x">protocol-relative</a>"#,
+        );
+        assert!(!clean.contains("/settings") && !clean.contains("jobs/2") && !clean.contains("//evil"), "{clean}");
+        assert!(!clean.contains("attach") && !clean.contains("spy@"), "{clean}");
+        assert!(clean.contains(r#"href="mailto:hr@acme.example?subject=Role&amp;body=Hi""#), "{clean}");
+        assert!(is_safe_link("mailto:hr@acme.example") && !is_safe_link("mailto:a@b.example?ATTACH=x"));
+        assert!(
+            is_safe_link("https://jobs.example/1") && !is_safe_link("/relative") && !is_safe_link("file:///etc/passwd")
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ pub(crate) mod skills;
 mod text_facts;
 
 pub use country::countries_in;
-pub use html::{html_to_text, sanitize_html, sanitized_html_to_text};
+pub use html::{html_to_text, is_safe_link, sanitize_html, sanitized_html_to_text};
 pub use location::{split_work_mode, work_mode_from_text};
 pub use seniority::Seniority;
 pub use skills::{Skill, SkillMatcher, skill_matcher};

@@ -14,9 +14,31 @@ use jobhound_core::secrets::{MemorySecrets, SecretStore};
 use jobhound_core::sources::{SourceKind, parse};
 use jobhound_documents::{DocumentFormat, LetterLayout, render_pdf};
 
+mod csv_formulas;
+mod hostile_backups;
+mod hostile_resumes;
+
 fn fixture(name: &str) -> Vec<u8> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../sources/tests/fixtures").join(name);
     std::fs::read(path).unwrap()
+}
+
+/// Resumes are read as the app reads them, in a child process: this test binary in helper mode.
+fn reader() -> jobhound_documents::Extractor {
+    jobhound_documents::Extractor::Isolated {
+        program: std::env::current_exe().unwrap(),
+        args: ["--exact", "extraction_helper", "--nocapture", "--test-threads=1"].map(Into::into).to_vec(),
+        envs: vec![("JOBHOUND_EXTRACT_HELPER".into(), "1".into())],
+        limits: jobhound_documents::Limits::default(),
+    }
+}
+
+/// The reader's entry point when this binary is started by [`reader`]; does nothing otherwise.
+#[test]
+fn extraction_helper() {
+    if std::env::var_os("JOBHOUND_EXTRACT_HELPER").is_some() {
+        jobhound_documents::serve_and_exit();
+    }
 }
 
 struct Setup {
@@ -42,7 +64,7 @@ fn job_id(app: &Jobhound, title: &str) -> i64 {
 fn setup() -> Setup {
     let dir = tempfile::tempdir().unwrap();
     let secrets = Arc::new(MemorySecrets::default());
-    let app = Jobhound::open(&dir.path().join("data")).unwrap().with_secrets(secrets.clone());
+    let app = Jobhound::open(&dir.path().join("data")).unwrap().with_secrets(secrets.clone()).with_extractor(reader());
     for (kind, name) in
         [(SourceKind::Greenhouse, "greenhouse-sample-1.json"), (SourceKind::Lever, "lever-sample-1.json")]
     {
@@ -293,6 +315,12 @@ fn forgetting_everything_leaves_an_empty_working_database_and_no_files_or_keys()
     for table in tables {
         assert_eq!(count(&s.app, &format!("SELECT COUNT(*) FROM \"{table}\"")), 0, "{table} still has rows");
     }
+    // Nothing of a deleted job stays readable in the file or its log.
+    let data = s.dir.path().join("data");
+    for file in ["jobhound.db", "jobhound.db-wal"] {
+        let bytes = std::fs::read(data.join(file)).unwrap_or_default();
+        assert!(!bytes.windows(b"Majors".len()).any(|w| w == b"Majors"), "{file} still holds a deleted title");
+    }
     // The search index keeps only its empty structure: no word finds anything.
     assert_eq!(count(&s.app, "SELECT COUNT(*) FROM jobs_fts WHERE jobs_fts MATCH 'vercel OR account'"), 0);
     assert!(std::fs::read_dir(s.dir.path().join("data/documents")).unwrap().next().is_none());
@@ -305,4 +333,22 @@ fn forgetting_everything_leaves_an_empty_working_database_and_no_files_or_keys()
     let found =
         s.app.list_jobs(&jobhound_core::jobs::JobQuery { text: Some("majors".into()), ..Default::default() }).unwrap();
     assert_eq!(found.jobs.len(), 1);
+}
+
+#[test]
+fn forgetting_while_another_program_reads_says_the_old_pages_remain_until_it_closes() {
+    let s = setup();
+    let data = s.dir.path().join("data");
+    let reader = rusqlite::Connection::open(data.join("jobhound.db")).unwrap();
+    reader.execute_batch("BEGIN").unwrap();
+    let _: i64 = reader.query_row("SELECT COUNT(*) FROM jobs", [], |row| row.get(0)).unwrap();
+
+    let error = s.app.forget_everything().unwrap_err();
+    assert!(error.to_string().contains("another program still reading"), "{error}");
+    assert_eq!(count(&s.app, "SELECT COUNT(*) FROM jobs"), 0, "the rows are deleted all the same");
+
+    reader.execute_batch("COMMIT").unwrap();
+    drop(reader);
+    s.app.forget_everything().unwrap();
+    assert_eq!(std::fs::metadata(data.join("jobhound.db-wal")).map(|m| m.len()).unwrap_or(0), 0, "the log was emptied");
 }

@@ -1,3 +1,5 @@
+import { Channel } from '@tauri-apps/api/core';
+import type { ImportProgress } from '$lib/bindings/ImportProgress';
 import type { DataClient } from './yourData';
 import { call } from './call';
 
@@ -5,7 +7,13 @@ export const tauriData: DataClient = {
 	exportData: (format) => call('export_data', { format }),
 	backUp: () => call('back_up'),
 	restore: () => call('restore'),
-	importJobs: (from) => call('import_jobs', { from }),
+	importJobs: (from, onProgress) => {
+		const channel = new Channel<ImportProgress>();
+		channel.onmessage = (progress) => onProgress?.(progress);
+		return call('import_jobs', { from, onProgress: channel });
+	},
+	destinations: () => call('destinations'),
+	confirmDestinations: () => call('confirm_destinations'),
 	deleteJob: (id) => call('delete_job', { id }),
 	forgetEverything: () => call('forget_everything'),
 	savedViews: () => call('saved_views'),

@@ -1,10 +1,12 @@
 import type { BackupReport } from '$lib/bindings/BackupReport';
 import type { Dashboard } from '$lib/bindings/Dashboard';
 import type { DeletedJob } from '$lib/bindings/DeletedJob';
+import type { Destinations } from '$lib/bindings/Destinations';
 import type { ExportFormat } from '$lib/bindings/ExportFormat';
 import type { ExportReport } from '$lib/bindings/ExportReport';
 import type { ForgetReport } from '$lib/bindings/ForgetReport';
 import type { ImportFrom } from '$lib/bindings/ImportFrom';
+import type { ImportProgress } from '$lib/bindings/ImportProgress';
 import type { ImportReport } from '$lib/bindings/ImportReport';
 import type { JobQuery } from '$lib/bindings/JobQuery';
 import type { RestoreReport } from '$lib/bindings/RestoreReport';
@@ -17,7 +19,11 @@ export interface DataClient {
 	backUp(): Promise<BackupReport | null>;
 	/** Replaces the stored data with a backup's; the current database is kept as a copy. */
 	restore(): Promise<RestoreReport | null>;
-	importJobs(from: ImportFrom): Promise<ImportReport | null>;
+	/** Imports in batches; `onProgress` hears after each one. */
+	importJobs(from: ImportFrom, onProgress?: (progress: ImportProgress) => void): Promise<ImportReport | null>;
+	/** Where data goes besides the job boards; after a restore, waiting for the person to confirm. */
+	destinations(): Promise<Destinations>;
+	confirmDestinations(): Promise<Destinations>;
 	deleteJob(id: number): Promise<DeletedJob>;
 	forgetEverything(): Promise<ForgetReport>;
 	savedViews(): Promise<SavedView[]>;

@@ -11,4 +11,12 @@ api_key_source: string,
 /**
  * Why the keychain could not be read, when it could not.
  */
-keychain_error: string | null, base_url: string, model: string, temperature: number, timeout_seconds: number, };
+keychain_error: string | null, 
+/**
+ * The address the stored key was entered for; it is sent nowhere else.
+ */
+api_key_origin: string | null, base_url: string, model: string, temperature: number, timeout_seconds: number, 
+/**
+ * The person confirmed that plain http:// to an address on their own network is fine.
+ */
+allow_http_on_private_network: boolean, };

@@ -8,4 +8,9 @@ backup_schema: number,
 /**
  * Where the database as it was before the restore was kept.
  */
-previous_database: string, };
+previous_database: string, 
+/**
+ * The restored data sends to other hosts (a writing assistant, webhooks): nothing is sent
+ * until the person has seen where and confirmed.
+ */
+destinations_to_confirm: boolean, };

@@ -26,7 +26,8 @@ describe('LlmSettingsForm', () => {
 			base_url: 'http://localhost:1234/v1',
 			model: 'llama3.1',
 			temperature: 0.7,
-			timeout_seconds: 120
+			timeout_seconds: 120,
+			allow_http_on_private_network: false
 		});
 	});
 

@@ -29,7 +29,8 @@ describe('YourData', () => {
 				applications: 1,
 				files: 2,
 				backup_schema: 7,
-				previous_database: '/data/jobhound.db.before-restore.bak'
+				previous_database: '/data/jobhound.db.before-restore.bak',
+				destinations_to_confirm: false
 			})
 		);
 		setApiClient(fakeClient({ restore }));
@@ -51,16 +52,19 @@ describe('YourData', () => {
 		const restore = vi.fn(() =>
 			Promise.reject({ code: 'not_a_backup', message: 'notes.db is not a Jobhound backup: it is damaged' })
 		);
-		const importJobs = vi.fn(() =>
-			Promise.resolve({
-				rows: 4,
-				new_jobs: 3,
-				merged: 1,
-				known: 0,
-				flagged: 0,
-				applications_created: 2,
-				applications_kept: 1
-			})
+		const importJobs = vi.fn(
+			(_from: string, onProgress?: (step: { rows_done: number; rows_total: number }) => void) => {
+				onProgress?.({ rows_done: 4, rows_total: 4 });
+				return Promise.resolve({
+					rows: 4,
+					new_jobs: 3,
+					merged: 1,
+					known: 0,
+					flagged: 0,
+					applications_created: 2,
+					applications_kept: 1
+				});
+			}
 		);
 		setApiClient(fakeClient({ restore, importJobs }));
 		render(YourData);
@@ -70,10 +74,28 @@ describe('YourData', () => {
 			'Notes.db is not a Jobhound backup: it is damaged'
 		);
 		await fireEvent.click(screen.getByTestId('import-jobfunnel'));
-		expect(importJobs).toHaveBeenCalledWith('jobfunnel');
+		expect(importJobs).toHaveBeenCalledWith('jobfunnel', expect.any(Function));
 		expect((await screen.findByTestId('data-notice')).textContent).toBe(
 			'Read 4 rows: 3 new jobs, 1 merged with jobs already here, 0 imported before. 2 applications created, 1 left as you had them.'
 		);
+	});
+
+	it('shows what a restored backup would send to, and sends nothing until allowed', async () => {
+		const unconfirmed = {
+			assistant_base_url: 'https://collector.example/v1',
+			webhooks: [{ campaign_id: 3, campaign: 'Rust jobs', url: 'https://hooks.example/x' }],
+			unconfirmed: true
+		};
+		const destinations = vi.fn(() => Promise.resolve(unconfirmed));
+		const confirmDestinations = vi.fn(() => Promise.resolve({ ...unconfirmed, unconfirmed: false }));
+		setApiClient(fakeClient({ destinations, confirmDestinations }));
+		render(YourData);
+		const panel = await screen.findByTestId('destinations');
+		expect(panel.textContent).toContain('https://collector.example/v1');
+		expect(panel.textContent).toContain('Webhook of “Rust jobs”: https://hooks.example/x');
+		await fireEvent.click(screen.getByTestId('confirm-destinations'));
+		await vi.waitFor(() => expect(screen.queryByTestId('destinations')).toBeNull());
+		expect(confirmDestinations).toHaveBeenCalledOnce();
 	});
 
 	it('forgets everything only after a second yes', async () => {

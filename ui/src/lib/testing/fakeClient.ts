@@ -185,10 +185,12 @@ export function llmSettingsView(overrides: Partial<LlmSettingsView> = {}): LlmSe
 		api_key_set: false,
 		api_key_source: 'none',
 		keychain_error: null,
+		api_key_origin: null,
 		base_url: 'http://localhost:11434/v1',
 		model: 'llama3.1',
 		temperature: 0.7,
 		timeout_seconds: 120,
+		allow_http_on_private_network: false,
 		...overrides
 	};
 }
@@ -270,6 +272,10 @@ export function fakeClient(overrides: Partial<ApiClient> = {}): ApiClient {
 		backUp: unexpected('backUp'),
 		restore: unexpected('restore'),
 		importJobs: unexpected('importJobs'),
+		destinations: vi.fn(() =>
+			Promise.resolve({ assistant_base_url: 'http://localhost:11434/v1', webhooks: [], unconfirmed: false })
+		),
+		confirmDestinations: unexpected('confirmDestinations'),
 		deleteJob: unexpected('deleteJob'),
 		forgetEverything: unexpected('forgetEverything'),
 		savedViews: vi.fn(() => Promise.resolve([])),

@@ -1,0 +1,70 @@
+//! The files of `documents/` carried inside a backup: gathered when one is written, put in place
+//! (named by their digest, never over an existing file) before a restore swaps the database in.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+use super::{FILES_TABLE, io, write_new};
+use crate::CoreError;
+use crate::resumes::{documents_dir, is_document_file_name, sha256_hex};
+
+/// The files of `documents/` by name; temporary `.part` files of an unfinished write are skipped.
+pub(super) fn document_files(data_dir: &Path) -> Result<Vec<(String, PathBuf)>, CoreError> {
+    let dir = documents_dir(data_dir);
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(error) => return Err(CoreError::Io { context: format!("cannot read {}", dir.display()), error }),
+    };
+    let mut files = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(io(format!("cannot read {}", dir.display())))?;
+        let name = entry.file_name().to_string_lossy().to_string();
+        if entry.path().is_file() && !name.starts_with('.') {
+            files.push((name, entry.path()));
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Writes the backup's documents that `documents/` lacks; returns the files it wrote, so a restore
+/// that fails later removes them again. Names were checked with the backup; they are checked
+/// again here, where they become paths.
+pub(super) fn put_in_place(incoming: &Path, data_dir: &Path) -> Result<Vec<PathBuf>, CoreError> {
+    let dir = documents_dir(data_dir);
+    std::fs::create_dir_all(&dir).map_err(io(format!("cannot create {}", dir.display())))?;
+    let connection = Connection::open(incoming)?;
+    crate::db::harden(&connection)?;
+    let mut written = Vec::new();
+    let result = (|| {
+        let mut statement = connection.prepare(&format!("SELECT name, bytes FROM {FILES_TABLE}"))?;
+        let mut rows = statement.query([])?;
+        while let Some(row) = rows.next()? {
+            let name: String = row.get(0)?;
+            let bytes: Vec<u8> = row.get(1)?;
+            if !is_document_file_name(&name) || !name.starts_with(&sha256_hex(&bytes)) {
+                return Err(CoreError::NotABackup(format!("the backup's file {name:?} is not a document")));
+            }
+            let target = dir.join(&name);
+            if write_new(&target, &bytes)? {
+                written.push(target);
+            }
+        }
+        Ok(())
+    })();
+    match result {
+        Ok(()) => Ok(written),
+        Err(error) => {
+            remove(&written);
+            Err(error)
+        }
+    }
+}
+
+pub(super) fn remove(files: &[PathBuf]) {
+    for file in files {
+        let _ = std::fs::remove_file(file);
+    }
+}
