@@ -393,4 +393,11 @@ async fn a_key_header_never_follows_a_redirect_to_another_host() {
     assert_eq!(http.get_bytes(&format!("{}/search", board.uri()), "a feed").await.unwrap(), b"thanks");
     let shown = format!("{:?}", keyed("/search"));
     assert!(shown.contains("X-RapidAPI-Key: [redacted]") && !shown.contains("secret-key"), "{shown}");
+    let in_query = jobhound_sources::Request::new(
+        format!("{}/v1/api/jobs/gb/search/1?app_id=id-1&app_key=query-secret", board.uri()),
+        "Adzuna",
+        jobhound_sources::Politeness::default(),
+    );
+    let shown = format!("{in_query:?}");
+    assert!(shown.contains("search/1?[query redacted]") && !shown.contains("query-secret"), "{shown}");
 }

@@ -9,7 +9,9 @@ use super::{FILES_TABLE, io, write_new};
 use crate::CoreError;
 use crate::resumes::{documents_dir, is_document_file_name, sha256_hex};
 
-/// The files of `documents/` by name; temporary `.part` files of an unfinished write are skipped.
+/// The files of `documents/` by name. Only Jobhound's own (`<digest>.<ext>`) are carried, the
+/// names a restore accepts; temporary `.part` files of an unfinished write and anything a person
+/// put there by hand are left out.
 pub(super) fn document_files(data_dir: &Path) -> Result<Vec<(String, PathBuf)>, CoreError> {
     let dir = documents_dir(data_dir);
     let entries = match std::fs::read_dir(&dir) {
@@ -21,8 +23,10 @@ pub(super) fn document_files(data_dir: &Path) -> Result<Vec<(String, PathBuf)>, 
     for entry in entries {
         let entry = entry.map_err(io(format!("cannot read {}", dir.display())))?;
         let name = entry.file_name().to_string_lossy().to_string();
-        if entry.path().is_file() && !name.starts_with('.') {
+        if entry.path().is_file() && is_document_file_name(&name) {
             files.push((name, entry.path()));
+        } else if !name.starts_with('.') {
+            tracing::warn!("{name} in documents/ is not one of Jobhound's files; it is not backed up");
         }
     }
     files.sort();

@@ -162,6 +162,8 @@ fn assert_found(s: &Setup, text: &str, id: i64) {
 fn a_backup_restores_jobs_applications_and_resume_files_over_later_changes() {
     let s = setup();
     let backup = s.dir.path().join("jobhound-backup.db");
+    // A file put in documents/ by hand is not Jobhound's: it is left out, so the backup restores.
+    std::fs::write(s.dir.path().join("data/documents/notes.txt"), "mine").unwrap();
     let report = s.app.back_up(&backup).unwrap();
     assert_eq!((report.applications, report.files), (1, 2), "{report:?}");
     let jobs_before = count(&s.app, "SELECT COUNT(*) FROM jobs");

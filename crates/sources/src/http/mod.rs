@@ -67,8 +67,8 @@ impl HttpOptions {
 }
 
 /// One GET: where, what to call it in messages, extra headers and the source's politeness.
-/// Headers carry keys (JSearch's `X-RapidAPI-Key`, USAJOBS' `Authorization-Key`), so `Debug`
-/// prints their names only.
+/// Headers carry keys (JSearch's `X-RapidAPI-Key`, USAJOBS' `Authorization-Key`) and so do some
+/// query strings (Adzuna's `app_key`), so `Debug` prints header names and the URL without its query.
 #[derive(Clone)]
 pub struct Request<'a> {
     pub url: String,
@@ -91,9 +91,13 @@ impl<'a> Request<'a> {
 impl std::fmt::Debug for Request<'_> {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let headers: Vec<String> = self.headers.iter().map(|(name, _)| format!("{name}: [redacted]")).collect();
+        let url = match self.url.split_once('?') {
+            Some((path, _)) => format!("{path}?[query redacted]"),
+            None => self.url.clone(),
+        };
         formatter
             .debug_struct("Request")
-            .field("url", &self.url)
+            .field("url", &url)
             .field("what", &self.what)
             .field("headers", &headers)
             .field("politeness", &self.politeness)
