@@ -92,3 +92,25 @@ pub fn inflating_docx(size: usize) -> Vec<u8> {
     archive.write_all(b"</w:t></w:r></w:p></w:body></w:document>").expect("writing to memory");
     archive.finish().expect("writing to memory").into_inner()
 }
+
+/// Set on the reader a test starts, so the test's entry point knows to serve.
+const TEST_HELPER_ENV: &str = "JOBHOUND_EXTRACT_HELPER";
+
+/// This test binary as the resume reader, the way the app is its own: started as `--exact
+/// <entry>`, where `entry` is a `#[test]` that calls [`serve_in_test`].
+pub fn test_binary_reader(entry: &str, limits: crate::Limits) -> crate::Extractor {
+    crate::Extractor::Isolated {
+        program: std::env::current_exe().expect("the test binary's path"),
+        args: ["--exact", entry, "--nocapture", "--test-threads=1"].map(Into::into).to_vec(),
+        envs: vec![(TEST_HELPER_ENV.into(), "1".into())],
+        limits,
+    }
+}
+
+/// In the reader started by [`test_binary_reader`]: reads one file, answers and exits. In a normal
+/// test run: does nothing.
+pub fn serve_in_test() {
+    if std::env::var_os(TEST_HELPER_ENV).is_some() {
+        crate::serve_and_exit();
+    }
+}

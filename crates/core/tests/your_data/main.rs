@@ -25,20 +25,13 @@ fn fixture(name: &str) -> Vec<u8> {
 
 /// Resumes are read as the app reads them, in a child process: this test binary in helper mode.
 fn reader() -> jobhound_documents::Extractor {
-    jobhound_documents::Extractor::Isolated {
-        program: std::env::current_exe().unwrap(),
-        args: ["--exact", "extraction_helper", "--nocapture", "--test-threads=1"].map(Into::into).to_vec(),
-        envs: vec![("JOBHOUND_EXTRACT_HELPER".into(), "1".into())],
-        limits: jobhound_documents::Limits::default(),
-    }
+    jobhound_documents::crafted::test_binary_reader("extraction_helper", jobhound_documents::Limits::default())
 }
 
 /// The reader's entry point when this binary is started by [`reader`]; does nothing otherwise.
 #[test]
 fn extraction_helper() {
-    if std::env::var_os("JOBHOUND_EXTRACT_HELPER").is_some() {
-        jobhound_documents::serve_and_exit();
-    }
+    jobhound_documents::crafted::serve_in_test();
 }
 
 struct Setup {

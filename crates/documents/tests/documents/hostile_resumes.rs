@@ -12,12 +12,7 @@ use jobhound_documents::{
 
 /// This test binary in helper mode (see `extraction_helper` in main.rs).
 fn isolated(limits: Limits) -> Extractor {
-    Extractor::Isolated {
-        program: std::env::current_exe().unwrap_or_else(|e| panic!("{e}")),
-        args: ["--exact", "extraction_helper", "--nocapture", "--test-threads=1"].map(Into::into).to_vec(),
-        envs: vec![("JOBHOUND_EXTRACT_HELPER".into(), "1".into())],
-        limits,
-    }
+    jobhound_documents::crafted::test_binary_reader("extraction_helper", limits)
 }
 
 /// Refused as a damaged file, in bounded time, with a message a person can read.

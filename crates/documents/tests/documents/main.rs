@@ -4,12 +4,8 @@
 mod hostile_resumes;
 mod letters;
 
-/// The helper entry point: started by [`hostile_resumes`] as `<this binary> --exact
-/// extraction_helper` with `JOBHOUND_EXTRACT_HELPER=1`, it reads one file and exits. Run
-/// normally it does nothing.
+/// The reader's entry point when [`hostile_resumes`] starts this binary as one; nothing otherwise.
 #[test]
 fn extraction_helper() {
-    if std::env::var_os("JOBHOUND_EXTRACT_HELPER").is_some() {
-        jobhound_documents::serve_and_exit();
-    }
+    jobhound_documents::crafted::serve_in_test();
 }
