@@ -162,3 +162,23 @@ fn bad_settings_are_refused_before_any_request() {
     assert!(!format!("{:?}", config("https://api.example.com/v1", "m")).contains("sk-secret"), "Debug redacts the key");
     assert!(matches!(LlmClient::new(config("http://localhost:11434/v1", " ")), Err(LlmError::NoModel)));
 }
+
+#[tokio::test]
+async fn an_answer_far_longer_than_a_letter_is_cut_off_not_kept() {
+    let mock = server().await;
+    let llm = client(&mock.base_url(), None, 10_000);
+    // Past the answer cap (256 KiB) but within the body cap: read, then refused.
+    // Long words, so the mock streams few events.
+    let word = format!("{} ", "x".repeat(5_000));
+    mock.set_default(MockReply::Text { text: word.repeat(60), word_delay: Duration::ZERO });
+    let error = llm.complete(&letter_messages()).await.err().unwrap_or_else(|| panic!("a 300 KB answer was kept"));
+    assert!(error.to_string().contains("far longer than a letter"), "{error}");
+    let mut seen = 0;
+    let streamed = llm.stream(&letter_messages(), &CancellationToken::new(), |piece| seen += piece.len()).await;
+    let error = streamed.err().unwrap_or_else(|| panic!("a 300 KB stream was kept"));
+    assert!(error.to_string().contains("cut off") && seen <= jobhound_llm::MAX_ANSWER_BYTES, "{error}; {seen}");
+    // Past the body cap: reading stops there.
+    mock.set_default(MockReply::Text { text: word.repeat(600), word_delay: Duration::ZERO });
+    let error = llm.complete(&letter_messages()).await.err().unwrap_or_else(|| panic!("a 3 MB body was read"));
+    assert!(error.to_string().contains("larger than 2048 KiB"), "{error}");
+}
