@@ -159,23 +159,7 @@ fn restore_from(
 
     let written = files::put_in_place(&scratch.incoming, data_dir)?;
     let previous = previous_database_path(store.path());
-    let swapped = store
-        .read(|connection| {
-            connection
-                .execute("VACUUM INTO ?1", [previous.display().to_string()])
-                .map_err(|error| CoreError::Backup { path: previous.display().to_string(), reason: error.to_string() })
-        })
-        .and_then(|_| {
-            store.exclusive(|connection| {
-                connection.restore(MAIN_DB, &scratch.staging, None::<fn(rusqlite::backup::Progress)>)?;
-                Ok(())
-            })
-        });
-    if let Err(error) = swapped {
-        files::remove(&written);
-        return Err(error);
-    }
-    match check_live(store) {
+    match swap_in(store, &scratch.staging, &previous, check_live) {
         Ok((jobs, applications)) => Ok(RestoreReport {
             jobs,
             applications,
@@ -185,8 +169,34 @@ fn restore_from(
             destinations_to_confirm: staged.destinations_to_confirm,
         }),
         Err(error) => {
-            put_back(store, &previous)?;
             files::remove(&written);
+            Err(error)
+        }
+    }
+}
+
+/// Swaps `staging` in for the live database, keeping a copy of the live one at `previous` first.
+/// The backup API copies in one transaction, so a failed swap leaves the live database as it was;
+/// when `check` then finds the swapped-in database wrong, the copy goes back in its place.
+fn swap_in<T>(
+    store: &Store,
+    staging: &Path,
+    previous: &Path,
+    check: impl FnOnce(&Store) -> Result<T, CoreError>,
+) -> Result<T, CoreError> {
+    store.read(|connection| {
+        connection
+            .execute("VACUUM INTO ?1", [previous.display().to_string()])
+            .map_err(|error| CoreError::Backup { path: previous.display().to_string(), reason: error.to_string() })
+    })?;
+    store.exclusive(|connection| {
+        connection.restore(MAIN_DB, staging, None::<fn(rusqlite::backup::Progress)>)?;
+        Ok(())
+    })?;
+    match check(store) {
+        Ok(value) => Ok(value),
+        Err(error) => {
+            put_back(store, previous)?;
             Err(error)
         }
     }
@@ -235,4 +245,40 @@ fn write_new(path: &Path, bytes: &[u8]) -> Result<bool, CoreError> {
     }
     write_atomically(path, bytes)?;
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn setting(store: &Store) -> String {
+        store
+            .read(|c| Ok(c.query_row("SELECT value FROM settings WHERE key = 'probe'", [], |row| row.get(0))?))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_swap_whose_result_fails_its_check_puts_the_previous_database_back() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let store = Store::open(&dir.path().join("jobhound.db")).unwrap_or_else(|e| panic!("{e}"));
+        let write = |store: &Store, value: &str| {
+            store.write(|tx| crate::settings::set(tx, "probe", value)).unwrap_or_else(|e| panic!("{e}"));
+        };
+        write(&store, "new");
+        let staging = dir.path().join("staging.db");
+        store
+            .read(|c| Ok(c.execute("VACUUM INTO ?1", [staging.display().to_string()])?))
+            .unwrap_or_else(|e| panic!("{e}"));
+        write(&store, "old");
+
+        let failed = swap_in(&store, &staging, &dir.path().join("previous-1.bak"), |store| {
+            assert_eq!(setting(store), "new", "the staged database was swapped in");
+            Err::<(), _>(CoreError::Internal("the restored database is wrong".into()))
+        });
+        assert!(failed.is_err());
+        assert_eq!(setting(&store), "old", "the previous database is back");
+
+        swap_in(&store, &staging, &dir.path().join("previous-2.bak"), |_| Ok(())).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(setting(&store), "new");
+    }
 }

@@ -431,3 +431,41 @@ fn restored_webhooks_stay_queued_until_the_person_confirms_them() {
     let sent = runtime.block_on(jobhound_core::webhook::deliver_due(s.app.store(), s.app.http(), now)).unwrap();
     assert_eq!(sent, 1, "the queued digest goes once allowed");
 }
+
+#[test]
+fn every_connection_distrusts_the_schema_and_refuses_defensive_writes() {
+    let s = setup();
+    let (trusted, defensive) = s
+        .app
+        .store()
+        .read(|c| {
+            let trusted: i64 = c.query_row("PRAGMA trusted_schema", [], |row| row.get(0))?;
+            Ok((trusted, c.db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_DEFENSIVE)?))
+        })
+        .unwrap();
+    assert_eq!((trusted, defensive), (0, true));
+    // Defensive mode refuses editing the schema's text directly.
+    let refused =
+        s.app.store().read(|c| Ok(c.execute_batch("PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = sql")?));
+    assert!(refused.is_err(), "writable_schema was allowed");
+}
+
+#[test]
+fn the_assistant_takes_plain_http_only_at_home() {
+    let s = setup();
+    let settings = |base_url: &str, allow: bool| LlmSettings {
+        base_url: base_url.into(),
+        model: "any".into(),
+        temperature: 0.5,
+        timeout_seconds: 30,
+        allow_http_on_private_network: allow,
+    };
+    let error = s.app.set_llm_settings(&settings("http://api.example.com/v1", true)).unwrap_err();
+    assert_eq!(error.field(), Some("base_url"), "{error}");
+    assert!(error.to_string().contains("unencrypted"), "{error}");
+    let error = s.app.set_llm_settings(&settings("http://192.168.1.20:11434/v1", false)).unwrap_err();
+    assert!(error.to_string().contains("confirm that this network is yours"), "{error}");
+    s.app.set_llm_settings(&settings("http://192.168.1.20:11434/v1", true)).unwrap();
+    s.app.set_llm_settings(&settings("https://api.example.com/v1", false)).unwrap();
+    s.app.set_llm_settings(&settings("http://localhost:1234/v1", false)).unwrap();
+}
