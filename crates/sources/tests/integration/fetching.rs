@@ -1,12 +1,9 @@
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 //! Fetching through a local mock server: paging, retries, Retry-After, timeouts, bad bodies,
 //! empty boards, unknown companies, keys and the circuit breaker.
 
-mod common;
-
 use std::time::Duration;
 
-use common::{client, client_with_timeout, fetch, fixture};
+use crate::common::{client, client_with_timeout, fetch, fixture};
 use jobhound_sources::{Credentials, Endpoints, HttpClient, HttpOptions, SourceErrorKind, SourceKind};
 use serde_json::{Value, json};
 use wiremock::matchers::{header, method, path, query_param};

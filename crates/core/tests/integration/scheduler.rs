@@ -1,4 +1,3 @@
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 //! The scheduler with a clock the test moves: runs on time, one catch-up after a long sleep, no
 //! overlap, cancel keeping what was stored, the app-wide limit, quiet hours, notifications once,
 //! and webhook digests retried until delivered. Sources are real HTTP to a local mock server.
@@ -20,8 +19,8 @@ use jobhound_core::{Jobhound, webhook};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-const VERCEL: &[u8] = include_bytes!("../../sources/tests/fixtures/greenhouse-sample-1.json");
-const LEVER: &[u8] = include_bytes!("../../sources/tests/fixtures/lever-sample-1.json");
+const VERCEL: &[u8] = include_bytes!("../../../sources/tests/fixtures/greenhouse-sample-1.json");
+const LEVER: &[u8] = include_bytes!("../../../sources/tests/fixtures/lever-sample-1.json");
 
 struct TestClock {
     now: Mutex<DateTime<Utc>>,

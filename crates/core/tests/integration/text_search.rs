@@ -1,4 +1,3 @@
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 //! Full-text search over more jobs than the count cap, so both ways the list tests matches run:
 //! a few matches looked up and sorted, many walked through a list index with a bitset. Each
 //! page is checked against the order worked out here from the generated jobs.

@@ -1,4 +1,3 @@
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 //! The jobs list's filters and sort orders over jobs with known places, pay, types and dates
 //! (written as a JobSpy CSV and imported, so they go through the real pipeline), and saved views.
 

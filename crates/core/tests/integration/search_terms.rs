@@ -1,4 +1,3 @@
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 //! A typed prefix is searched as the indexed words it covers. That is only right if the list of
 //! words holds every word of the index, folded exactly as FTS5 folds it; these tests compare the
 //! list with FTS5's own vocabulary and prefix searches with FTS5's own prefix query.

@@ -1,4 +1,3 @@
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 //! The person's data as a whole: CSV and JSON exports read back, a backup restored over changed
 //! data (with the resume files), refusals that leave the database as it was, deleting one job
 //! with its files, and forgetting everything.
@@ -25,7 +24,10 @@ fn fixture(name: &str) -> Vec<u8> {
 
 /// Resumes are read as the app reads them, in a child process: this test binary in helper mode.
 fn reader() -> jobhound_documents::Extractor {
-    jobhound_documents::crafted::test_binary_reader("extraction_helper", jobhound_documents::Limits::default())
+    jobhound_documents::crafted::test_binary_reader(
+        "your_data::extraction_helper",
+        jobhound_documents::Limits::default(),
+    )
 }
 
 /// The reader's entry point when this binary is started by [`reader`]; does nothing otherwise.

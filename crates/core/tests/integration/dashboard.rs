@@ -1,4 +1,3 @@
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 //! The dashboard's figures over jobs imported today, a campaign, three applications and a run.
 
 use jobhound_core::Jobhound;

@@ -1,4 +1,3 @@
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 //! Importing the CSVs JobSpy and JobFunnel write, built here in their exact column layout (JobSpy's
 //! `DESIRED_ORDER`, JobFunnel's `CSV_HEADER` with v3's `wage, remoteness`): jobs merge with what
 //! is stored, statuses become applications, bad files are refused and a bad row is only flagged.

@@ -1,4 +1,3 @@
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 //! Applying through the services the app and CLI call: statuses with their timeline, the warning
 //! before applying twice, follow-up reminders, resumes on disk, and cover letters written by the
 //! mock OpenAI-compatible server over real HTTP, exported to PDF and DOCX.

@@ -1,4 +1,3 @@
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 //! Duplicate merging through the real ingest path and a real SQLite file.
 
 use jobhound_core::Store;
@@ -6,8 +5,8 @@ use jobhound_core::ingest::ingest;
 use jobhound_core::jobs::{self, JobQuery};
 use jobhound_core::sources::{ParsedPosting, SourceKind, parse};
 
-const GREENHOUSE: &[u8] = include_bytes!("../../sources/tests/fixtures/greenhouse-sample-1.json");
-const ASHBY: &[u8] = include_bytes!("../../sources/tests/fixtures/ashby-sample-1.json");
+const GREENHOUSE: &[u8] = include_bytes!("../../../sources/tests/fixtures/greenhouse-sample-1.json");
+const ASHBY: &[u8] = include_bytes!("../../../sources/tests/fixtures/ashby-sample-1.json");
 
 fn store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();

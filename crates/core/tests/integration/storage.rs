@@ -1,5 +1,3 @@
-#![allow(clippy::expect_used, clippy::unwrap_used)]
-
 use jobhound_core::jobs::JobQuery;
 use jobhound_core::{Jobhound, latest_version, paths};
 

@@ -1,4 +1,3 @@
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 //! Campaigns through the services the app and CLI call: ranking on create and after each fetch,
 //! the campaign's job list by score, scores in a job's detail, and feedback re-ranking.
 

@@ -1,8 +1,6 @@
 //! The ingest bench stores the whole corpus: boards prepared side by side are written in order,
 //! and every job is ranked for every campaign.
 
-#![allow(clippy::expect_used, clippy::unwrap_used)]
-
 use jobhound_core::bench::ingest_bench;
 
 #[test]

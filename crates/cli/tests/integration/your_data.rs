@@ -1,16 +1,13 @@
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 //! `export`, `backup`, `restore`, `jobs delete` and `forget` as a script would use them.
-
-mod common;
 
 use std::path::Path;
 use std::process::Output;
 
-use common::ok;
+use crate::common::ok;
 use serde_json::Value;
 
 fn cli(data_dir: &Path, args: &[&str]) -> Output {
-    common::run(data_dir, args, &[])
+    crate::common::run(data_dir, args, &[])
 }
 
 fn json(output: Output) -> Value {

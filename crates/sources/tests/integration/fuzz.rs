@@ -1,9 +1,6 @@
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 //! Property test: no parser panics, whatever bytes it is given. Inputs are seeded random bytes,
 //! every recorded payload cut short at many points, with bytes flipped, and with its JSON values
 //! swapped for values of the wrong type.
-
-mod common;
 
 use jobhound_sources::{SourceKind, parse};
 use serde_json::Value;
@@ -55,7 +52,7 @@ fn random_bytes_never_panic() {
 fn damaged_recordings_never_panic() {
     let mut rng = fastrand::Rng::with_seed(7);
     for name in FIXTURES {
-        let original = common::fixture(name);
+        let original = crate::common::fixture(name);
         let step = (original.len() / 64).max(1);
         for cut in (0..original.len()).step_by(step) {
             parse_everywhere(&original[..cut]);
@@ -100,7 +97,7 @@ fn values_of_the_wrong_type_never_panic() {
         serde_json::json!({}),
     ];
     for name in FIXTURES.iter().filter(|name| name.ends_with(".json")) {
-        let original: Value = serde_json::from_slice(&common::fixture(name)).unwrap();
+        let original: Value = serde_json::from_slice(&crate::common::fixture(name)).unwrap();
         for position in 0..400 {
             for replacement in &replacements {
                 let mut changed = original.clone();

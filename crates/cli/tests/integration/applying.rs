@@ -1,19 +1,16 @@
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 //! `config`, `resume`, `application` and `letter` as a script would use them, with the language
 //! model served by the mock OpenAI-compatible server over real HTTP.
-
-mod common;
 
 use std::path::Path;
 use std::process::Output;
 
-use common::ok;
+use crate::common::ok;
 use jobhound_documents::{LetterLayout, extract_text, render_pdf};
 use jobhound_llm::mock::{MOCK_MODEL, MockLlm};
 use serde_json::Value;
 
 fn cli(data_dir: &Path, args: &[&str]) -> Output {
-    common::run(data_dir, args, &[("JOBHOUND_LLM_API_KEY", "sk-from-env")])
+    crate::common::run(data_dir, args, &[("JOBHOUND_LLM_API_KEY", "sk-from-env")])
 }
 
 fn keys(value: &Value) -> Vec<&str> {

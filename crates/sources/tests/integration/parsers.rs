@@ -1,10 +1,7 @@
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 //! Every parser against the real recorded payloads in tests/fixtures (copied verbatim from
 //! ../shared/fixtures/sources), asserting concrete field values.
 
-mod common;
-
-use common::fixture;
+use crate::common::fixture;
 use jobhound_sources::{EmploymentType, ParsedPosting, SalaryPeriod, SourceKind, WorkMode, parse};
 
 fn parsed(kind: SourceKind, file: &str) -> Vec<ParsedPosting> {

@@ -2,16 +2,14 @@
 
 use std::time::Duration;
 
-mod common;
-
 use jobhound_sources::{
     Credentials, Endpoints, HttpClient, ParsedPosting, SourceError, SourceErrorKind, SourceKind, greenhouse,
 };
 use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-const LIVE: &[u8] = include_bytes!("fixtures/greenhouse-sample-1.json");
-const DOCS: &[u8] = include_bytes!("fixtures/greenhouse-sample-2.json");
+const LIVE: &[u8] = include_bytes!("../fixtures/greenhouse-sample-1.json");
+const DOCS: &[u8] = include_bytes!("../fixtures/greenhouse-sample-2.json");
 
 #[test]
 fn live_recording_parses_into_concrete_fields() {
@@ -80,11 +78,13 @@ async fn server_answering(template: ResponseTemplate) -> (MockServer, Endpoints)
 }
 
 fn client(timeout_ms: u64) -> HttpClient {
-    common::client_with_timeout(Duration::from_millis(timeout_ms))
+    crate::common::client_with_timeout(Duration::from_millis(timeout_ms))
 }
 
 async fn fetch(http: &HttpClient, endpoints: &Endpoints, param: &str) -> Result<Vec<ParsedPosting>, SourceError> {
-    common::fetch(SourceKind::Greenhouse, http, endpoints, &Credentials::default(), param).await.map(|o| o.postings)
+    crate::common::fetch(SourceKind::Greenhouse, http, endpoints, &Credentials::default(), param)
+        .await
+        .map(|o| o.postings)
 }
 
 #[tokio::test]

@@ -1,4 +1,3 @@
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 //! A job's skills split by what the resume shows: against the newest resume, or none.
 
 use jobhound_core::Jobhound;

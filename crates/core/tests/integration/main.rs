@@ -1,0 +1,22 @@
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+//! jobhound-core's integration tests, one binary (one link instead of one per file): each module a
+//! concern, each against a real SQLite file and, where it fetches, a local mock server.
+
+mod applications;
+mod bench_ingest;
+mod browsing;
+mod campaign_service;
+mod campaigns;
+mod dashboard;
+mod dedup;
+mod greenhouse_board;
+mod imports;
+mod prepared_ingest;
+mod scheduler;
+mod search_index;
+mod search_terms;
+mod skill_fit;
+mod source_health;
+mod storage;
+mod text_search;
+mod your_data;

@@ -1,0 +1,9 @@
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+//! jobhound-sources' integration tests, one binary: parsers on recorded payloads, fetching through a
+//! local mock server, and property tests that no input panics a parser.
+
+mod common;
+mod fetching;
+mod fuzz;
+mod greenhouse;
+mod parsers;
