@@ -20,15 +20,17 @@ step "UI build (the app embeds it)"
 step "clippy"
 cargo clippy --workspace --all-targets -- -D warnings
 
+# One build of every target with one feature set: the tests, the app, the CLI and the mock language
+# model server the end-to-end tests start. A separate `cargo build -p jobhound-app` resolves features
+# without the test-only ones and compiled much of the graph a second time (189 s of a cold run).
+step "Rust build: libraries, binaries, tests and examples"
+cargo build --workspace --lib --bins --tests --examples
+
 step "Rust tests"
 cargo test --workspace
 
 step "UI type check, lint and unit tests"
 (cd ui && npm run check && npm run lint && npm test)
-
-step "app and CLI binaries, and the mock language model server"
-cargo build -p jobhound-app -p jobhound-cli
-cargo build -p jobhound-llm --features mock --example mock_openai
 
 step "end-to-end tests"
 ./tests/e2e/run.sh
