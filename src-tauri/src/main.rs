@@ -1,3 +1,6 @@
+//! The desktop shell: Tauri commands (each an async call into core), events, the tray, OS
+//! notifications, drag and drop, dialogs. No SQL and no HTTP here.
+
 // Keep a console window from opening next to the app on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 

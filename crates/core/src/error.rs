@@ -1,3 +1,5 @@
+//! Core's one error type, and the stable code each variant crosses IPC with.
+
 use jobhound_sources::SourceError;
 
 /// Everything that can go wrong in Jobhound's core. [`CoreError::code`] is the stable name the UI

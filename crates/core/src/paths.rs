@@ -1,3 +1,5 @@
+//! The data directory and the files in it: where the database lives, chosen by flag, environment or the OS.
+
 use std::path::{Path, PathBuf};
 
 use crate::CoreError;

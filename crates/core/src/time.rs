@@ -1,3 +1,5 @@
+//! Timestamps as Jobhound stores them: UTC, RFC 3339, one format everywhere so they sort as text.
+
 use chrono::{DateTime, SecondsFormat, Utc};
 
 pub fn now_rfc3339() -> String {
