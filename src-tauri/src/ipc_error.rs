@@ -1,3 +1,5 @@
+//! How an error crosses to the window: `{code, message}`.
+
 use jobhound_core::{CoreError, ErrorPayload};
 
 /// Every command fails with `{code, message}`.

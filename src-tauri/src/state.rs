@@ -1,3 +1,6 @@
+//! The shell's state: core's services (or why they could not start), the scheduler, letters in
+//! progress.
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};

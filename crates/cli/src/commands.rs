@@ -1,3 +1,5 @@
+//! Dispatching a parsed command line to core, and how failures become exit codes (2 for bad input).
+
 use jobhound_core::jobs::JobQuery;
 use jobhound_core::parse_output::parse_body;
 use jobhound_core::sources::SourceKind;

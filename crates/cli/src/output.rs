@@ -1,3 +1,5 @@
+//! Writing results: one line of text for people, or one JSON object per line with `--json`.
+
 use std::io::Write;
 
 use serde::Serialize;

@@ -1,3 +1,5 @@
+//! The documents crate's one error type: refusals a person can act on, and rendering failures.
+
 use thiserror::Error;
 
 #[derive(Debug, Error)]

@@ -1,3 +1,6 @@
+//! Reading a resume's text from PDF or DOCX bytes, within size limits; run inside the reader
+//! process.
+
 use std::io::{Cursor, Read};
 
 use quick_xml::events::Event;

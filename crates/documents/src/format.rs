@@ -1,3 +1,5 @@
+//! PDF or DOCX, judged by a file's bytes rather than its name.
+
 use crate::DocumentError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,3 +1,5 @@
+//! A cover letter written as a Word document.
+
 use docx_rs::{BreakType, Docx, Paragraph, Run, RunFonts};
 
 use crate::{DocumentError, LetterLayout};

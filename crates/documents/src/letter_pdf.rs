@@ -1,3 +1,5 @@
+//! A cover letter written as a PDF, with an embedded font so every letter prints.
+
 use printpdf::{Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem};
 
 use crate::{DocumentError, LetterLayout};

@@ -1,3 +1,5 @@
+//! Tidying extracted text, and telling text from a scanned page's emptiness.
+
 /// Text as extraction leaves it (ragged spaces, runs of blank lines, stray control characters)
 /// made readable and stable: single spaces, trimmed lines, at most one blank line in a row.
 pub(crate) fn tidy(raw: &str) -> String {

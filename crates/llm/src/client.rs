@@ -1,3 +1,6 @@
+//! The chat client: one request to `/chat/completions`, whole or streamed, every body read through
+//! a cap.
+
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};

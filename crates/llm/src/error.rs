@@ -1,3 +1,5 @@
+//! The language-model client's one error type, with a stable code and whether retrying may help.
+
 use thiserror::Error;
 
 #[derive(Debug, Error, Clone, PartialEq)]

@@ -1,3 +1,6 @@
+//! The "quick read" of a job: the model's JSON answer parsed into a summary, the skills asked for,
+//! those the resume shows and those it lacks.
+
 use serde::{Deserialize, Serialize};
 
 use crate::LlmError;

@@ -1,3 +1,5 @@
+//! Each source's base URL, replaceable through `JOBHOUND_BASE_URL_<KIND>` for tests and mirrors.
+
 use std::collections::HashMap;
 
 use crate::SourceKind;

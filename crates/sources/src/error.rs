@@ -1,3 +1,5 @@
+//! The sources crate's one error type, classified so callers know whether to retry, pause or ask.
+
 use std::time::Duration;
 
 /// Why a source could not deliver its postings. Every message names what the user asked for.

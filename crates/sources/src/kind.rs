@@ -1,3 +1,5 @@
+//! Every source kind Jobhound knows, by the name stored with its postings.
+
 use std::fmt;
 use std::str::FromStr;
 

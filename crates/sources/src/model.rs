@@ -1,3 +1,5 @@
+//! What a parser produces: a posting's fields as the source gave them, before normalizing.
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

@@ -1,3 +1,5 @@
+//! Applying the embedded `migrations/` in order, each checksummed; the file is copied aside first.
+
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};

@@ -1,3 +1,6 @@
+//! Description HTML: sanitized for display (ammonia), and read as plain text for search and
+//! ranking.
+
 use std::collections::HashSet;
 use std::sync::LazyLock;
 

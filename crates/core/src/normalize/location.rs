@@ -1,3 +1,5 @@
+//! Places and work modes: remote, hybrid or on-site read from a location label or the text.
+
 use jobhound_sources::WorkMode;
 
 /// Splits a location label such as "Hybrid - London" or "Remote (US)" into the work mode it states

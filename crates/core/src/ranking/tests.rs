@@ -1,3 +1,5 @@
+//! Unit tests of the ranking factors and their explanations.
+
 use chrono::TimeZone;
 
 use super::*;

@@ -1,3 +1,5 @@
+//! When to try a request again: backoff with jitter, or the server's `Retry-After`.
+
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
