@@ -7,6 +7,7 @@
 mod applying_commands;
 mod background;
 mod campaign_commands;
+mod command_list;
 mod commands;
 mod data_commands;
 mod dialog_commands;
