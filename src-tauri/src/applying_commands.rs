@@ -3,7 +3,6 @@
 
 use std::path::PathBuf;
 
-use jobhound_core::ErrorPayload;
 use jobhound_core::applications::{
     ApplicationDetail, ApplicationQuery, ApplicationStatus, ApplicationSummary, ApplicationUpdate, ContactInput,
 };
@@ -11,6 +10,7 @@ use jobhound_core::letter_service::JobInsight;
 use jobhound_core::letters::{CoverLetter, LetterChunk, LetterRequest};
 use jobhound_core::llm_settings::{LlmConnection, LlmSettings, LlmSettingsView};
 use jobhound_core::resumes::{ResumeImport, ResumeSummary};
+use jobhound_core::{ErrorCode, ErrorPayload};
 use jobhound_llm::CancellationToken;
 use tauri::State;
 use tauri::ipc::Channel;
@@ -95,7 +95,7 @@ pub async fn import_resume(
 ) -> CommandResult<ResumeImport> {
     if !state.dropped.take(&path).await {
         return Err(ErrorPayload {
-            code: "not_dropped".into(),
+            code: ErrorCode::NotDropped,
             message: "Only a file you drop on the window or choose in the file dialog is imported.".into(),
             field: None,
         });

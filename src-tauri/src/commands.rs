@@ -7,7 +7,7 @@ use jobhound_core::jobs::{JobDetail, JobPage, JobQuery};
 use jobhound_core::liveness::RecheckReport;
 use jobhound_core::sources::SourceKind;
 use jobhound_core::watched::{FetchReport, WatchedSource};
-use jobhound_core::{AppStatus, CoreError, ErrorPayload, Jobhound, SourceOverview};
+use jobhound_core::{AppStatus, CoreError, ErrorCode, ErrorPayload, Jobhound, SourceOverview};
 use tauri::State;
 use tauri_plugin_opener::OpenerExt;
 
@@ -100,7 +100,7 @@ pub async fn import_demo(state: State<'_, AppState>) -> CommandResult<DemoImport
 pub async fn open_external(app: tauri::AppHandle, url: String) -> CommandResult<()> {
     if !crate::navigation::is_external_link(&url) {
         return Err(ErrorPayload {
-            code: "invalid_input".into(),
+            code: ErrorCode::InvalidInput,
             message: format!("not a web link: {url}"),
             field: None,
         });

@@ -1,6 +1,6 @@
 //! How an error crosses to the window: `{code, message}`.
 
-use jobhound_core::{CoreError, ErrorPayload};
+use jobhound_core::{CoreError, ErrorCode, ErrorPayload};
 
 /// Every command fails with `{code, message}`.
 pub type CommandResult<T> = Result<T, ErrorPayload>;
@@ -10,5 +10,5 @@ pub fn from_core(error: CoreError) -> ErrorPayload {
 }
 
 pub fn internal(message: impl Into<String>) -> ErrorPayload {
-    ErrorPayload { code: "internal".into(), message: message.into(), field: None }
+    ErrorPayload { code: ErrorCode::Internal, message: message.into(), field: None }
 }

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use jobhound_llm::CancellationToken;
 
 use jobhound_core::scheduler::Scheduler;
-use jobhound_core::{ErrorPayload, Jobhound, paths};
+use jobhound_core::{ErrorCode, ErrorPayload, Jobhound, paths};
 
 /// The core services, or why they could not start (for example a database from a newer version);
 /// the window still opens and shows that message instead of vanishing.
@@ -65,7 +65,7 @@ impl AppState {
     pub fn scheduler(&self) -> Result<Arc<Scheduler>, ErrorPayload> {
         self.core()?;
         self.scheduler.get().cloned().ok_or_else(|| ErrorPayload {
-            code: "not_ready".into(),
+            code: ErrorCode::NotReady,
             message: "Jobhound is still starting; try again in a moment.".into(),
             field: None,
         })

@@ -26,9 +26,16 @@ impl Failure {
 
 impl From<CoreError> for Failure {
     fn from(error: CoreError) -> Self {
+        use jobhound_core::ErrorCode;
         let exit_code = match error.code() {
-            "not_found" | "invalid_input" | "source_parse" | "file_too_large" | "unsupported_file" | "corrupt_file"
-            | "no_text" | "not_a_backup" => 2,
+            ErrorCode::NotFound
+            | ErrorCode::InvalidInput
+            | ErrorCode::SourceParse
+            | ErrorCode::FileTooLarge
+            | ErrorCode::UnsupportedFile
+            | ErrorCode::CorruptFile
+            | ErrorCode::NoText
+            | ErrorCode::NotABackup => 2,
             _ => 1,
         };
         Self { message: error.to_string(), exit_code }

@@ -2,6 +2,8 @@
 
 use jobhound_sources::SourceError;
 
+use crate::ErrorCode;
+
 /// Everything that can go wrong in Jobhound's core. [`CoreError::code`] is the stable name the UI
 /// and scripts match on; the `Display` text is written for the person reading it.
 #[derive(Debug, thiserror::Error)]
@@ -59,44 +61,46 @@ pub enum CoreError {
 }
 
 impl CoreError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
+        use jobhound_documents::DocumentError;
+        use jobhound_sources::SourceErrorKind;
         match self {
-            CoreError::OpenDatabase { .. } => "database_open",
-            CoreError::SchemaTooNew { .. } => "schema_too_new",
-            CoreError::MigrationEdited { .. } | CoreError::Migration { .. } => "migration",
-            CoreError::Backup { .. } => "backup",
-            CoreError::Database(_) => "database",
-            CoreError::Io { .. } => "io",
+            CoreError::OpenDatabase { .. } => ErrorCode::DatabaseOpen,
+            CoreError::SchemaTooNew { .. } => ErrorCode::SchemaTooNew,
+            CoreError::MigrationEdited { .. } | CoreError::Migration { .. } => ErrorCode::Migration,
+            CoreError::Backup { .. } => ErrorCode::Backup,
+            CoreError::Database(_) => ErrorCode::Database,
+            CoreError::Io { .. } => ErrorCode::Io,
             CoreError::Source(error) => match error.kind() {
-                jobhound_sources::SourceErrorKind::NotFound => "source_not_found",
-                jobhound_sources::SourceErrorKind::RateLimited => "source_rate_limited",
-                jobhound_sources::SourceErrorKind::Blocked => "source_blocked",
-                jobhound_sources::SourceErrorKind::Server => "source_server",
-                jobhound_sources::SourceErrorKind::Timeout => "source_timeout",
-                jobhound_sources::SourceErrorKind::Network => "source_network",
-                jobhound_sources::SourceErrorKind::Parse => "source_parse",
-                jobhound_sources::SourceErrorKind::Input => "invalid_input",
-                jobhound_sources::SourceErrorKind::MissingKey => "source_missing_key",
-                jobhound_sources::SourceErrorKind::Paused => "source_paused",
-                jobhound_sources::SourceErrorKind::Disabled => "source_disabled",
+                SourceErrorKind::NotFound => ErrorCode::SourceNotFound,
+                SourceErrorKind::RateLimited => ErrorCode::SourceRateLimited,
+                SourceErrorKind::Blocked => ErrorCode::SourceBlocked,
+                SourceErrorKind::Server => ErrorCode::SourceServer,
+                SourceErrorKind::Timeout => ErrorCode::SourceTimeout,
+                SourceErrorKind::Network => ErrorCode::SourceNetwork,
+                SourceErrorKind::Parse => ErrorCode::SourceParse,
+                SourceErrorKind::Input => ErrorCode::InvalidInput,
+                SourceErrorKind::MissingKey => ErrorCode::SourceMissingKey,
+                SourceErrorKind::Paused => ErrorCode::SourcePaused,
+                SourceErrorKind::Disabled => ErrorCode::SourceDisabled,
             },
-            CoreError::Keychain(_) => "keychain",
+            CoreError::Keychain(_) => ErrorCode::Keychain,
             CoreError::Document(error) => match error {
-                jobhound_documents::DocumentError::TooLarge { .. } => "file_too_large",
-                jobhound_documents::DocumentError::Unsupported(_) => "unsupported_file",
-                jobhound_documents::DocumentError::Corrupt { .. } => "corrupt_file",
-                jobhound_documents::DocumentError::NoText => "no_text",
-                jobhound_documents::DocumentError::Render { .. } => "render",
-                jobhound_documents::DocumentError::Reader(_) => "document_reader",
+                DocumentError::TooLarge { .. } => ErrorCode::FileTooLarge,
+                DocumentError::Unsupported(_) => ErrorCode::UnsupportedFile,
+                DocumentError::Corrupt { .. } => ErrorCode::CorruptFile,
+                DocumentError::NoText => ErrorCode::NoText,
+                DocumentError::Render { .. } => ErrorCode::Render,
+                DocumentError::Reader(_) => ErrorCode::DocumentReader,
             },
-            CoreError::Llm(error) => error.code(),
-            CoreError::RecentlyApplied(_) => "recently_applied",
-            CoreError::NotFound(_) => "not_found",
-            CoreError::InvalidInput(_) | CoreError::InvalidField { .. } => "invalid_input",
-            CoreError::NotABackup(_) => "not_a_backup",
-            CoreError::DestinationsUnconfirmed(_) => "destinations_unconfirmed",
-            CoreError::KeyForAnotherAddress(_) => "key_for_another_address",
-            CoreError::Internal(_) => "internal",
+            CoreError::Llm(error) => ErrorCode::from(error),
+            CoreError::RecentlyApplied(_) => ErrorCode::RecentlyApplied,
+            CoreError::NotFound(_) => ErrorCode::NotFound,
+            CoreError::InvalidInput(_) | CoreError::InvalidField { .. } => ErrorCode::InvalidInput,
+            CoreError::NotABackup(_) => ErrorCode::NotABackup,
+            CoreError::DestinationsUnconfirmed(_) => ErrorCode::DestinationsUnconfirmed,
+            CoreError::KeyForAnotherAddress(_) => ErrorCode::KeyForAnotherAddress,
+            CoreError::Internal(_) => ErrorCode::Internal,
         }
     }
 }

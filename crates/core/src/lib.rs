@@ -19,6 +19,7 @@ pub mod dedup;
 pub mod demo;
 pub mod destinations;
 mod error;
+mod error_code;
 pub mod fetching;
 pub mod follow_ups;
 pub mod forget;
@@ -53,12 +54,13 @@ pub mod webhook;
 pub use app::{AppStatus, Jobhound, SourceOverview};
 pub use db::{MigrationReport, Store, latest_version};
 pub use error::CoreError;
+pub use error_code::ErrorCode;
 pub use jobhound_sources as sources;
 
 /// How an error crosses to the UI or a script: a stable `code` to match on and a `message` for people.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 pub struct ErrorPayload {
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
     /// The form field the error is about, so the UI can show the message beside it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -68,6 +70,6 @@ pub struct ErrorPayload {
 
 impl From<&CoreError> for ErrorPayload {
     fn from(error: &CoreError) -> Self {
-        Self { code: error.code().to_string(), message: error.to_string(), field: error.field().map(str::to_string) }
+        Self { code: error.code(), message: error.to_string(), field: error.field().map(str::to_string) }
     }
 }

@@ -357,7 +357,7 @@ async fn a_cancelled_or_failed_letter_stores_nothing() {
         }
     };
     let cancelled = app.generate_letter(&request, &cancel, Some(&mut on_text)).await;
-    assert_eq!(cancelled.err().map(|e| e.code()), Some("cancelled"));
+    assert_eq!(cancelled.err().map(|e| e.code()), Some(jobhound_core::ErrorCode::Cancelled));
 
     mock.set_default(MockReply::Status { status: 401, message: "Incorrect API key provided".into() });
     let refused = app.generate_letter(&request, &CancellationToken::new(), None).await.err().unwrap();

@@ -187,7 +187,7 @@ fn absurd_filter_values_are_input_errors_naming_the_filter() {
         |filters: JobFilters| j.app.list_jobs(&JobQuery { filters: Some(filters), ..JobQuery::default() }).unwrap_err();
     // Before the check this overflowed chrono's date arithmetic and panicked the list.
     let error = refused(JobFilters { posted_within_days: Some(100_000_000), ..JobFilters::default() });
-    assert_eq!((error.code(), error.field()), ("invalid_input", Some("posted_within_days")), "{error}");
+    assert_eq!((error.code().as_str(), error.field()), ("invalid_input", Some("posted_within_days")), "{error}");
     assert!(error.to_string().contains("between 1 and 36500 days"), "{error}");
     let error = refused(JobFilters { posted_within_days: Some(u32::MAX), ..JobFilters::default() });
     assert_eq!(error.field(), Some("posted_within_days"));

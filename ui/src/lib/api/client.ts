@@ -10,6 +10,7 @@ import type { RankCounts } from '$lib/bindings/RankCounts';
 import type { Weights } from '$lib/bindings/Weights';
 import type { WeightsChange } from '$lib/bindings/WeightsChange';
 import type { DemoImport } from '$lib/bindings/DemoImport';
+import type { ErrorCode } from '$lib/bindings/ErrorCode';
 import type { ErrorPayload } from '$lib/bindings/ErrorPayload';
 import type { FetchReport } from '$lib/bindings/FetchReport';
 import type { JobDetail } from '$lib/bindings/JobDetail';
@@ -79,7 +80,7 @@ export interface ApiClient extends ApplyingClient, DataClient {
 /** A failed command: `code` is stable for matching, `message` is written for the user. */
 export class ApiError extends Error implements ErrorPayload {
 	constructor(
-		public readonly code: string,
+		public readonly code: ErrorCode,
 		message: string,
 		/** The form field the error is about, when it is about one. */
 		public readonly field?: string
@@ -92,8 +93,9 @@ export class ApiError extends Error implements ErrorPayload {
 		if (raw instanceof ApiError) return raw;
 		if (raw && typeof raw === 'object' && 'code' in raw && 'message' in raw) {
 			const payload = raw as ErrorPayload;
+			// Rust's ErrorCode serializes to one of the union's strings.
 			return new ApiError(
-				String(payload.code),
+				payload.code,
 				sentence(String(payload.message)),
 				payload.field ? String(payload.field) : undefined
 			);
