@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds assets/eval/dedup-pairs.jsonl: labelled pairs of jobs for `jobhound-cli eval dedup`.
 
-Every job starts as a real recorded posting (crates/sources/tests/fixtures, parsed by
+Every job starts as a real recorded posting (assets/recorded, parsed by
 `jobhound-cli parse`). Pairs are that posting and a variation whose label follows from how it was
 made: relisted on an aggregator, retitled, lightly edited, copied by an agency or reposted (the
 same job), or moved to another city, given another team's text, another title, or another
@@ -19,7 +19,7 @@ import sys
 import zlib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-FIXTURES = os.path.join(ROOT, "crates/sources/tests/fixtures")
+FIXTURES = os.path.join(ROOT, "assets/recorded")
 TARGET = os.environ.get("CARGO_TARGET_DIR", os.path.join(os.environ["HOME"], ".cache/jobhound-target"))
 CLI = os.path.join(TARGET, "debug/jobhound-cli")
 OUT = os.path.join(ROOT, "assets/eval/dedup-pairs.jsonl")

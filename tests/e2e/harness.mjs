@@ -11,7 +11,8 @@ import { remote } from 'webdriverio';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const artifacts = path.join(here, 'artifacts');
-const fixtures = path.join(here, '..', 'fixtures');
+// The recorded payloads, one copy in the repository (the demo data and every test read them).
+const fixtures = path.join(here, '..', '..', 'assets', 'recorded');
 
 export const appBinary =
 	process.env.JOBHOUND_APP_BINARY ??

@@ -11,7 +11,7 @@ use jobhound_core::normalize::{normalize, salary_from_text};
 use jobhound_core::ranking::{Idf, JobFacts, rank};
 use jobhound_core::sources::{SourceKind, parse};
 
-const GREENHOUSE: &[u8] = include_bytes!("../../sources/tests/fixtures/greenhouse-sample-1.json");
+const GREENHOUSE: &[u8] = include_bytes!("../../../assets/recorded/greenhouse-sample-1.json");
 const PAIRS: &str = include_str!("../../../assets/eval/dedup-pairs.jsonl");
 
 const SALARY_TEXTS: &[&str] = &[

@@ -21,7 +21,7 @@ use crate::{CoreError, Store};
 mod floor;
 
 const BOARD_SIZE: usize = 500;
-const RECORDED: &str = include_str!("../../../assets/demo/greenhouse-sample-1.json");
+const RECORDED: &str = include_str!("../../../assets/recorded/greenhouse-sample-1.json");
 
 const TITLES: &[&str] = &[
     "Senior Software Engineer",

@@ -421,7 +421,7 @@ mod tests {
 
     #[test]
     fn simhash_is_the_hash_stored_before() {
-        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../sources/tests/fixtures");
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/recorded");
         let mut texts: Vec<String> = vec![
             "Ünïcode ÉCOLE straße İstanbul ΣΊΣΥΦΟΣ naïve café one two three four five six seven eight nine ten".into(),
             "UPPER lower MiXeD 123 4th x86_64 C++ C# .NET Node.js k8s and more words to make it long enough".into(),

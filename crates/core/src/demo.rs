@@ -1,5 +1,5 @@
-//! The offline demo data set: real recorded payloads bundled in `assets/demo/`, so a new user sees
-//! real-looking jobs before adding a board, with no network.
+//! The offline demo data set: real recorded payloads bundled from `assets/recorded/` (the one copy
+//! the tests read too), so a new user sees real-looking jobs before adding a board, with no network.
 
 use jobhound_sources::SourceKind;
 use serde::{Deserialize, Serialize};
@@ -18,19 +18,19 @@ struct DemoPayload {
     company: Option<&'static str>,
 }
 
-/// Each payload a parser exists for. The other recordings sit in `assets/demo/` for the parsers
+/// Each payload a parser exists for. The other recordings sit in `assets/recorded/` for the parsers
 /// still to come.
 const PAYLOADS: &[DemoPayload] = &[
     DemoPayload {
         kind: SourceKind::Greenhouse,
         file: "greenhouse-sample-1.json",
-        body: include_bytes!("../../../assets/demo/greenhouse-sample-1.json"),
+        body: include_bytes!("../../../assets/recorded/greenhouse-sample-1.json"),
         company: None,
     },
     DemoPayload {
         kind: SourceKind::Greenhouse,
         file: "greenhouse-sample-2.json",
-        body: include_bytes!("../../../assets/demo/greenhouse-sample-2.json"),
+        body: include_bytes!("../../../assets/recorded/greenhouse-sample-2.json"),
         company: Some("vaulttec"),
     },
 ];

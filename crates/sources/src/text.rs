@@ -190,7 +190,7 @@ mod tests {
         ]
         .map(str::to_string)
         .to_vec();
-        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/recorded");
         for entry in std::fs::read_dir(&fixtures).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|extension| extension == "json") {

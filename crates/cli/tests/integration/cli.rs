@@ -15,7 +15,7 @@ fn cli(data_dir: &Path, args: &[&str]) -> Output {
 
 fn fixture(name: &str) -> String {
     // The recorded payloads live once, beside the parsers they test.
-    format!("{}/../sources/tests/fixtures/{name}", manifest_dir())
+    format!("{}/../../assets/recorded/{name}", manifest_dir())
 }
 
 const KEYS: &[&str] = &[

@@ -235,7 +235,7 @@ mod tests {
         ]
         .map(str::to_string)
         .to_vec();
-        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../sources/tests/fixtures");
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/recorded");
         // Every description the parsers read from the recorded payloads and pages (what normalize
         // is given); a parser fed another source's file reads nothing or fails, and is passed over.
         for entry in std::fs::read_dir(&fixtures).unwrap() {

@@ -20,7 +20,7 @@ use jobhound_llm::CancellationToken;
 use jobhound_llm::mock::{MOCK_MODEL, MockLlm, MockReply};
 
 fn fixture(name: &str) -> Vec<u8> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../sources/tests/fixtures").join(name);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/recorded").join(name);
     std::fs::read(path).unwrap()
 }
 

@@ -19,7 +19,7 @@ const FIXTURES: [(SourceKind, &str); 6] = [
 ];
 
 fn fixture(name: &str) -> Vec<u8> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../sources/tests/fixtures").join(name);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/recorded").join(name);
     std::fs::read(path).unwrap()
 }
 

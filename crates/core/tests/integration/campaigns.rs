@@ -9,7 +9,7 @@ use jobhound_core::matches::{self, JobSelection, MatchQuery};
 use jobhound_core::ranking::{Feedback, Profile, RemotePreference, Weights};
 use jobhound_core::sources::{SourceKind, parse};
 
-const GREENHOUSE: &[u8] = include_bytes!("../../../sources/tests/fixtures/greenhouse-sample-1.json");
+const GREENHOUSE: &[u8] = include_bytes!("../../../../assets/recorded/greenhouse-sample-1.json");
 const NOW: &str = "2026-11-23T12:00:00Z";
 
 fn store_with_jobs() -> (tempfile::TempDir, Store) {

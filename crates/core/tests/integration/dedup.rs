@@ -5,8 +5,8 @@ use jobhound_core::ingest::ingest;
 use jobhound_core::jobs::{self, JobQuery};
 use jobhound_core::sources::{ParsedPosting, SourceKind, parse};
 
-const GREENHOUSE: &[u8] = include_bytes!("../../../sources/tests/fixtures/greenhouse-sample-1.json");
-const ASHBY: &[u8] = include_bytes!("../../../sources/tests/fixtures/ashby-sample-1.json");
+const GREENHOUSE: &[u8] = include_bytes!("../../../../assets/recorded/greenhouse-sample-1.json");
+const ASHBY: &[u8] = include_bytes!("../../../../assets/recorded/ashby-sample-1.json");
 
 fn store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();

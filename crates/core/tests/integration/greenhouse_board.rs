@@ -8,7 +8,7 @@ use jobhound_core::{CoreError, Jobhound};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-const VERCEL: &[u8] = include_bytes!("../../../sources/tests/fixtures/greenhouse-sample-1.json");
+const VERCEL: &[u8] = include_bytes!("../../../../assets/recorded/greenhouse-sample-1.json");
 
 struct Harness {
     _dir: tempfile::TempDir,

@@ -19,7 +19,7 @@ fn open() -> (tempfile::TempDir, Jobhound) {
     let dir = tempfile::tempdir().unwrap();
     let app =
         Jobhound::open(&dir.path().join("data")).unwrap().with_secrets(std::sync::Arc::new(MemorySecrets::default()));
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../sources/tests/fixtures/greenhouse-sample-1.json");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/recorded/greenhouse-sample-1.json");
     let postings = parse(SourceKind::Greenhouse, &std::fs::read(fixture).unwrap()).unwrap();
     app.store().write(|tx| ingest(tx, &postings, Some("Vercel"), "2026-11-20T10:00:00Z")).unwrap();
     (dir, app)

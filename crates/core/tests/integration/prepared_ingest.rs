@@ -5,7 +5,7 @@ use jobhound_core::Store;
 use jobhound_core::ingest::{ingest, ingest_prepared, prepare_postings};
 use jobhound_core::sources::{ParsedPosting, SourceKind};
 
-const VERCEL: &[u8] = include_bytes!("../../../sources/tests/fixtures/greenhouse-sample-1.json");
+const VERCEL: &[u8] = include_bytes!("../../../../assets/recorded/greenhouse-sample-1.json");
 
 fn postings() -> Vec<ParsedPosting> {
     jobhound_core::sources::parse(SourceKind::Greenhouse, VERCEL).unwrap()

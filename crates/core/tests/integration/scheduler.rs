@@ -19,8 +19,8 @@ use jobhound_core::{Jobhound, webhook};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-const VERCEL: &[u8] = include_bytes!("../../../sources/tests/fixtures/greenhouse-sample-1.json");
-const LEVER: &[u8] = include_bytes!("../../../sources/tests/fixtures/lever-sample-1.json");
+const VERCEL: &[u8] = include_bytes!("../../../../assets/recorded/greenhouse-sample-1.json");
+const LEVER: &[u8] = include_bytes!("../../../../assets/recorded/lever-sample-1.json");
 
 struct TestClock {
     now: Mutex<DateTime<Utc>>,

@@ -5,7 +5,7 @@ use jobhound_core::ingest::ingest;
 use jobhound_core::jobs::{self, JobQuery};
 use jobhound_core::sources::{SourceKind, parse};
 
-const GREENHOUSE: &[u8] = include_bytes!("../../../sources/tests/fixtures/greenhouse-sample-1.json");
+const GREENHOUSE: &[u8] = include_bytes!("../../../../assets/recorded/greenhouse-sample-1.json");
 
 fn search(store: &Store, text: &str) -> Vec<String> {
     let query = JobQuery { text: Some(text.into()), ..JobQuery::default() };

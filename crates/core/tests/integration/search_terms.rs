@@ -12,7 +12,7 @@ use jobhound_core::sources::{ParsedPosting, SourceKind, parse};
 
 /// Every posting the parsers read from the recorded payloads and pages.
 fn recorded_postings() -> Vec<ParsedPosting> {
-    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../sources/tests/fixtures");
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/recorded");
     let mut postings = Vec::new();
     for entry in std::fs::read_dir(&fixtures).unwrap() {
         let body = std::fs::read(entry.unwrap().path()).unwrap();

@@ -11,10 +11,10 @@ use serde_json::{Value, json};
 use wiremock::matchers::path;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-const GREENHOUSE: &[u8] = include_bytes!("../../../sources/tests/fixtures/greenhouse-sample-1.json");
-const LEVER: &[u8] = include_bytes!("../../../sources/tests/fixtures/lever-sample-1.json");
-const REMOTIVE: &[u8] = include_bytes!("../../../sources/tests/fixtures/remotive-sample-1.json");
-const LINKEDIN: &[u8] = include_bytes!("../../../sources/tests/fixtures/linkedin-sample-1.html");
+const GREENHOUSE: &[u8] = include_bytes!("../../../../assets/recorded/greenhouse-sample-1.json");
+const LEVER: &[u8] = include_bytes!("../../../../assets/recorded/lever-sample-1.json");
+const REMOTIVE: &[u8] = include_bytes!("../../../../assets/recorded/remotive-sample-1.json");
+const LINKEDIN: &[u8] = include_bytes!("../../../../assets/recorded/linkedin-sample-1.html");
 
 struct Harness {
     _dir: tempfile::TempDir,

@@ -8,8 +8,8 @@ use jobhound_sources::{
 use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-const LIVE: &[u8] = include_bytes!("../fixtures/greenhouse-sample-1.json");
-const DOCS: &[u8] = include_bytes!("../fixtures/greenhouse-sample-2.json");
+const LIVE: &[u8] = include_bytes!("../../../../assets/recorded/greenhouse-sample-1.json");
+const DOCS: &[u8] = include_bytes!("../../../../assets/recorded/greenhouse-sample-2.json");
 
 #[test]
 fn live_recording_parses_into_concrete_fields() {

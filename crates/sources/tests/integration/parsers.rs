@@ -1,4 +1,4 @@
-//! Every parser against the real recorded payloads in tests/fixtures (copied verbatim from
+//! Every parser against the real recorded payloads in assets/recorded/ (copied verbatim from
 //! ../shared/fixtures/sources), asserting concrete field values.
 
 use crate::common::fixture;

@@ -18,7 +18,7 @@ mod hostile_backups;
 mod hostile_resumes;
 
 fn fixture(name: &str) -> Vec<u8> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../sources/tests/fixtures").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/recorded").join(name);
     std::fs::read(path).unwrap()
 }
 

@@ -7,7 +7,7 @@ use jobhound_sources::{
 };
 
 pub fn fixture(name: &str) -> Vec<u8> {
-    let path = format!("{}/tests/fixtures/{name}", manifest_dir());
+    let path = format!("{}/../../assets/recorded/{name}", manifest_dir());
     std::fs::read(&path).unwrap_or_else(|error| panic!("{path}: {error}"))
 }
 
