@@ -19,10 +19,7 @@ use jobhound_documents::{DocumentFormat, LetterLayout, extract_text, render_docx
 use jobhound_llm::CancellationToken;
 use jobhound_llm::mock::{MOCK_MODEL, MockLlm, MockReply};
 
-fn fixture(name: &str) -> Vec<u8> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/recorded").join(name);
-    std::fs::read(path).unwrap()
-}
+use crate::support::recorded as fixture;
 
 fn open() -> (tempfile::TempDir, Arc<Jobhound>) {
     let dir = tempfile::tempdir().unwrap();

@@ -18,10 +18,7 @@ const FIXTURES: [(SourceKind, &str); 6] = [
     (SourceKind::Rss, "weworkremotely-sample-1.xml"),
 ];
 
-fn fixture(name: &str) -> Vec<u8> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/recorded").join(name);
-    std::fs::read(path).unwrap()
-}
+use crate::support::recorded as fixture;
 
 fn store_fixtures(app: &Jobhound) -> Vec<i64> {
     let mut changed = Vec::new();

@@ -1,29 +1,18 @@
-use std::sync::Arc;
 use std::time::Duration;
 
 use jobhound_core::jobs::JobQuery;
-use jobhound_core::secrets::MemorySecrets;
-use jobhound_core::sources::{Endpoints, HttpOptions, SourceKind};
+use jobhound_core::sources::{HttpOptions, SourceKind};
 use jobhound_core::{CoreError, Jobhound};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
+use crate::support::{Board, board};
+
 const VERCEL: &[u8] = include_bytes!("../../../../assets/recorded/greenhouse-sample-1.json");
 
-struct Harness {
-    _dir: tempfile::TempDir,
-    server: MockServer,
-    app: Jobhound,
-}
-
-async fn harness() -> Harness {
-    let dir = tempfile::tempdir().unwrap();
-    let server = MockServer::start().await;
-    let endpoints = Endpoints::default().with_base_url(SourceKind::Greenhouse, &server.uri());
-    let options = HttpOptions { timeout: Duration::from_millis(500), ..HttpOptions::for_tests() };
-    let app =
-        Jobhound::open_with(dir.path(), endpoints, options).unwrap().with_secrets(Arc::new(MemorySecrets::default()));
-    Harness { _dir: dir, server, app }
+async fn harness() -> Board {
+    board(&[SourceKind::Greenhouse], HttpOptions { timeout: Duration::from_millis(500), ..HttpOptions::for_tests() })
+        .await
 }
 
 async fn serve(server: &MockServer, template: ResponseTemplate) {

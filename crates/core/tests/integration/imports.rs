@@ -25,9 +25,7 @@ fn open() -> (tempfile::TempDir, Jobhound) {
     (dir, app)
 }
 
-fn count(app: &Jobhound, sql: &str) -> i64 {
-    app.store().read(|c| Ok(c.query_row(sql, [], |row| row.get(0))?)).unwrap()
-}
+use crate::support::count;
 
 fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
     let path = dir.join(name);

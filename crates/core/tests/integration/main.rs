@@ -18,5 +18,6 @@ mod search_terms;
 mod skill_fit;
 mod source_health;
 mod storage;
+mod support;
 mod text_search;
 mod your_data;

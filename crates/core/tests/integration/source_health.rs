@@ -1,38 +1,22 @@
 //! Source health, keys, terms-based pacing, opt-in sources and job liveness, end to end through
 //! a real SQLite file and a local mock server.
 
-use std::sync::Arc;
-
 use jobhound_core::Jobhound;
 use jobhound_core::jobs::JobQuery;
-use jobhound_core::secrets::MemorySecrets;
-use jobhound_core::sources::{Endpoints, HttpOptions, SourceKind};
+use jobhound_core::sources::{HttpOptions, SourceKind};
 use serde_json::{Value, json};
 use wiremock::matchers::path;
 use wiremock::{Mock, MockServer, ResponseTemplate};
+
+use crate::support::{Board, board};
 
 const GREENHOUSE: &[u8] = include_bytes!("../../../../assets/recorded/greenhouse-sample-1.json");
 const LEVER: &[u8] = include_bytes!("../../../../assets/recorded/lever-sample-1.json");
 const REMOTIVE: &[u8] = include_bytes!("../../../../assets/recorded/remotive-sample-1.json");
 const LINKEDIN: &[u8] = include_bytes!("../../../../assets/recorded/linkedin-sample-1.html");
 
-struct Harness {
-    _dir: tempfile::TempDir,
-    server: MockServer,
-    app: Jobhound,
-}
-
-async fn harness() -> Harness {
-    let dir = tempfile::tempdir().unwrap();
-    let server = MockServer::start().await;
-    let mut endpoints = Endpoints::default();
-    for kind in SourceKind::ALL {
-        endpoints = endpoints.with_base_url(*kind, &server.uri());
-    }
-    let app = Jobhound::open_with(dir.path(), endpoints, HttpOptions::for_tests())
-        .unwrap()
-        .with_secrets(Arc::new(MemorySecrets::default()));
-    Harness { _dir: dir, server, app }
+async fn harness() -> Board {
+    board(SourceKind::ALL, HttpOptions::for_tests()).await
 }
 
 async fn serve(server: &MockServer, at: &str, template: ResponseTemplate) {
@@ -207,10 +191,7 @@ async fn a_board_that_went_dark_says_for_how_long() {
 
 #[test]
 fn the_overview_lists_every_kind_with_its_needs() {
-    let dir = tempfile::tempdir().unwrap();
-    let app = Jobhound::open_with(dir.path(), Endpoints::default(), HttpOptions::for_tests())
-        .unwrap()
-        .with_secrets(Arc::new(MemorySecrets::default()));
+    let Board { app, .. } = tokio::runtime::Runtime::new().unwrap().block_on(board(&[], HttpOptions::for_tests()));
     let overview = app.sources_overview().unwrap();
     assert_eq!(overview.len(), SourceKind::ALL.len());
     let linkedin = overview.iter().find(|source| source.info.kind == SourceKind::Linkedin).unwrap();

@@ -17,10 +17,7 @@ mod csv_formulas;
 mod hostile_backups;
 mod hostile_resumes;
 
-fn fixture(name: &str) -> Vec<u8> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/recorded").join(name);
-    std::fs::read(path).unwrap()
-}
+use crate::support::{count, recorded as fixture};
 
 /// Resumes are read as the app reads them, in a child process: this test binary in helper mode.
 fn reader() -> jobhound_documents::Extractor {
@@ -44,10 +41,6 @@ struct Setup {
     other_job: i64,
     resume_file: PathBuf,
     letter_file: PathBuf,
-}
-
-fn count(app: &Jobhound, sql: &str) -> i64 {
-    app.store().read(|c| Ok(c.query_row(sql, [], |row| row.get(0))?)).unwrap()
 }
 
 fn job_id(app: &Jobhound, title: &str) -> i64 {
