@@ -7,7 +7,7 @@ use rusqlite::Connection;
 
 use super::{FILES_TABLE, io, write_new};
 use crate::CoreError;
-use crate::resumes::{documents_dir, is_document_file_name, sha256_hex};
+use crate::resumes::{documents_dir, is_document_file_name};
 
 /// The files of `documents/` by name. Only Jobhound's own (`<digest>.<ext>`) are carried, the
 /// names a restore accepts; temporary `.part` files of an unfinished write and anything a person
@@ -34,8 +34,9 @@ pub(super) fn document_files(data_dir: &Path) -> Result<Vec<(String, PathBuf)>, 
 }
 
 /// Writes the backup's documents that `documents/` lacks; returns the files it wrote, so a restore
-/// that fails later removes them again. Names were checked with the backup; they are checked
-/// again here, where they become paths.
+/// that fails later removes them again. Each file's bytes were hashed against its name when the
+/// backup was checked (this private copy does not change since); the name is checked again here,
+/// where it becomes a path.
 pub(super) fn put_in_place(incoming: &Path, data_dir: &Path) -> Result<Vec<PathBuf>, CoreError> {
     let dir = documents_dir(data_dir);
     std::fs::create_dir_all(&dir).map_err(io(format!("cannot create {}", dir.display())))?;
@@ -48,7 +49,7 @@ pub(super) fn put_in_place(incoming: &Path, data_dir: &Path) -> Result<Vec<PathB
         while let Some(row) = rows.next()? {
             let name: String = row.get(0)?;
             let bytes: Vec<u8> = row.get(1)?;
-            if !is_document_file_name(&name) || !name.starts_with(&sha256_hex(&bytes)) {
+            if !is_document_file_name(&name) {
                 return Err(CoreError::NotABackup(format!("the backup's file {name:?} is not a document")));
             }
             let target = dir.join(&name);
