@@ -183,3 +183,25 @@ fn register_functions(connection: &Connection) -> Result<(), CoreError> {
     id_bits::register(connection)?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::identifier;
+
+    /// Forget deletes from tables named by the schema; a quote in a name must not end it early.
+    #[test]
+    fn a_quoted_identifier_names_exactly_its_table() {
+        assert_eq!(identifier(r#"odd"name"#), r#""odd""name""#);
+        let connection = rusqlite::Connection::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+        connection
+            .execute_batch(
+                r#"CREATE TABLE "odd""name" (x); CREATE TABLE odd (x); INSERT INTO odd VALUES (1);
+                              INSERT INTO "odd""name" VALUES (2);"#,
+            )
+            .unwrap_or_else(|e| panic!("{e}"));
+        connection.execute(&format!("DELETE FROM {}", identifier(r#"odd"name"#)), []).unwrap_or_else(|e| panic!("{e}"));
+        let left: i64 =
+            connection.query_row("SELECT COUNT(*) FROM odd", [], |row| row.get(0)).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(left, 1, "only the named table was emptied");
+    }
+}

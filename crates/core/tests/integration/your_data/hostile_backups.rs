@@ -65,6 +65,17 @@ fn rand_name() -> u128 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos()
 }
 
+/// The writing assistant at `base_url`, any model, a short timeout.
+fn assistant(base_url: &str, allow_http_on_private_network: bool) -> LlmSettings {
+    LlmSettings {
+        base_url: base_url.into(),
+        model: "any".into(),
+        temperature: 0.5,
+        timeout_seconds: 5,
+        allow_http_on_private_network,
+    }
+}
+
 fn refused(s: &Setup, file: &Path, says: &str) {
     let error = s.app.restore(file).unwrap_err();
     assert_eq!(error.code(), "not_a_backup", "{error}");
@@ -219,13 +230,7 @@ fn restored_destinations_send_nothing_until_the_person_confirms_them() {
     let s = setup();
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let collector = runtime.block_on(wiremock::MockServer::start());
-    let llm = LlmSettings {
-        base_url: format!("{}/v1", collector.uri()),
-        model: "any".into(),
-        temperature: 0.5,
-        timeout_seconds: 5,
-        allow_http_on_private_network: false,
-    };
+    let llm = assistant(&format!("{}/v1", collector.uri()), false);
     s.app.set_llm_settings(&llm).unwrap();
     let backup = s.dir.path().join("with-destinations.db");
     s.app.back_up(&backup).unwrap();
@@ -252,13 +257,7 @@ fn a_stored_key_is_sent_only_to_the_address_it_was_entered_for() {
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let (trusted, other) =
         runtime.block_on(async { (wiremock::MockServer::start().await, wiremock::MockServer::start().await) });
-    let settings = |server: &wiremock::MockServer| LlmSettings {
-        base_url: format!("{}/v1", server.uri()),
-        model: "any".into(),
-        temperature: 0.5,
-        timeout_seconds: 5,
-        allow_http_on_private_network: false,
-    };
+    let settings = |server: &wiremock::MockServer| assistant(&format!("{}/v1", server.uri()), false);
     s.app.set_llm_settings(&settings(&trusted)).unwrap();
     let view = s.app.set_llm_api_key(Some("sk-secret")).unwrap();
     assert_eq!(view.api_key_origin.as_deref(), Some(trusted.uri().as_str()));
@@ -453,13 +452,7 @@ fn every_connection_distrusts_the_schema_and_refuses_defensive_writes() {
 #[test]
 fn the_assistant_takes_plain_http_only_at_home() {
     let s = setup();
-    let settings = |base_url: &str, allow: bool| LlmSettings {
-        base_url: base_url.into(),
-        model: "any".into(),
-        temperature: 0.5,
-        timeout_seconds: 30,
-        allow_http_on_private_network: allow,
-    };
+    let settings = assistant;
     let error = s.app.set_llm_settings(&settings("http://api.example.com/v1", true)).unwrap_err();
     assert_eq!(error.field(), Some("base_url"), "{error}");
     assert!(error.to_string().contains("unencrypted"), "{error}");
