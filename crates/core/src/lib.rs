@@ -15,7 +15,6 @@ pub mod dashboard;
 pub mod data_export;
 mod data_service;
 mod db;
-pub mod dedup;
 pub mod demo;
 pub mod destinations;
 mod error;
@@ -32,10 +31,7 @@ pub mod letters;
 pub mod liveness;
 pub mod llm_settings;
 pub mod matches;
-pub mod normalize;
-pub mod parse_output;
 pub mod paths;
-pub mod ranking;
 pub mod resume_service;
 pub mod resumes;
 pub mod runs;
@@ -47,7 +43,6 @@ pub mod secrets;
 pub mod settings;
 pub mod skill_fit;
 mod text_search;
-pub mod time;
 pub mod watched;
 pub mod webhook;
 
@@ -55,6 +50,7 @@ pub use app::{AppStatus, Jobhound, SourceOverview};
 pub use db::{MigrationReport, Store, latest_version};
 pub use error::CoreError;
 pub use error_code::ErrorCode;
+pub use jobhound_pipeline::{dedup, normalize, parse_output, ranking, time};
 pub use jobhound_sources as sources;
 
 /// How an error crosses to the UI or a script: a stable `code` to match on and a `message` for people.

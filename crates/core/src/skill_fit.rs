@@ -4,7 +4,7 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::normalize::skills::skill_matcher;
+use crate::normalize::skill_matcher;
 use crate::{CoreError, letters, resumes};
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]

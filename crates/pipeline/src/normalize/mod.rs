@@ -4,7 +4,7 @@ mod country;
 mod html;
 mod location;
 mod seniority;
-pub(crate) mod skills;
+mod skills;
 mod text_facts;
 
 pub use country::countries_in;
