@@ -3,13 +3,13 @@
 
 use std::path::PathBuf;
 
-use jobhound_core::applications::{
+use jobhound_core::applying::JobInsight;
+use jobhound_core::applying::{
     ApplicationDetail, ApplicationQuery, ApplicationStatus, ApplicationSummary, ApplicationUpdate, ContactInput,
 };
-use jobhound_core::letter_service::JobInsight;
-use jobhound_core::letters::{CoverLetter, LetterChunk, LetterRequest};
-use jobhound_core::llm_settings::{LlmConnection, LlmSettings, LlmSettingsView};
-use jobhound_core::resumes::{ResumeImport, ResumeSummary};
+use jobhound_core::applying::{CoverLetter, LetterChunk, LetterRequest};
+use jobhound_core::applying::{LlmConnection, LlmSettings, LlmSettingsView};
+use jobhound_core::applying::{ResumeImport, ResumeSummary};
 use jobhound_core::{ErrorCode, ErrorPayload};
 use jobhound_llm::CancellationToken;
 use tauri::State;

@@ -3,10 +3,10 @@
 
 use std::sync::Arc;
 
-use jobhound_core::announce::{Digest, NotificationSink};
-use jobhound_core::campaign_run::RunEvent;
-use jobhound_core::follow_ups::FollowUpReminder;
-use jobhound_core::scheduler::{RunObserver, Scheduler, SystemClock};
+use jobhound_core::alerts::{Digest, NotificationSink};
+use jobhound_core::applying::FollowUpReminder;
+use jobhound_core::campaigns::RunEvent;
+use jobhound_core::campaigns::{RunObserver, Scheduler, SystemClock};
 use tauri::{AppHandle, Emitter, Manager};
 
 use crate::state::AppState;

@@ -1,11 +1,11 @@
 //! Campaign commands: editing campaigns, their weights, and feedback on their matches. Each one
 //! that changes scores returns after the campaign's jobs are ranked again.
 
-use jobhound_core::campaign_service::CampaignStatus;
+use jobhound_core::campaigns::CampaignStatus;
 use jobhound_core::campaigns::{Campaign, CampaignInput};
-use jobhound_core::matches::{FeedbackEntry, RankCounts, WeightsChange};
+use jobhound_core::campaigns::{FeedbackEntry, RankCounts, WeightsChange};
 use jobhound_core::ranking::{Feedback, Weights};
-use jobhound_core::settings::AppSettings;
+use jobhound_core::store::AppSettings;
 use tauri::State;
 
 use crate::commands::blocking;

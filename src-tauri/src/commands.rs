@@ -2,11 +2,11 @@
 
 use std::sync::Arc;
 
-use jobhound_core::demo::DemoImport;
-use jobhound_core::jobs::{JobDetail, JobPage, JobQuery};
-use jobhound_core::liveness::RecheckReport;
+use jobhound_core::ingest::RecheckReport;
+use jobhound_core::ingest::{FetchReport, WatchedSource};
+use jobhound_core::search::{JobDetail, JobPage, JobQuery};
 use jobhound_core::sources::SourceKind;
-use jobhound_core::watched::{FetchReport, WatchedSource};
+use jobhound_core::your_data::DemoImport;
 use jobhound_core::{AppStatus, CoreError, ErrorCode, ErrorPayload, Jobhound, SourceOverview};
 use tauri::State;
 use tauri_plugin_opener::OpenerExt;

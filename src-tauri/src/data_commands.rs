@@ -1,15 +1,15 @@
 //! The person's data as a whole: export, backup, restore, import from other tools, deleting a job
 //! and forgetting everything. Files are chosen in the OS dialogs.
 
-use jobhound_core::backup::{BackupReport, RestoreReport};
-use jobhound_core::dashboard::Dashboard;
-use jobhound_core::data_export::{ExportFormat, ExportReport};
-use jobhound_core::destinations::Destinations;
-use jobhound_core::forget::{DeletedJob, ForgetReport};
-use jobhound_core::import::{ImportFrom, ImportProgress, ImportReport};
-use jobhound_core::jobs::JobQuery;
-use jobhound_core::saved_views::SavedView;
-use jobhound_core::skill_fit::SkillFit;
+use jobhound_core::applying::SkillFit;
+use jobhound_core::search::Dashboard;
+use jobhound_core::search::JobQuery;
+use jobhound_core::search::SavedView;
+use jobhound_core::your_data::Destinations;
+use jobhound_core::your_data::{BackupReport, RestoreReport};
+use jobhound_core::your_data::{DeletedJob, ForgetReport};
+use jobhound_core::your_data::{ExportFormat, ExportReport};
+use jobhound_core::your_data::{ImportFrom, ImportProgress, ImportReport};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 

@@ -7,8 +7,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use jobhound_llm::CancellationToken;
 
-use jobhound_core::scheduler::Scheduler;
-use jobhound_core::{ErrorCode, ErrorPayload, Jobhound, paths};
+use jobhound_core::campaigns::Scheduler;
+use jobhound_core::{ErrorCode, ErrorPayload, Jobhound, store};
 
 /// The core services, or why they could not start (for example a database from a newer version);
 /// the window still opens and shows that message instead of vanishing.
@@ -25,7 +25,7 @@ pub struct AppState {
 impl AppState {
     pub fn open(data_dir: Option<&Path>) -> Self {
         let core =
-            paths::resolve_data_dir(data_dir).and_then(|dir| Jobhound::open(&dir)).map(Arc::new).map_err(|error| {
+            store::resolve_data_dir(data_dir).and_then(|dir| Jobhound::open(&dir)).map(Arc::new).map_err(|error| {
                 tracing::error!("cannot open Jobhound's data: {error}");
                 ErrorPayload::from(&error)
             });

@@ -5,11 +5,11 @@ use std::sync::Arc;
 
 use clap::Subcommand;
 use jobhound_core::Jobhound;
-use jobhound_core::applications::{ApplicationQuery, ApplicationStatus};
-use jobhound_core::destinations::Destinations;
-use jobhound_core::letters::LetterRequest;
-use jobhound_core::llm_settings::{self, LlmSettings};
-use jobhound_core::settings::AppSettings;
+use jobhound_core::applying::LetterRequest;
+use jobhound_core::applying::{self, LlmSettings};
+use jobhound_core::applying::{ApplicationQuery, ApplicationStatus};
+use jobhound_core::store::AppSettings;
+use jobhound_core::your_data::Destinations;
 use jobhound_documents::DocumentFormat;
 use jobhound_llm::CancellationToken;
 use serde_json::json;
@@ -97,11 +97,11 @@ pub enum LetterCommand {
 }
 
 const CONFIG_KEYS: [&str; 8] = [
-    llm_settings::BASE_URL,
-    llm_settings::MODEL,
-    llm_settings::TEMPERATURE,
-    llm_settings::TIMEOUT_SECONDS,
-    llm_settings::API_KEY,
+    applying::BASE_URL,
+    applying::MODEL,
+    applying::TEMPERATURE,
+    applying::TIMEOUT_SECONDS,
+    applying::API_KEY,
     "app.close_to_tray",
     "app.notifications",
     "app.start_at_login",
@@ -116,12 +116,12 @@ fn config_values(app: &Jobhound) -> Result<Vec<(&'static str, String)>, Failure>
         (None, false) => "not set".into(),
     };
     Ok(vec![
-        (llm_settings::BASE_URL, llm.settings.base_url),
-        (llm_settings::MODEL, llm.settings.model),
-        (llm_settings::TEMPERATURE, llm.settings.temperature.to_string()),
-        (llm_settings::TIMEOUT_SECONDS, llm.settings.timeout_seconds.to_string()),
-        (llm_settings::ALLOW_HTTP_ON_PRIVATE_NETWORK, llm.settings.allow_http_on_private_network.to_string()),
-        (llm_settings::API_KEY, key),
+        (applying::BASE_URL, llm.settings.base_url),
+        (applying::MODEL, llm.settings.model),
+        (applying::TEMPERATURE, llm.settings.temperature.to_string()),
+        (applying::TIMEOUT_SECONDS, llm.settings.timeout_seconds.to_string()),
+        (applying::ALLOW_HTTP_ON_PRIVATE_NETWORK, llm.settings.allow_http_on_private_network.to_string()),
+        (applying::API_KEY, key),
         ("app.close_to_tray", general.close_to_tray.to_string()),
         ("app.notifications", general.notifications.to_string()),
         ("app.start_at_login", general.start_at_login.to_string()),
@@ -159,7 +159,7 @@ pub fn config(app: &Jobhound, command: ConfigCommand, json: bool) -> Result<(), 
             }
         }
         ConfigCommand::Set { key, value } => {
-            if key == llm_settings::API_KEY {
+            if key == applying::API_KEY {
                 let value = match value {
                     Some(value) => value,
                     None => {
@@ -184,11 +184,11 @@ pub fn config(app: &Jobhound, command: ConfigCommand, json: bool) -> Result<(), 
                 text.trim().parse::<f64>().map_err(|_| Failure::input(format!("{key} is a number, not \"{text}\"")))
             };
             match key.as_str() {
-                llm_settings::BASE_URL => llm.base_url = value.clone(),
-                llm_settings::MODEL => llm.model = value.clone(),
-                llm_settings::TEMPERATURE => llm.temperature = number(&value)? as f32,
-                llm_settings::TIMEOUT_SECONDS => llm.timeout_seconds = number(&value)? as u32,
-                llm_settings::ALLOW_HTTP_ON_PRIVATE_NETWORK => {
+                applying::BASE_URL => llm.base_url = value.clone(),
+                applying::MODEL => llm.model = value.clone(),
+                applying::TEMPERATURE => llm.temperature = number(&value)? as f32,
+                applying::TIMEOUT_SECONDS => llm.timeout_seconds = number(&value)? as u32,
+                applying::ALLOW_HTTP_ON_PRIVATE_NETWORK => {
                     llm.allow_http_on_private_network = parse_bool(&key, &value)?;
                 }
                 "app.close_to_tray" => general.close_to_tray = parse_bool(&key, &value)?,

@@ -4,9 +4,9 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 use jobhound_core::Jobhound;
-use jobhound_core::campaign_run::RunEvent;
+use jobhound_core::campaigns::MatchQuery;
+use jobhound_core::campaigns::RunEvent;
 use jobhound_core::campaigns::{Campaign, CampaignInput};
-use jobhound_core::matches::MatchQuery;
 use jobhound_core::ranking::{FACTORS, Feedback, Profile};
 use tokio_util::sync::CancellationToken;
 

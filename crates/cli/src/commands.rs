@@ -1,9 +1,9 @@
 //! Dispatching a parsed command line to core, and how failures become exit codes (2 for bad input).
 
-use jobhound_core::jobs::JobQuery;
 use jobhound_core::parse_output::parse_body;
+use jobhound_core::search::JobQuery;
 use jobhound_core::sources::SourceKind;
-use jobhound_core::{CoreError, Jobhound, paths};
+use jobhound_core::{CoreError, Jobhound, store};
 
 use crate::output::{json_line, line};
 use crate::{BenchCommand, Cli, Command, EvalCommand, JobsCommand, KeyCommand, SourceCommand};
@@ -86,7 +86,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
 }
 
 fn open(data_dir: &Option<std::path::PathBuf>) -> Result<Jobhound, Failure> {
-    let dir = paths::resolve_data_dir(data_dir.as_deref())?;
+    let dir = store::resolve_data_dir(data_dir.as_deref())?;
     Ok(Jobhound::open(&dir)?)
 }
 

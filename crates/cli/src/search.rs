@@ -2,10 +2,10 @@
 
 use clap::Args;
 use jobhound_core::Jobhound;
-use jobhound_core::applications::ApplicationStatus;
-use jobhound_core::job_filters::{JobFilters, JobSort};
-use jobhound_core::jobs::JobQuery;
+use jobhound_core::applying::ApplicationStatus;
 use jobhound_core::normalize::Seniority;
+use jobhound_core::search::JobQuery;
+use jobhound_core::search::{JobFilters, JobSort};
 use jobhound_core::sources::{EmploymentType, WorkMode};
 use serde_json::json;
 

@@ -3,8 +3,8 @@
 use std::path::Path;
 
 use jobhound_core::Jobhound;
-use jobhound_core::data_export::ExportFormat;
-use jobhound_core::import::ImportFrom;
+use jobhound_core::your_data::ExportFormat;
+use jobhound_core::your_data::ImportFrom;
 
 use crate::commands::Failure;
 use crate::output::{json_line, line};

@@ -8,14 +8,14 @@ use jobhound_sources::{Endpoints, HttpClient, HttpOptions, SourceError, SourceIn
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::demo::{self, DemoImport};
-use crate::jobs::{self, JobDetail, JobPage, JobQuery};
-use crate::liveness::{self, RecheckReport};
-use crate::runs;
-use crate::secrets::{self, KeyStatus, SecretStore};
-use crate::settings;
-use crate::watched::{self, WatchedSource};
-use crate::{CoreError, Store, paths, time};
+use crate::ingest::liveness::{self, RecheckReport};
+use crate::ingest::runs;
+use crate::ingest::watched::{self, WatchedSource};
+use crate::search::jobs::{self, JobDetail, JobPage, JobQuery};
+use crate::store::secrets::{self, KeyStatus, SecretStore};
+use crate::store::settings;
+use crate::your_data::demo::{self, DemoImport};
+use crate::{CoreError, Store, store::paths, time};
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct AppStatus {
@@ -47,7 +47,7 @@ impl Jobhound {
 
     pub fn open_with(data_dir: &Path, endpoints: Endpoints, http: HttpOptions) -> Result<Self, CoreError> {
         let store = Store::open(&paths::database_path(data_dir))?;
-        store.write(crate::ingest::backfill_keys)?;
+        store.write(crate::ingest::write::backfill_keys)?;
         store.write(|tx| runs::close_interrupted(tx, &time::now_rfc3339()))?;
         Ok(Self {
             data_dir: data_dir.to_path_buf(),

@@ -9,13 +9,13 @@ use jobhound_sources::SourceKind;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::campaign_service::rank_for_active_campaigns;
-use crate::campaigns::{self, CampaignInput};
-use crate::ingest::{PreparedPostings, ingest, ingest_prepared, prepare_postings};
-use crate::job_filters::{JobFilters, JobSort};
-use crate::jobs::{JobQuery, list_jobs};
+use crate::campaigns::model::{self, CampaignInput};
+use crate::campaigns::service::rank_for_active_campaigns;
+use crate::ingest::write::{PreparedPostings, ingest, ingest_prepared, prepare_postings};
 use crate::normalize::Seniority;
 use crate::ranking::{Profile, RemotePreference};
+use crate::search::filters::{JobFilters, JobSort};
+use crate::search::jobs::{JobQuery, list_jobs};
 use crate::{CoreError, Store};
 
 mod floor;
@@ -259,7 +259,7 @@ pub fn ingest_bench(dir: &Path, jobs: usize) -> Result<IngestBench, CoreError> {
     let stamp = crate::time::now_rfc3339();
     for (index, profile) in sample_profiles().into_iter().enumerate() {
         let input = CampaignInput { name: format!("Bench {}", index + 1), profile, ..CampaignInput::default() };
-        store.write(|tx| campaigns::create(tx, &input, &stamp))?;
+        store.write(|tx| model::create(tx, &input, &stamp))?;
     }
     // Written out first, so making the synthetic corpus is not timed; each pass reads it back as
     // a fetch would receive it.

@@ -2,14 +2,14 @@
 //! (written as a JobSpy CSV and imported, so they go through the real pipeline), and saved views.
 
 use jobhound_core::Jobhound;
-use jobhound_core::applications::ApplicationStatus;
+use jobhound_core::applying::ApplicationStatus;
 use jobhound_core::campaigns::CampaignInput;
-use jobhound_core::import::ImportFrom;
-use jobhound_core::job_filters::{JobFilters, JobSort};
-use jobhound_core::jobs::JobQuery;
 use jobhound_core::normalize::Seniority;
 use jobhound_core::ranking::{Feedback, Profile};
+use jobhound_core::search::JobQuery;
+use jobhound_core::search::{JobFilters, JobSort};
 use jobhound_core::sources::{EmploymentType, WorkMode};
+use jobhound_core::your_data::ImportFrom;
 
 const HEADER: &str = "id,site,job_url,job_url_direct,title,company,location,date_posted,job_type,salary_source,interval,min_amount,max_amount,currency,is_remote,job_level,job_function,listing_type,emails,description,company_industry,company_url,company_logo,company_url_direct,company_addresses,company_num_employees,company_revenue,company_description,skills,experience_range,company_rating,company_reviews_count,vacancy_count,work_from_home_type";
 

@@ -3,10 +3,10 @@
 
 use jobhound_core::Jobhound;
 use jobhound_core::campaigns::CampaignInput;
+use jobhound_core::campaigns::MatchQuery;
 use jobhound_core::ingest::ingest;
-use jobhound_core::jobs::JobQuery;
-use jobhound_core::matches::MatchQuery;
 use jobhound_core::ranking::{Feedback, Profile, Weights};
+use jobhound_core::search::JobQuery;
 use jobhound_core::sources::{SourceKind, parse};
 
 const FIXTURES: [(SourceKind, &str); 6] = [
@@ -145,8 +145,8 @@ fn an_unknown_campaign_is_a_clear_not_found() {
 fn word_rarity_is_reused_until_more_jobs_are_stored() {
     let (_dir, app) = open();
     store_fixtures(&app);
-    let first = app.store().read(jobhound_core::matches::reference_idf).unwrap();
-    let again = app.store().read(jobhound_core::matches::reference_idf).unwrap();
+    let first = app.store().read(jobhound_core::campaigns::reference_idf).unwrap();
+    let again = app.store().read(jobhound_core::campaigns::reference_idf).unwrap();
     assert!(std::sync::Arc::ptr_eq(&first, &again), "unchanged jobs reuse the computed rarity");
     let mut added = 0;
     for (kind, name) in [(SourceKind::Workable, "workable-sample-1.json"), (SourceKind::Ashby, "ashby-sample-1.json")] {
@@ -154,6 +154,6 @@ fn word_rarity_is_reused_until_more_jobs_are_stored() {
         added += app.store().write(|tx| ingest(tx, &more, Some("Other Co"), "2026-11-21T10:00:00Z")).unwrap().new_jobs;
     }
     assert!(added >= 2, "{added}");
-    let grown = app.store().read(jobhound_core::matches::reference_idf).unwrap();
+    let grown = app.store().read(jobhound_core::campaigns::reference_idf).unwrap();
     assert!(!std::sync::Arc::ptr_eq(&first, &grown), "new jobs are added to it");
 }

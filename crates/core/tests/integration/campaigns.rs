@@ -2,11 +2,10 @@
 
 use chrono::{TimeZone, Utc};
 use jobhound_core::Store;
-use jobhound_core::campaigns::{self, CampaignInput};
+use jobhound_core::campaigns::{self, CampaignInput, JobSelection, MatchQuery};
 use jobhound_core::ingest::ingest;
-use jobhound_core::jobs::{self, JobQuery};
-use jobhound_core::matches::{self, JobSelection, MatchQuery};
 use jobhound_core::ranking::{Feedback, Profile, RemotePreference, Weights};
+use jobhound_core::search::{self, JobQuery};
 use jobhound_core::sources::{SourceKind, parse};
 
 const GREENHOUSE: &[u8] = include_bytes!("../../../../assets/recorded/greenhouse-sample-1.json");
@@ -88,13 +87,15 @@ fn campaigns_are_created_edited_duplicated_paused_and_deleted_without_losing_job
     store.write(|tx| campaigns::set_active(tx, campaign.id, false, NOW)).unwrap();
     assert!(!store.read(|c| campaigns::find_by_name(c, "london SALES")).unwrap().settings.active);
 
-    let jobs = store.read(|c| matches::load_jobs(c, JobSelection::After(0))).unwrap();
+    let jobs = store.read(|c| campaigns::load_jobs(c, JobSelection::After(0))).unwrap();
     store
-        .write(|tx| matches::rank_into_matches(tx, &campaign, &jobs, &*matches::reference_idf(tx)?, false, Utc::now()))
+        .write(|tx| {
+            campaigns::rank_into_matches(tx, &campaign, &jobs, &*campaigns::reference_idf(tx)?, false, Utc::now())
+        })
         .unwrap();
     store.write(|tx| campaigns::delete(tx, campaign.id)).unwrap();
     assert_eq!(store.read(campaigns::list).unwrap().len(), 2);
-    assert_eq!(store.read(|c| jobs::list_jobs(c, &JobQuery::default())).unwrap().total, 2, "jobs stay");
+    assert_eq!(store.read(|c| search::list_jobs(c, &JobQuery::default())).unwrap().total, 2, "jobs stay");
     let left: i64 = store.read(|c| Ok(c.query_row("SELECT COUNT(*) FROM matches", [], |r| r.get(0))?)).unwrap();
     assert_eq!(left, 0, "its matches went with it");
 }
@@ -103,14 +104,14 @@ fn campaigns_are_created_edited_duplicated_paused_and_deleted_without_losing_job
 fn matches_are_stored_with_reasons_best_first_and_filtered_jobs_keep_why() {
     let (_dir, store) = store_with_jobs();
     let campaign = store.write(|tx| campaigns::create(tx, &sales_campaign(), NOW)).unwrap();
-    let jobs = store.read(|c| matches::load_jobs(c, JobSelection::After(0))).unwrap();
+    let jobs = store.read(|c| campaigns::load_jobs(c, JobSelection::After(0))).unwrap();
     let now = Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap();
     let counts = store
-        .write(|tx| matches::rank_into_matches(tx, &campaign, &jobs, &*matches::reference_idf(tx)?, false, now))
+        .write(|tx| campaigns::rank_into_matches(tx, &campaign, &jobs, &*campaigns::reference_idf(tx)?, false, now))
         .unwrap();
     assert_eq!((counts.ranked, counts.new_matches, counts.filtered), (2, 1, 1));
 
-    let ranked = store.read(|c| matches::list_matches(c, campaign.id, &MatchQuery::default())).unwrap();
+    let ranked = store.read(|c| campaigns::list_matches(c, campaign.id, &MatchQuery::default())).unwrap();
     assert_eq!(ranked.len(), 1);
     let top = &ranked[0];
     assert_eq!(top.title, "Account Executive, Commercial");
@@ -120,13 +121,13 @@ fn matches_are_stored_with_reasons_best_first_and_filtered_jobs_keep_why() {
     assert_eq!(top.explanation.factors.len(), 9, "every factor is explained");
 
     let dropped = store
-        .read(|c| matches::list_matches(c, campaign.id, &MatchQuery { filtered: true, ..MatchQuery::default() }))
+        .read(|c| campaigns::list_matches(c, campaign.id, &MatchQuery { filtered: true, ..MatchQuery::default() }))
         .unwrap();
     assert_eq!(dropped.len(), 1);
     assert!(dropped[0].filtered.as_deref().unwrap().contains("majors"), "{:?}", dropped[0].filtered);
 
     let again = store
-        .write(|tx| matches::rank_into_matches(tx, &campaign, &jobs, &*matches::reference_idf(tx)?, false, now))
+        .write(|tx| campaigns::rank_into_matches(tx, &campaign, &jobs, &*campaigns::reference_idf(tx)?, false, now))
         .unwrap();
     assert_eq!(again.new_matches, 0, "a job is a new match once");
 }
@@ -135,28 +136,30 @@ fn matches_are_stored_with_reasons_best_first_and_filtered_jobs_keep_why() {
 fn feedback_moves_the_weights_visibly_and_can_be_undone_or_reset() {
     let (_dir, store) = store_with_jobs();
     let campaign = store.write(|tx| campaigns::create(tx, &sales_campaign(), NOW)).unwrap();
-    let jobs = store.read(|c| matches::load_jobs(c, JobSelection::After(0))).unwrap();
+    let jobs = store.read(|c| campaigns::load_jobs(c, JobSelection::After(0))).unwrap();
     store
-        .write(|tx| matches::rank_into_matches(tx, &campaign, &jobs, &*matches::reference_idf(tx)?, false, Utc::now()))
+        .write(|tx| {
+            campaigns::rank_into_matches(tx, &campaign, &jobs, &*campaigns::reference_idf(tx)?, false, Utc::now())
+        })
         .unwrap();
-    let job_id = store.read(|c| matches::list_matches(c, campaign.id, &MatchQuery::default())).unwrap()[0].job_id;
+    let job_id = store.read(|c| campaigns::list_matches(c, campaign.id, &MatchQuery::default())).unwrap()[0].job_id;
 
-    let liked = store.write(|tx| matches::record_feedback(tx, campaign.id, job_id, Feedback::Like, NOW)).unwrap();
+    let liked = store.write(|tx| campaigns::record_feedback(tx, campaign.id, job_id, Feedback::Like, NOW)).unwrap();
     assert_ne!(liked.before, liked.after, "a like teaches something");
     assert!(liked.after.keywords > liked.before.keywords, "the keywords that matched count for more");
     let stored = store.read(|c| campaigns::get(c, campaign.id)).unwrap();
     assert_eq!(stored.settings.profile.weights, liked.after);
     assert_eq!(stored.base_weights, Weights::default(), "what the user set is kept apart");
 
-    let hidden = store.write(|tx| matches::record_feedback(tx, campaign.id, job_id, Feedback::Hide, NOW)).unwrap();
-    assert!(store.read(|c| matches::list_matches(c, campaign.id, &MatchQuery::default())).unwrap().is_empty());
-    let stale = store.write(|tx| matches::undo_feedback(tx, liked.feedback_id, NOW)).unwrap_err();
+    let hidden = store.write(|tx| campaigns::record_feedback(tx, campaign.id, job_id, Feedback::Hide, NOW)).unwrap();
+    assert!(store.read(|c| campaigns::list_matches(c, campaign.id, &MatchQuery::default())).unwrap().is_empty());
+    let stale = store.write(|tx| campaigns::undo_feedback(tx, liked.feedback_id, NOW)).unwrap_err();
     assert!(stale.to_string().contains("latest"), "{stale}");
-    let restored = store.write(|tx| matches::undo_feedback(tx, hidden.feedback_id, NOW)).unwrap();
+    let restored = store.write(|tx| campaigns::undo_feedback(tx, hidden.feedback_id, NOW)).unwrap();
     assert_eq!(restored, liked.after);
-    assert_eq!(store.read(|c| matches::list_matches(c, campaign.id, &MatchQuery::default())).unwrap().len(), 1);
+    assert_eq!(store.read(|c| campaigns::list_matches(c, campaign.id, &MatchQuery::default())).unwrap().len(), 1);
 
-    let reset = store.write(|tx| matches::reset_weights(tx, campaign.id, NOW)).unwrap();
+    let reset = store.write(|tx| campaigns::reset_weights(tx, campaign.id, NOW)).unwrap();
     assert_eq!(reset, Weights::default());
     assert_eq!(store.read(|c| campaigns::get(c, campaign.id)).unwrap().settings.profile.weights, Weights::default());
 }

@@ -2,7 +2,7 @@
 
 use jobhound_core::Store;
 use jobhound_core::ingest::ingest;
-use jobhound_core::jobs::{self, JobQuery};
+use jobhound_core::search::{self, JobQuery};
 use jobhound_core::sources::{ParsedPosting, SourceKind, parse};
 
 const GREENHOUSE: &[u8] = include_bytes!("../../../../assets/recorded/greenhouse-sample-1.json");
@@ -35,11 +35,11 @@ fn the_same_job_on_another_board_becomes_one_job_with_both_postings() {
 
     let counts = store.write(|tx| ingest(tx, &[relisted(&postings[0])], None, "2026-11-21T10:00:00Z")).unwrap();
     assert_eq!((counts.new_jobs, counts.merged), (0, 1));
-    let page = store.read(|c| jobs::list_jobs(c, &JobQuery::default())).unwrap();
+    let page = store.read(|c| search::list_jobs(c, &JobQuery::default())).unwrap();
     assert_eq!(page.total, 2, "still two jobs");
     let job = page.jobs.iter().find(|job| job.title == "Account Executive, Commercial").unwrap();
     assert_eq!(job.sources, ["greenhouse", "jsonld"]);
-    let detail = store.read(|c| jobs::get_job(c, job.id)).unwrap();
+    let detail = store.read(|c| search::get_job(c, job.id)).unwrap();
     assert_eq!(detail.postings.len(), 2);
     assert_eq!(detail.postings[0].first_seen_at, "2026-11-20T10:00:00Z");
     assert_eq!(detail.postings[1].first_seen_at, "2026-11-21T10:00:00Z");
@@ -60,9 +60,9 @@ fn an_aggregator_first_then_the_ats_takes_over_the_apply_link() {
     store.write(|tx| ingest(tx, &[copy], None, "2026-11-20T10:00:00Z")).unwrap();
     let counts = store.write(|tx| ingest(tx, &postings, None, "2026-11-21T10:00:00Z")).unwrap();
     assert_eq!((counts.new_jobs, counts.merged), (1, 1));
-    let page = store.read(|c| jobs::list_jobs(c, &JobQuery::default())).unwrap();
+    let page = store.read(|c| search::list_jobs(c, &JobQuery::default())).unwrap();
     let job = page.jobs.iter().find(|job| job.title == "Account Executive, Commercial").unwrap();
-    let detail = store.read(|c| jobs::get_job(c, job.id)).unwrap();
+    let detail = store.read(|c| search::get_job(c, job.id)).unwrap();
     assert_eq!(detail.apply_url.as_deref(), Some("https://job-boards.greenhouse.io/vercel/jobs/6136160004"));
 }
 
@@ -81,8 +81,8 @@ fn seniority_and_countries_are_stored() {
     let (_dir, store) = store();
     let postings = parse(SourceKind::Ashby, ASHBY).unwrap();
     store.write(|tx| ingest(tx, &postings, Some("Linear"), "2026-11-20T10:00:00Z")).unwrap();
-    let first = store.read(|c| jobs::list_jobs(c, &JobQuery::default())).unwrap().jobs[0].id;
-    let detail = store.read(|c| jobs::get_job(c, first)).unwrap();
+    let first = store.read(|c| search::list_jobs(c, &JobQuery::default())).unwrap().jobs[0].id;
+    let detail = store.read(|c| search::get_job(c, first)).unwrap();
     assert_eq!(detail.seniority.map(|level| level.as_str()), Some("senior"));
 }
 
@@ -93,8 +93,8 @@ fn employment_type_stated_only_in_the_description_is_stored() {
     posting.employment_type = None;
     posting.description_html = Some("<p>This is a part-time role on our sales team.</p>".into());
     store.write(|tx| ingest(tx, &[posting], None, "2026-11-20T10:00:00Z")).unwrap();
-    let id = store.read(|c| jobs::list_jobs(c, &JobQuery::default())).unwrap().jobs[0].id;
-    let detail = store.read(|c| jobs::get_job(c, id)).unwrap();
+    let id = store.read(|c| search::list_jobs(c, &JobQuery::default())).unwrap().jobs[0].id;
+    let detail = store.read(|c| search::get_job(c, id)).unwrap();
     assert_eq!(detail.employment_type.map(|kind| kind.as_str()), Some("part_time"));
 }
 
@@ -187,9 +187,9 @@ fn copies_without_a_shared_link_merge_by_title_place_and_text() {
     );
     let counts = store.write(|tx| ingest(tx, &[agency, bare, other], None, "2026-11-21T10:00:00Z")).unwrap();
     assert_eq!((counts.new_jobs, counts.merged), (1, 2));
-    let page = store.read(|c| jobs::list_jobs(c, &JobQuery::default())).unwrap();
+    let page = store.read(|c| search::list_jobs(c, &JobQuery::default())).unwrap();
     let merged: Vec<_> = page.jobs.iter().filter(|job| job.title == "Account Executive, Commercial").collect();
     assert_eq!(merged.len(), 2, "the Vercel job (with both copies) and the other company's");
     let vercel = merged.iter().find(|job| job.company == "Vercel").unwrap();
-    assert_eq!(store.read(|c| jobs::get_job(c, vercel.id)).unwrap().postings.len(), 3);
+    assert_eq!(store.read(|c| search::get_job(c, vercel.id)).unwrap().postings.len(), 3);
 }

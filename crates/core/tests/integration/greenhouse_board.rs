@@ -1,6 +1,6 @@
 use std::time::Duration;
 
-use jobhound_core::jobs::JobQuery;
+use jobhound_core::search::JobQuery;
 use jobhound_core::sources::{HttpOptions, SourceKind};
 use jobhound_core::{CoreError, Jobhound};
 use wiremock::matchers::{method, path};

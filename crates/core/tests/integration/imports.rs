@@ -5,11 +5,11 @@
 use std::path::Path;
 
 use jobhound_core::Jobhound;
-use jobhound_core::applications::ApplicationStatus;
-use jobhound_core::import::ImportFrom;
+use jobhound_core::applying::ApplicationStatus;
 use jobhound_core::ingest::ingest;
-use jobhound_core::secrets::MemorySecrets;
 use jobhound_core::sources::{SourceKind, parse};
+use jobhound_core::store::MemorySecrets;
+use jobhound_core::your_data::ImportFrom;
 
 const JOBSPY_HEADER: &str = "id,site,job_url,job_url_direct,title,company,location,date_posted,job_type,salary_source,interval,min_amount,max_amount,currency,is_remote,job_level,job_function,listing_type,emails,description,company_industry,company_url,company_logo,company_url_direct,company_addresses,company_num_employees,company_revenue,company_description,skills,experience_range,company_rating,company_reviews_count,vacancy_count,work_from_home_type";
 const JOBFUNNEL_HEADER: &str =
@@ -77,13 +77,13 @@ fn a_jobspy_csv_merges_with_stored_jobs_and_adds_new_ones() {
     assert_eq!((report.rows, report.new_jobs, report.merged, report.flagged), (3, 1, 1, 1), "{report:?}");
     assert_eq!(count(&app, "SELECT COUNT(*) FROM jobs"), jobs_before + 1);
     let monzo =
-        app.list_jobs(&jobhound_core::jobs::JobQuery { text: Some("Monzo".into()), ..Default::default() }).unwrap();
+        app.list_jobs(&jobhound_core::search::JobQuery { text: Some("Monzo".into()), ..Default::default() }).unwrap();
     let detail = app.get_job(monzo.jobs[0].id).unwrap();
     let salary = detail.salary.unwrap();
     assert_eq!((salary.min, salary.max, salary.currency.as_deref()), (Some(90_000.0), Some(120_000.0), Some("GBP")));
     assert!(detail.description_html.contains("Requirements: SaaS sales."));
     let merged = app
-        .list_jobs(&jobhound_core::jobs::JobQuery { text: Some("commercial".into()), ..Default::default() })
+        .list_jobs(&jobhound_core::search::JobQuery { text: Some("commercial".into()), ..Default::default() })
         .unwrap();
     assert_eq!(merged.jobs[0].sources, vec!["greenhouse", "jobspy"]);
 

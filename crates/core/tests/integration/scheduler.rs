@@ -6,16 +6,16 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveTime, TimeZone, Utc};
-use jobhound_core::announce::{Digest, NotificationSink};
-use jobhound_core::campaign_run::RunEvent;
+use jobhound_core::alerts::{Digest, NotificationSink};
 use jobhound_core::campaigns::CampaignInput;
-use jobhound_core::jobs::JobQuery;
+use jobhound_core::campaigns::RunEvent;
+use jobhound_core::campaigns::{self, Clock, RunObserver, Scheduler};
+use jobhound_core::ingest::{self, RunStatus};
 use jobhound_core::ranking::Profile;
-use jobhound_core::runs::{self, RunStatus};
-use jobhound_core::scheduler::{self, Clock, RunObserver, Scheduler};
-use jobhound_core::secrets::MemorySecrets;
+use jobhound_core::search::JobQuery;
 use jobhound_core::sources::{Endpoints, HttpOptions, SourceKind};
-use jobhound_core::{Jobhound, webhook};
+use jobhound_core::store::MemorySecrets;
+use jobhound_core::{Jobhound, alerts};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -61,7 +61,7 @@ impl NotificationSink for Recorder {
         Ok(())
     }
 
-    fn remind(&self, reminder: &jobhound_core::follow_ups::FollowUpReminder) -> Result<(), String> {
+    fn remind(&self, reminder: &jobhound_core::applying::FollowUpReminder) -> Result<(), String> {
         self.reminded.lock().unwrap().push(reminder.title());
         Ok(())
     }
@@ -127,8 +127,8 @@ async fn settle(scheduler: &Scheduler) {
     panic!("runs never finished");
 }
 
-fn runs_of(app: &Jobhound, campaign_id: i64) -> Vec<runs::RunRecord> {
-    app.store().read(|c| runs::history(c, campaign_id, 50)).unwrap()
+fn runs_of(app: &Jobhound, campaign_id: i64) -> Vec<ingest::RunRecord> {
+    app.store().read(|c| ingest::history(c, campaign_id, 50)).unwrap()
 }
 
 #[test]
@@ -144,7 +144,7 @@ fn due_means_active_with_sources_and_past_its_time() {
     later.next_run_at = Some("2026-11-23T09:00:01Z".into());
     let mut past = app.create_campaign(&campaign_input("E", vec![source.id])).unwrap();
     past.next_run_at = Some("2026-11-20T09:00:00Z".into());
-    let due = scheduler::due(&[never_run.clone(), no_sources, paused, later, past.clone()], now);
+    let due = campaigns::due(&[never_run.clone(), no_sources, paused, later, past.clone()], now);
     assert_eq!(due, vec![never_run.id, past.id]);
 }
 
@@ -210,7 +210,7 @@ async fn a_campaign_never_overlaps_itself_and_few_run_at_once() {
         }
         most = most.max(active);
     }
-    assert_eq!(most as usize, scheduler::MAX_CONCURRENT_RUNS, "{events:?}");
+    assert_eq!(most as usize, campaigns::MAX_CONCURRENT_RUNS, "{events:?}");
 }
 
 #[tokio::test]
@@ -319,16 +319,16 @@ async fn webhook_digests_are_retried_until_delivered_and_the_error_is_kept() {
     h.scheduler.start(campaign.id, "manual").unwrap().await.unwrap().unwrap();
     settle(&h.scheduler).await;
     h.scheduler.tick().await.unwrap();
-    let pending = h.app.store().read(|c| webhook::pending(c, campaign.id)).unwrap();
+    let pending = h.app.store().read(|c| alerts::pending(c, campaign.id)).unwrap();
     assert_eq!(pending.len(), 1, "kept after the failure");
     assert_eq!(pending[0].attempts, 1);
     assert!(pending[0].last_error.as_deref().unwrap_or_default().contains("500"), "{:?}", pending[0].last_error);
 
     h.scheduler.tick().await.unwrap();
-    assert_eq!(h.app.store().read(|c| webhook::pending(c, campaign.id)).unwrap().len(), 1, "waits before retrying");
+    assert_eq!(h.app.store().read(|c| alerts::pending(c, campaign.id)).unwrap().len(), 1, "waits before retrying");
     h.clock.advance(chrono::Duration::minutes(2));
     h.scheduler.tick().await.unwrap();
-    assert!(h.app.store().read(|c| webhook::pending(c, campaign.id)).unwrap().is_empty(), "delivered on retry");
+    assert!(h.app.store().read(|c| alerts::pending(c, campaign.id)).unwrap().is_empty(), "delivered on retry");
     let posts = h.server.received_requests().await.unwrap();
     let hook: Vec<_> = posts.iter().filter(|request| request.url.path() == "/hook").collect();
     assert_eq!(hook.len(), 2);
@@ -347,7 +347,7 @@ async fn without_a_notification_service_runs_go_on_and_digests_are_not_retried()
             Err("org.freedesktop.DBus.Error.ServiceUnknown".into())
         }
 
-        fn remind(&self, _reminder: &jobhound_core::follow_ups::FollowUpReminder) -> Result<(), String> {
+        fn remind(&self, _reminder: &jobhound_core::applying::FollowUpReminder) -> Result<(), String> {
             Err("org.freedesktop.DBus.Error.ServiceUnknown".into())
         }
     }
@@ -439,7 +439,7 @@ async fn sources_of_different_kinds_are_fetched_side_by_side() {
 /// A follow-up date reaches the person through the scheduler's tick on that (local) day, once.
 #[tokio::test]
 async fn the_tick_shows_a_follow_up_reminder_on_its_day() {
-    use jobhound_core::applications::{ApplicationStatus, ApplicationUpdate};
+    use jobhound_core::applying::{ApplicationStatus, ApplicationUpdate};
     let h = harness().await;
     h.app.import_demo().unwrap();
     let job = h.app.list_jobs(&JobQuery::default()).unwrap().jobs[0].clone();

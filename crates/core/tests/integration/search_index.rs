@@ -2,14 +2,14 @@
 
 use jobhound_core::Store;
 use jobhound_core::ingest::ingest;
-use jobhound_core::jobs::{self, JobQuery};
+use jobhound_core::search::{self, JobQuery};
 use jobhound_core::sources::{SourceKind, parse};
 
 const GREENHOUSE: &[u8] = include_bytes!("../../../../assets/recorded/greenhouse-sample-1.json");
 
 fn search(store: &Store, text: &str) -> Vec<String> {
     let query = JobQuery { text: Some(text.into()), ..JobQuery::default() };
-    store.read(|c| jobs::list_jobs(c, &query)).unwrap().jobs.into_iter().map(|job| job.title).collect()
+    store.read(|c| search::list_jobs(c, &query)).unwrap().jobs.into_iter().map(|job| job.title).collect()
 }
 
 /// FTS5's own check of an external-content index against the `jobs` rows.
@@ -92,7 +92,7 @@ fn jobs_of_earlier_batches_and_earlier_opens_stay_findable() {
     let store = Store::open(&path).unwrap();
     store.write(|tx| ingest(tx, &postings[1..], None, "2026-11-21T10:00:00Z")).unwrap();
     assert_index_matches_jobs(&store);
-    let all = store.read(|c| jobs::list_jobs(c, &JobQuery::default())).unwrap();
+    let all = store.read(|c| search::list_jobs(c, &JobQuery::default())).unwrap();
     assert_eq!(all.jobs.len(), postings.len());
     for job in all.jobs {
         assert!(search(&store, &format!("\"{}\"", job.title)).contains(&job.title), "{} is findable", job.title);
@@ -105,14 +105,14 @@ fn an_unchanged_posting_seen_again_moves_last_seen_and_reopens_its_job() {
     let store = Store::open(&dir.path().join("jobhound.db")).unwrap();
     let postings = parse(SourceKind::Greenhouse, GREENHOUSE).unwrap();
     store.write(|tx| ingest(tx, &postings, None, "2026-11-20T10:00:00Z")).unwrap();
-    let id = store.read(|c| jobs::list_jobs(c, &JobQuery::default())).unwrap().jobs[0].id;
+    let id = store.read(|c| search::list_jobs(c, &JobQuery::default())).unwrap().jobs[0].id;
     store
         .write(|tx| Ok(tx.execute("UPDATE jobs SET closed_at = '2026-11-21T00:00:00Z' WHERE id = ?1", [id])?))
         .unwrap();
 
     let counts = store.write(|tx| ingest(tx, &postings, None, "2026-11-22T10:00:00Z")).unwrap();
     assert_eq!(counts.unchanged, u32::try_from(postings.len()).unwrap());
-    let job = store.read(|c| jobs::get_job(c, id)).unwrap();
+    let job = store.read(|c| search::get_job(c, id)).unwrap();
     assert_eq!(job.last_seen_at, "2026-11-22T10:00:00Z");
     assert_eq!(job.closed_at, None, "seen again, so open again");
     assert_eq!(job.first_seen_at, "2026-11-20T10:00:00Z");
@@ -128,7 +128,7 @@ fn broad_lists_count_up_to_the_cap_and_still_come_newest_first() {
                 "INSERT INTO jobs (title, company, posted_at, first_seen_at, last_seen_at, updated_at)
                  VALUES (?1, 'Acme', ?2, 'x', 'x', 'x')",
             )?;
-            for n in 0..(jobs::COUNT_CAP + 5) {
+            for n in 0..(search::COUNT_CAP + 5) {
                 let posted = format!("2026-{:02}-{:02}T10:00:00Z", 1 + n % 12, 1 + n % 28);
                 let title = if [7, 19, 1000].contains(&n) { format!("Job {n} zeppelin") } else { format!("Job {n}") };
                 insert.execute(rusqlite::params![title, posted])?;
@@ -137,18 +137,18 @@ fn broad_lists_count_up_to_the_cap_and_still_come_newest_first() {
             Ok(())
         })
         .unwrap();
-    let page = store.read(|c| jobs::list_jobs(c, &JobQuery { limit: Some(3), ..JobQuery::default() })).unwrap();
-    assert_eq!((page.total, page.total_capped), (jobs::COUNT_CAP, true));
+    let page = store.read(|c| search::list_jobs(c, &JobQuery { limit: Some(3), ..JobQuery::default() })).unwrap();
+    assert_eq!((page.total, page.total_capped), (search::COUNT_CAP, true));
     let dates: Vec<String> = page.jobs.iter().map(|job| job.posted_at.clone().unwrap()).collect();
     assert!(dates.iter().all(|date| date.starts_with("2026-12-28")), "{dates:?}");
 
     // A broad text search walks the newest-first index; a narrow one sorts its few matches.
     let broad = JobQuery { text: Some("job".into()), limit: Some(3), ..JobQuery::default() };
-    let page = store.read(|c| jobs::list_jobs(c, &broad)).unwrap();
-    assert_eq!((page.total, page.total_capped, page.jobs.len()), (jobs::COUNT_CAP, true, 3));
+    let page = store.read(|c| search::list_jobs(c, &broad)).unwrap();
+    assert_eq!((page.total, page.total_capped, page.jobs.len()), (search::COUNT_CAP, true, 3));
     assert!(page.jobs.iter().all(|job| job.posted_at.as_deref().unwrap().starts_with("2026-12-28")));
     let narrow = JobQuery { text: Some("zeppelin".into()), ..JobQuery::default() };
-    let page = store.read(|c| jobs::list_jobs(c, &narrow)).unwrap();
+    let page = store.read(|c| search::list_jobs(c, &narrow)).unwrap();
     let titles: Vec<&str> = page.jobs.iter().map(|job| job.title.as_str()).collect();
     assert_eq!((page.total, page.total_capped), (3, false));
     // Job 1000 is posted 2026-05-21, job 19 2026-08-20, job 7 2026-08-08.

@@ -5,10 +5,10 @@
 use std::collections::BTreeSet;
 
 use jobhound_core::Store;
-use jobhound_core::forget::delete_job;
 use jobhound_core::ingest::{ingest, ingest_prepared, prepare_postings};
-use jobhound_core::jobs::{self, JobQuery, fts_expression, search_expression};
+use jobhound_core::search::{self, JobQuery, fts_expression, search_expression};
 use jobhound_core::sources::{ParsedPosting, SourceKind, parse};
+use jobhound_core::your_data::delete_job;
 
 /// Every posting the parsers read from the recorded payloads and pages.
 fn recorded_postings() -> Vec<ParsedPosting> {
@@ -106,8 +106,8 @@ fn prefix_query_ids(store: &Store, text: &str) -> BTreeSet<i64> {
 }
 
 fn listed_ids(store: &Store, text: &str) -> BTreeSet<i64> {
-    let query = JobQuery { text: Some(text.into()), limit: Some(jobs::MAX_PAGE), ..JobQuery::default() };
-    store.read(|c| jobs::list_jobs(c, &query)).unwrap().jobs.into_iter().map(|job| job.id).collect()
+    let query = JobQuery { text: Some(text.into()), limit: Some(search::MAX_PAGE), ..JobQuery::default() };
+    store.read(|c| search::list_jobs(c, &query)).unwrap().jobs.into_iter().map(|job| job.id).collect()
 }
 
 #[test]

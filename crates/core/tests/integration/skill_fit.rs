@@ -1,7 +1,7 @@
 //! A job's skills split by what the resume shows: against the newest resume, or none.
 
 use jobhound_core::Jobhound;
-use jobhound_core::import::ImportFrom;
+use jobhound_core::your_data::ImportFrom;
 use jobhound_documents::{LetterLayout, render_pdf};
 
 const HEADER: &str = "id,site,job_url,job_url_direct,title,company,location,date_posted,job_type,salary_source,interval,min_amount,max_amount,currency,is_remote,job_level,job_function,listing_type,emails,description,company_industry,company_url,company_logo,company_url_direct,company_addresses,company_num_employees,company_revenue,company_description,skills,experience_range,company_rating,company_reviews_count,vacancy_count,work_from_home_type";

@@ -2,7 +2,7 @@
 //! a real SQLite file and a local mock server.
 
 use jobhound_core::Jobhound;
-use jobhound_core::jobs::JobQuery;
+use jobhound_core::search::JobQuery;
 use jobhound_core::sources::{HttpOptions, SourceKind};
 use serde_json::{Value, json};
 use wiremock::matchers::path;

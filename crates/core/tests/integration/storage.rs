@@ -1,5 +1,5 @@
-use jobhound_core::jobs::JobQuery;
-use jobhound_core::{Jobhound, latest_version, paths};
+use jobhound_core::search::JobQuery;
+use jobhound_core::{Jobhound, latest_version, store};
 
 #[test]
 fn the_database_is_wal_with_foreign_keys_and_the_latest_schema() {
@@ -20,7 +20,7 @@ fn the_database_is_wal_with_foreign_keys_and_the_latest_schema() {
     assert!(timeout >= 1000);
     let status = app.status().unwrap();
     assert_eq!(status.schema_version, latest_version());
-    assert_eq!(status.database_path, paths::database_path(dir.path()).display().to_string());
+    assert_eq!(status.database_path, store::database_path(dir.path()).display().to_string());
     assert_eq!(status.migration_backup, None);
 }
 
@@ -28,7 +28,7 @@ fn the_database_is_wal_with_foreign_keys_and_the_latest_schema() {
 fn a_database_from_a_newer_jobhound_is_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
     drop(Jobhound::open(dir.path()).unwrap());
-    let db = paths::database_path(dir.path());
+    let db = store::database_path(dir.path());
     {
         let connection = rusqlite_connection(&db);
         connection
@@ -81,7 +81,7 @@ fn an_unknown_job_is_not_found() {
 fn a_growing_write_ahead_log_is_copied_into_the_database_without_blocking_commits() {
     let dir = tempfile::tempdir().unwrap();
     let app = Jobhound::open(dir.path()).unwrap();
-    let database = paths::database_path(dir.path());
+    let database = store::database_path(dir.path());
     let store = app.store();
     store.write(|tx| Ok(tx.execute_batch("CREATE TABLE scratch (data BLOB NOT NULL)")?)).unwrap();
     // 48 MB in 1 MB commits: past the size that wakes the checkpoint thread, well short of the

@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use jobhound_core::Jobhound;
-use jobhound_core::secrets::MemorySecrets;
 use jobhound_core::sources::{Endpoints, HttpOptions, SourceKind};
+use jobhound_core::store::MemorySecrets;
 use wiremock::MockServer;
 
 /// A payload recorded from a real source, from `assets/recorded/` (the one copy in the repository).

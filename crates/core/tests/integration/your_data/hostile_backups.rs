@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use jobhound_core::Jobhound;
-use jobhound_core::llm_settings::LlmSettings;
+use jobhound_core::applying::LlmSettings;
 
 use super::{Setup, count, setup};
 
@@ -398,16 +398,12 @@ fn restored_webhooks_stay_queued_until_the_person_confirms_them() {
             ..Default::default()
         })
         .unwrap();
-    let digest = jobhound_core::announce::Digest {
-        campaign_id: campaign.id,
-        campaign: "Sales".into(),
-        count: 1,
-        top: Vec::new(),
-    };
+    let digest =
+        jobhound_core::alerts::Digest { campaign_id: campaign.id, campaign: "Sales".into(), count: 1, top: Vec::new() };
     s.app
         .store()
         .write(|tx| {
-            jobhound_core::webhook::enqueue(
+            jobhound_core::alerts::enqueue(
                 tx,
                 campaign.id,
                 &format!("{}/hook", hook.uri()),
@@ -421,13 +417,13 @@ fn restored_webhooks_stay_queued_until_the_person_confirms_them() {
 
     assert!(s.app.restore(&backup).unwrap().destinations_to_confirm);
     let now = chrono::Utc::now();
-    let sent = runtime.block_on(jobhound_core::webhook::deliver_due(s.app.store(), s.app.http(), now)).unwrap();
+    let sent = runtime.block_on(jobhound_core::alerts::deliver_due(s.app.store(), s.app.http(), now)).unwrap();
     assert_eq!(sent, 0, "nothing is posted before the person allows it");
     assert!(runtime.block_on(hook.received_requests()).unwrap().is_empty());
     assert_eq!(s.app.destinations().unwrap().webhooks[0].campaign, "Sales");
 
     s.app.confirm_destinations().unwrap();
-    let sent = runtime.block_on(jobhound_core::webhook::deliver_due(s.app.store(), s.app.http(), now)).unwrap();
+    let sent = runtime.block_on(jobhound_core::alerts::deliver_due(s.app.store(), s.app.http(), now)).unwrap();
     assert_eq!(sent, 1, "the queued digest goes once allowed");
 }
 

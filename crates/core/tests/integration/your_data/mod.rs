@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use jobhound_core::Jobhound;
-use jobhound_core::applications::{ApplicationStatus, ContactInput};
-use jobhound_core::data_export::{CSV_HEADER, Export, ExportFormat};
+use jobhound_core::applying::{ApplicationStatus, ContactInput};
 use jobhound_core::ingest::ingest;
-use jobhound_core::secrets::{MemorySecrets, SecretStore};
 use jobhound_core::sources::{SourceKind, parse};
+use jobhound_core::store::{MemorySecrets, SecretStore};
+use jobhound_core::your_data::{CSV_HEADER, Export, ExportFormat};
 use jobhound_documents::{DocumentFormat, LetterLayout, render_pdf};
 
 mod csv_formulas;
@@ -141,7 +141,7 @@ fn json_export_nests_timelines_and_contacts() {
 
 /// A search for `text` lists job `id`.
 fn assert_found(s: &Setup, text: &str, id: i64) {
-    let query = jobhound_core::jobs::JobQuery { text: Some(text.into()), ..Default::default() };
+    let query = jobhound_core::search::JobQuery { text: Some(text.into()), ..Default::default() };
     let found = s.app.list_jobs(&query).unwrap();
     assert!(found.jobs.iter().any(|job| job.id == id), "{text} finds job {id}");
 }
@@ -283,7 +283,7 @@ fn deleting_an_application_takes_its_exported_letter_copy_and_keeps_the_job() {
 #[test]
 fn forgetting_everything_leaves_an_empty_working_database_and_no_files_or_keys() {
     let s = setup();
-    s.secrets.set(jobhound_core::llm_settings::API_KEY, "sk-test").unwrap();
+    s.secrets.set(jobhound_core::applying::API_KEY, "sk-test").unwrap();
     s.secrets.set("adzuna_app_key", "abc").unwrap();
     let stale_copy = s.dir.path().join("data/jobhound.db.v6-20261101T000000Z.bak");
     std::fs::write(&stale_copy, "old data").unwrap();
@@ -315,13 +315,15 @@ fn forgetting_everything_leaves_an_empty_working_database_and_no_files_or_keys()
     assert_eq!(count(&s.app, "SELECT COUNT(*) FROM jobs_fts WHERE jobs_fts MATCH 'vercel OR account'"), 0);
     assert!(std::fs::read_dir(s.dir.path().join("data/documents")).unwrap().next().is_none());
     assert!(!stale_copy.exists());
-    assert_eq!(s.secrets.get(jobhound_core::llm_settings::API_KEY).unwrap(), None);
+    assert_eq!(s.secrets.get(jobhound_core::applying::API_KEY).unwrap(), None);
 
     // Still a working app afterwards.
     let postings = parse(SourceKind::Greenhouse, &fixture("greenhouse-sample-1.json")).unwrap();
     s.app.store().write(|tx| ingest(tx, &postings, Some("Vercel"), "2026-11-22T10:00:00Z")).unwrap();
-    let found =
-        s.app.list_jobs(&jobhound_core::jobs::JobQuery { text: Some("majors".into()), ..Default::default() }).unwrap();
+    let found = s
+        .app
+        .list_jobs(&jobhound_core::search::JobQuery { text: Some("majors".into()), ..Default::default() })
+        .unwrap();
     assert_eq!(found.jobs.len(), 1);
 }
 

@@ -1,0 +1,27 @@
+//! Applying for a job: the applications board, resumes, cover letters and the language model's
+//! settings, skill fit against a resume, and follow-up reminders.
+
+pub(crate) mod application_service;
+pub(crate) mod applications;
+pub(crate) mod follow_ups;
+pub(crate) mod letter_service;
+pub(crate) mod letters;
+pub(crate) mod llm_settings;
+pub(crate) mod resume_service;
+pub(crate) mod resumes;
+pub(crate) mod skill_fit;
+
+pub use applications::{
+    ApplicationDetail, ApplicationQuery, ApplicationStatus, ApplicationSummary, ApplicationUpdate, ContactInput,
+};
+pub use follow_ups::FollowUpReminder;
+pub use letter_service::{ExportedLetter, JobInsight};
+pub use letters::{CoverLetter, LetterChunk, LetterRequest};
+pub use llm_settings::{LlmConnection, LlmSettings, LlmSettingsView};
+pub use resumes::{ResumeImport, ResumeSummary};
+pub use skill_fit::SkillFit;
+
+/// Store-level functions, for the integration tests that drive reminders on a bare `Store`.
+pub use follow_ups::remind_due;
+/// The setting keys of the writing assistant, for the CLI's `config` and tests.
+pub use llm_settings::{ALLOW_HTTP_ON_PRIVATE_NETWORK, API_KEY, BASE_URL, MODEL, TEMPERATURE, TIMEOUT_SECONDS};

@@ -1,0 +1,22 @@
+//! Saved searches run on a timer: the campaign model and its facade methods, one run end to end,
+//! the scheduler, and the ranked matches with their feedback.
+
+pub(crate) mod matches;
+pub(crate) mod model;
+pub(crate) mod run;
+pub(crate) mod scheduler;
+pub(crate) mod service;
+
+pub use matches::{FeedbackEntry, JobSelection, MatchQuery, RankCounts, WeightsChange};
+pub use model::{Campaign, CampaignInput};
+pub use run::RunEvent;
+pub use scheduler::{Clock, MAX_CONCURRENT_RUNS, RunObserver, Scheduler, SystemClock};
+pub use service::CampaignStatus;
+
+/// Store-level functions, for the CLI's bench and the integration tests that work on a bare `Store`.
+pub use matches::{
+    list_matches, load_jobs, rank_into_matches, record_feedback, reference_idf, reset_weights, undo_feedback,
+};
+pub use model::{create, delete, duplicate, find_by_name, get, list, set_active, update, validate};
+pub use scheduler::due;
+pub use service::rank_for_active_campaigns;

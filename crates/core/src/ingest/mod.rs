@@ -1,0 +1,17 @@
+//! Bringing jobs in: fetching sources, the write path that stores, merges and indexes postings,
+//! liveness re-checks, watched sources and the record of each run.
+
+pub(crate) mod fetching;
+pub(crate) mod liveness;
+pub(crate) mod runs;
+pub(crate) mod watched;
+pub(crate) mod write;
+
+pub use liveness::RecheckReport;
+pub use runs::{RunRecord, RunStatus};
+pub use watched::{FetchReport, WatchedSource};
+
+/// The write path's stages and store-level functions, for the CLI's bench and the integration
+/// tests that store postings on a bare `Store`.
+pub use runs::history;
+pub use write::{PreparedPostings, backfill_keys, ingest, ingest_prepared, prepare_postings};

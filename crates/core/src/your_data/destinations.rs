@@ -1,0 +1,68 @@
+//! The hosts Jobhound's data goes to besides the job boards: the writing assistant (the job, the
+//! resume's text, notes and the API key) and each campaign's webhook. After a restore these come
+//! from a file someone else may have made, so nothing is sent until the person has seen them.
+
+use rusqlite::{Connection, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::your_data::backup::DESTINATIONS_UNCONFIRMED;
+use crate::{CoreError, applying::llm_settings, store::settings};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct WebhookDestination {
+    pub campaign_id: i64,
+    pub campaign: String,
+    pub url: String,
+}
+
+/// Where data goes, and whether a restore left these waiting for the person's confirmation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Destinations {
+    pub assistant_base_url: String,
+    pub webhooks: Vec<WebhookDestination>,
+    pub unconfirmed: bool,
+}
+
+pub fn unconfirmed(connection: &Connection) -> Result<bool, CoreError> {
+    settings::get_bool(connection, DESTINATIONS_UNCONFIRMED)
+}
+
+pub fn list(connection: &Connection) -> Result<Destinations, CoreError> {
+    let mut statement = connection.prepare(
+        "SELECT id, name, webhook_url FROM campaigns WHERE COALESCE(webhook_url, '') <> '' ORDER BY name, id",
+    )?;
+    let webhooks = statement
+        .query_map([], |row| {
+            Ok(WebhookDestination { campaign_id: row.get(0)?, campaign: row.get(1)?, url: row.get(2)? })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(Destinations {
+        assistant_base_url: llm_settings::get(connection)?.base_url,
+        webhooks,
+        unconfirmed: unconfirmed(connection)?,
+    })
+}
+
+pub fn confirm(tx: &Transaction<'_>) -> Result<(), CoreError> {
+    tx.execute("DELETE FROM settings WHERE key = ?1", [DESTINATIONS_UNCONFIRMED])?;
+    Ok(())
+}
+
+/// Refuses to send while a restore's destinations wait for confirmation.
+pub fn require_confirmed(connection: &Connection) -> Result<(), CoreError> {
+    if !unconfirmed(connection)? {
+        return Ok(());
+    }
+    let found = list(connection)?;
+    let hooks = match found.webhooks.len() {
+        0 => String::new(),
+        1 => " and 1 campaign webhook".to_string(),
+        n => format!(" and {n} campaign webhooks"),
+    };
+    Err(CoreError::DestinationsUnconfirmed(format!(
+        "This data was restored from a backup. Confirm where Jobhound sends it (the writing assistant at {}{hooks}) \
+         under Settings → Your data before anything is sent.",
+        found.assistant_base_url
+    )))
+}
