@@ -24,6 +24,15 @@ impl Failure {
     }
 }
 
+impl From<jobhound_bench::BenchError> for Failure {
+    fn from(error: jobhound_bench::BenchError) -> Self {
+        match error {
+            jobhound_bench::BenchError::Core(error) => error.into(),
+            other => Failure::internal(other.to_string()),
+        }
+    }
+}
+
 impl From<CoreError> for Failure {
     fn from(error: CoreError) -> Self {
         use jobhound_core::ErrorCode;
@@ -179,7 +188,7 @@ fn bench(command: BenchCommand, json: bool) -> Result<(), Failure> {
         tempfile::tempdir().map_err(|error| Failure::internal(format!("cannot make a scratch folder: {error}")))?;
     match command {
         BenchCommand::Ingest { jobs } => {
-            let result = jobhound_core::bench::ingest_bench(dir.path(), jobs.max(1))?;
+            let result = jobhound_bench::ingest_bench(dir.path(), jobs.max(1))?;
             if json {
                 return json_line(&result);
             }
@@ -207,7 +216,7 @@ fn bench(command: BenchCommand, json: bool) -> Result<(), Failure> {
             ))
         }
         BenchCommand::Search { jobs, queries } => {
-            let result = jobhound_core::bench::search_bench(dir.path(), jobs.max(1), queries.max(1))?;
+            let result = jobhound_bench::search_bench(dir.path(), jobs.max(1), queries.max(1))?;
             if json {
                 return json_line(&result);
             }

@@ -4,7 +4,6 @@
 pub mod alerts;
 mod app;
 pub mod applying;
-pub mod bench;
 pub mod bindings;
 pub mod campaigns;
 mod error;

@@ -3,7 +3,6 @@
 //! concern, each against a real SQLite file and, where it fetches, a local mock server.
 
 mod applications;
-mod bench_ingest;
 mod browsing;
 mod campaign_service;
 mod campaigns;

@@ -12,7 +12,9 @@ use std::time::{Duration, Instant};
 
 use rusqlite::Connection;
 
-use crate::{CoreError, Store};
+use jobhound_core::{CoreError, Store};
+
+use crate::BenchError;
 
 /// Tables copied whole, in an order that satisfies their foreign keys. The full-text index is
 /// filled from `jobs` as the pipeline fills it (it is external-content, so it has no rows of its own).
@@ -21,10 +23,10 @@ const TABLES: &[&str] = &["postings", "jobs", "job_postings", "campaigns", "matc
 /// Seconds SQLite takes to store the rows of the database at `pipeline` in a new database at
 /// `floor` (the same schema, page size and pragmas as any store). Reading the source rows, from the
 /// page cache, is timed with the writes; the final checkpoint is not.
-pub fn store_floor(pipeline: &Path, floor: &Path) -> Result<Duration, CoreError> {
+pub fn store_floor(pipeline: &Path, floor: &Path) -> Result<Duration, BenchError> {
+    let source = pipeline.to_str().ok_or_else(|| BenchError::Internal("the bench path is not UTF-8".into()))?;
     let store = Store::open(floor)?;
-    store.exclusive(|connection| {
-        let source = pipeline.to_str().ok_or_else(|| CoreError::Internal("the bench path is not UTF-8".into()))?;
+    let elapsed = store.exclusive(|connection| {
         connection.execute("ATTACH DATABASE ?1 AS pipeline", [source])?;
         let mut elapsed = Duration::ZERO;
         for table in TABLES {
@@ -43,7 +45,8 @@ pub fn store_floor(pipeline: &Path, floor: &Path) -> Result<Duration, CoreError>
         }
         connection.execute_batch("DETACH DATABASE pipeline")?;
         Ok(elapsed)
-    })
+    })?;
+    Ok(elapsed)
 }
 
 /// The columns a row is stored with: `table_info` leaves out generated columns, which cannot be

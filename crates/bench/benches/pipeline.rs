@@ -1,5 +1,5 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
-//! Criterion benches of the pipeline's hot functions: `cargo bench -p jobhound-core`.
+//! Criterion benches of the pipeline's hot functions: `cargo bench -p jobhound-bench`.
 //! Inputs come from the repository's recorded payloads and labelled dedup pairs.
 
 use std::hint::black_box;
@@ -51,7 +51,7 @@ fn scoring(c: &mut Criterion) {
     let jobs: Vec<_> = postings.iter().map(|posting| normalize(posting, None)).collect();
     let idf = Idf::from_documents(jobs.iter().map(|job| job.description_text.as_str()));
     let resume = idf.vector("Senior backend engineer: Rust, Go, PostgreSQL, Kafka, Kubernetes, AWS, observability.");
-    let profiles = jobhound_core::bench::sample_profiles();
+    let profiles = jobhound_bench::sample_profiles();
     let now = Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).single().unwrap_or_default();
     let facts: Vec<JobFacts<'_>> = jobs
         .iter()

@@ -1,5 +1,6 @@
-//! `jobhound-cli bench`: the pipeline's speed on a synthetic corpus shaped like the recorded
-//! Greenhouse payloads, against a plain SQLite bulk insert of the same rows.
+//! Jobhound's benchmarks, behind `jobhound-cli bench` and never linked into the app: the
+//! pipeline's speed on a synthetic corpus shaped like the recorded Greenhouse payloads, against a
+//! plain SQLite bulk insert of the same rows, and the search latency over it.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -9,16 +10,17 @@ use jobhound_sources::SourceKind;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::campaigns::model::{self, CampaignInput};
-use crate::campaigns::service::rank_for_active_campaigns;
-use crate::ingest::write::{PreparedPostings, ingest, ingest_prepared, prepare_postings};
-use crate::normalize::Seniority;
-use crate::ranking::{Profile, RemotePreference};
-use crate::search::filters::{JobFilters, JobSort};
-use crate::search::jobs::{JobQuery, list_jobs};
-use crate::{CoreError, Store};
+use jobhound_core::Store;
+use jobhound_core::campaigns::{self, CampaignInput, rank_for_active_campaigns};
+use jobhound_core::ingest::{PreparedPostings, ingest, ingest_prepared, prepare_postings};
+use jobhound_core::normalize::Seniority;
+use jobhound_core::ranking::{Profile, RemotePreference};
+use jobhound_core::search::{JobFilters, JobQuery, JobSort, list_jobs};
 
+mod error;
 mod floor;
+
+pub use error::BenchError;
 
 const BOARD_SIZE: usize = 500;
 const RECORDED: &str = include_str!("../../../assets/recorded/greenhouse-sample-1.json");
@@ -129,7 +131,7 @@ const PREPARING_THREADS: usize = 2;
 type PreparedBoard = (PreparedPostings, Duration, Duration);
 
 /// Reads, parses and prepares one board; with the time parsing and preparing took.
-fn prepare_board(store: &Store, path: &Path) -> Result<PreparedBoard, CoreError> {
+fn prepare_board(store: &Store, path: &Path) -> Result<PreparedBoard, BenchError> {
     let parsing = Instant::now();
     let postings = jobhound_sources::parse(SourceKind::Greenhouse, &read_board(path)?)?;
     let parsed = parsing.elapsed();
@@ -139,15 +141,15 @@ fn prepare_board(store: &Store, path: &Path) -> Result<PreparedBoard, CoreError>
 }
 
 /// The corpus as one Greenhouse body per file under `dir`.
-fn write_corpus(dir: &Path, jobs: usize) -> Result<Vec<PathBuf>, CoreError> {
+fn write_corpus(dir: &Path, jobs: usize) -> Result<Vec<PathBuf>, BenchError> {
     let folder = dir.join("corpus");
     std::fs::create_dir_all(&folder)
-        .map_err(|error| CoreError::Io { context: format!("creating {}", folder.display()), error })?;
+        .map_err(|error| BenchError::Io { context: format!("creating {}", folder.display()), error })?;
     boards(jobs)
         .map(|(index, size)| {
             let path = folder.join(format!("board-{index}.json"));
             std::fs::write(&path, board(index, size))
-                .map_err(|error| CoreError::Io { context: format!("writing {}", path.display()), error })?;
+                .map_err(|error| BenchError::Io { context: format!("writing {}", path.display()), error })?;
             Ok(path)
         })
         .collect()
@@ -155,17 +157,17 @@ fn write_corpus(dir: &Path, jobs: usize) -> Result<Vec<PathBuf>, CoreError> {
 
 /// Flushes `files` to disk, so that the kernel writing back what an untimed step (or the other
 /// measurement) left in memory is not timed as part of the next measurement.
-fn settle(files: &[PathBuf]) -> Result<(), CoreError> {
+fn settle(files: &[PathBuf]) -> Result<(), BenchError> {
     for path in files.iter().filter(|path| path.exists()) {
         std::fs::File::open(path)
             .and_then(|file| file.sync_all())
-            .map_err(|error| CoreError::Io { context: format!("flushing {}", path.display()), error })?;
+            .map_err(|error| BenchError::Io { context: format!("flushing {}", path.display()), error })?;
     }
     Ok(())
 }
 
-fn read_board(path: &Path) -> Result<Vec<u8>, CoreError> {
-    std::fs::read(path).map_err(|error| CoreError::Io { context: format!("reading {}", path.display()), error })
+fn read_board(path: &Path) -> Result<Vec<u8>, BenchError> {
+    std::fs::read(path).map_err(|error| BenchError::Io { context: format!("reading {}", path.display()), error })
 }
 
 /// Five campaigns of the kinds people run.
@@ -253,13 +255,13 @@ pub fn peak_memory_mb() -> f64 {
 
 /// Runs parse + normalize + dedup + store + index + rank over `jobs` postings, then the same
 /// corpus again (unchanged), then a plain bulk insert of the same rows as the baseline.
-pub fn ingest_bench(dir: &Path, jobs: usize) -> Result<IngestBench, CoreError> {
+pub fn ingest_bench(dir: &Path, jobs: usize) -> Result<IngestBench, BenchError> {
     let store = Store::open(&dir.join("bench.db"))?;
     // Real campaigns, so ranking stores each match with its explanation as a fetch does.
-    let stamp = crate::time::now_rfc3339();
+    let stamp = jobhound_core::time::now_rfc3339();
     for (index, profile) in sample_profiles().into_iter().enumerate() {
         let input = CampaignInput { name: format!("Bench {}", index + 1), profile, ..CampaignInput::default() };
-        store.write(|tx| model::create(tx, &input, &stamp))?;
+        store.write(|tx| campaigns::create(tx, &input, &stamp))?;
     }
     // Written out first, so making the synthetic corpus is not timed; each pass reads it back as
     // a fetch would receive it.
@@ -268,7 +270,7 @@ pub fn ingest_bench(dir: &Path, jobs: usize) -> Result<IngestBench, CoreError> {
     settle(corpus)?;
     let now = Utc::now();
     let mut ranked = 0;
-    let mut pass = |store: &Store, stages: &mut Stages| -> Result<Duration, CoreError> {
+    let mut pass = |store: &Store, stages: &mut Stages| -> Result<Duration, BenchError> {
         let started = Instant::now();
         // As in a campaign run, where sources of different kinds are fetched side by side, boards
         // are parsed and normalized by two threads (alternate boards) ahead of the writes, which
@@ -292,11 +294,11 @@ pub fn ingest_bench(dir: &Path, jobs: usize) -> Result<IngestBench, CoreError> {
                 // A preparing thread only stops early after sending its error.
                 let ready = receivers[index % PREPARING_THREADS]
                     .recv()
-                    .map_err(|_| CoreError::Internal(format!("board {index} was never prepared")))?;
+                    .map_err(|_| BenchError::Internal(format!("board {index} was never prepared")))?;
                 let (prepared, parsed, normalized) = ready?;
                 stages.parse += parsed.as_secs_f64();
                 stages.normalize += normalized.as_secs_f64();
-                let stamp = crate::time::now_rfc3339();
+                let stamp = jobhound_core::time::now_rfc3339();
                 let writing = Instant::now();
                 let mut rank_time = Duration::ZERO;
                 store.write(|tx| {
@@ -312,7 +314,7 @@ pub fn ingest_bench(dir: &Path, jobs: usize) -> Result<IngestBench, CoreError> {
                 stages.store += (writing.elapsed() - rank_time).as_secs_f64();
                 stages.rank += rank_time.as_secs_f64();
             }
-            Ok::<(), CoreError>(())
+            Ok::<(), BenchError>(())
         })?;
         Ok(started.elapsed())
     };
@@ -346,7 +348,7 @@ pub fn ingest_bench(dir: &Path, jobs: usize) -> Result<IngestBench, CoreError> {
 }
 
 /// The same rows, straight into one SQLite table in batches: the floor any pipeline pays.
-fn baseline_insert(dir: &Path, corpus: &[PathBuf]) -> Result<Duration, CoreError> {
+fn baseline_insert(dir: &Path, corpus: &[PathBuf]) -> Result<Duration, BenchError> {
     let mut connection = rusqlite::Connection::open(dir.join("baseline.db"))?;
     connection.execute_batch(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;
@@ -394,11 +396,11 @@ pub struct SearchBench {
 }
 
 /// Full-text searches with a source filter over `jobs` stored jobs.
-pub fn search_bench(dir: &Path, jobs: usize, queries: usize) -> Result<SearchBench, CoreError> {
+pub fn search_bench(dir: &Path, jobs: usize, queries: usize) -> Result<SearchBench, BenchError> {
     let store = Store::open(&dir.join("search.db"))?;
     for (index, size) in boards(jobs) {
         let postings = jobhound_sources::parse(SourceKind::Greenhouse, &board(index, size))?;
-        let stamp = crate::time::now_rfc3339();
+        let stamp = jobhound_core::time::now_rfc3339();
         store.write(|tx| ingest(tx, &postings, None, &stamp))?;
     }
     let words = [

@@ -1,7 +1,7 @@
 //! The ingest bench stores the whole corpus: boards prepared side by side are written in order,
 //! and every job is ranked for every campaign.
 
-use jobhound_core::bench::ingest_bench;
+use jobhound_bench::ingest_bench;
 
 #[test]
 fn every_board_is_written_in_order_and_every_job_ranked() {
