@@ -2,7 +2,7 @@
 
 use jobhound_sources::ParsedPosting;
 use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, Transaction, params, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, ToSql, Transaction, named_params, params};
 use sha2::{Digest, Sha256};
 
 use crate::CoreError;
@@ -351,38 +351,44 @@ fn add_job_words(words: &mut Words, job: &NormalizedJob) {
     words.add(&job.description_text);
 }
 
-/// The job's columns in the order both statements below number them (?1 to ?25).
-fn job_values(job: &NormalizedJob, key: &DedupKey) -> Result<Vec<Value>, CoreError> {
+/// The job's columns, each bound to the parameter of the same name (`:title`, ...) in both
+/// statements below.
+fn job_values(job: &NormalizedJob, key: &DedupKey) -> Result<Vec<(&'static str, Value)>, CoreError> {
     let salary = job.salary.as_ref();
     let text = |value: Option<&str>| value.map_or(Value::Null, |text| Value::Text(text.to_string()));
     let real = |value: Option<f64>| value.map_or(Value::Null, Value::Real);
     Ok(vec![
-        Value::Text(job.title.clone().unwrap_or_default()),
-        Value::Text(job.company.clone().unwrap_or_default()),
-        Value::Text(serde_json::to_string(&job.locations)?),
-        Value::Text(location_text(job)),
-        text(job.remote.map(|mode| mode.as_str())),
-        text(job.employment_type.map(|kind| kind.as_str())),
-        real(salary.and_then(|s| s.min)),
-        real(salary.and_then(|s| s.max)),
-        text(salary.and_then(|s| s.currency.as_deref())),
-        text(salary.map(|s| s.period.as_str())),
-        real(salary.and_then(|s| s.yearly_min)),
-        real(salary.and_then(|s| s.yearly_max)),
-        text(job.posted_at.as_deref()),
-        text(job.url.as_deref()),
-        text(job.apply_url.as_deref()),
-        Value::Text(job.description_html.clone()),
-        Value::Text(job.description_text.clone()),
-        Value::Text(skills_json(job)?),
-        text(job.seniority.map(|level| level.as_str())),
-        Value::Text(serde_json::to_string(&job.countries)?),
-        Value::Text(key.title_key.clone()),
-        Value::Text(key.company_key.clone()),
-        text(key.canonical_url.as_deref()),
-        key.simhash.map_or(Value::Null, |hash| Value::Integer(hash as i64)),
-        Value::Text(serde_json::to_string(&key.places)?),
+        (":title", Value::Text(job.title.clone().unwrap_or_default())),
+        (":company", Value::Text(job.company.clone().unwrap_or_default())),
+        (":locations", Value::Text(serde_json::to_string(&job.locations)?)),
+        (":location_text", Value::Text(location_text(job))),
+        (":remote", text(job.remote.map(|mode| mode.as_str()))),
+        (":employment_type", text(job.employment_type.map(|kind| kind.as_str()))),
+        (":salary_min", real(salary.and_then(|s| s.min))),
+        (":salary_max", real(salary.and_then(|s| s.max))),
+        (":salary_currency", text(salary.and_then(|s| s.currency.as_deref()))),
+        (":salary_period", text(salary.map(|s| s.period.as_str()))),
+        (":salary_yearly_min", real(salary.and_then(|s| s.yearly_min))),
+        (":salary_yearly_max", real(salary.and_then(|s| s.yearly_max))),
+        (":posted_at", text(job.posted_at.as_deref())),
+        (":url", text(job.url.as_deref())),
+        (":apply_url", text(job.apply_url.as_deref())),
+        (":description_html", Value::Text(job.description_html.clone())),
+        (":description_text", Value::Text(job.description_text.clone())),
+        (":skills", Value::Text(skills_json(job)?)),
+        (":seniority", text(job.seniority.map(|level| level.as_str()))),
+        (":countries", Value::Text(serde_json::to_string(&job.countries)?)),
+        (":title_key", Value::Text(key.title_key.clone())),
+        (":company_key", Value::Text(key.company_key.clone())),
+        (":canonical_apply_url", text(key.canonical_url.as_deref())),
+        (":simhash", key.simhash.map_or(Value::Null, |hash| Value::Integer(hash as i64))),
+        (":place_keys", Value::Text(serde_json::to_string(&key.places)?)),
     ])
+}
+
+/// `values` as rusqlite binds named parameters.
+fn named<'a>(values: &'a [(&'static str, Value)]) -> Vec<(&'static str, &'a dyn ToSql)> {
+    values.iter().map(|(name, value)| (*name, value as &dyn ToSql)).collect()
 }
 
 /// Fills the dedup keys of jobs stored before they existed (migration 3), so older jobs merge too.
@@ -450,33 +456,34 @@ fn find_duplicate(tx: &Transaction<'_>, key: &DedupKey) -> Result<Option<i64>, C
     let mut statement = tx.prepare_cached(
         "SELECT id, title_key, company_key, canonical_apply_url, place_keys, remote, simhash FROM jobs
          WHERE id IN (
-             SELECT id FROM jobs INDEXED BY jobs_title_simhash_company WHERE title_key = ?1 AND ?1 != ''
-                 AND CASE WHEN company_key = ?5 AND ?5 != ''
-                          THEN simhash IS NULL OR ?3 IS NULL OR hamming(simhash, ?3) <= ?4
-                          ELSE hamming(simhash, ?3) <= ?6 END
+             SELECT id FROM jobs INDEXED BY jobs_title_simhash_company
+                 WHERE title_key = :title_key AND :title_key != ''
+                 AND CASE WHEN company_key = :company_key AND :company_key != ''
+                          THEN simhash IS NULL OR :simhash IS NULL OR hamming(simhash, :simhash) <= :same_company
+                          ELSE hamming(simhash, :simhash) <= :other_company END
              UNION ALL
-             SELECT id FROM jobs WHERE ?2 IS NOT NULL AND canonical_apply_url = ?2)
+             SELECT id FROM jobs WHERE :canonical_apply_url IS NOT NULL AND canonical_apply_url = :canonical_apply_url)
          ORDER BY id",
     )?;
-    let mut rows = statement.query(params![
-        key.title_key,
-        key.canonical_url,
-        key.simhash.map(|hash| hash as i64),
-        dedup::SAME_COMPANY_DISTANCE,
-        key.company_key,
-        dedup::OTHER_COMPANY_DISTANCE,
-    ])?;
+    let mut rows = statement.query(named_params! {
+        ":title_key": key.title_key,
+        ":canonical_apply_url": key.canonical_url,
+        ":simhash": key.simhash.map(|hash| hash as i64),
+        ":same_company": dedup::SAME_COMPANY_DISTANCE,
+        ":company_key": key.company_key,
+        ":other_company": dedup::OTHER_COMPANY_DISTANCE,
+    })?;
     while let Some(row) = rows.next()? {
         let candidate = DedupKey {
-            title_key: row.get(1)?,
-            company_key: row.get(2)?,
-            canonical_url: row.get(3)?,
-            places: serde_json::from_str(&row.get::<_, String>(4)?).unwrap_or_default(),
-            remote: row.get::<_, Option<String>>(5)?.as_deref().and_then(jobhound_sources::WorkMode::parse),
-            simhash: row.get::<_, Option<i64>>(6)?.map(|hash| hash as u64),
+            title_key: row.get("title_key")?,
+            company_key: row.get("company_key")?,
+            canonical_url: row.get("canonical_apply_url")?,
+            places: serde_json::from_str(&row.get::<_, String>("place_keys")?).unwrap_or_default(),
+            remote: row.get::<_, Option<String>>("remote")?.as_deref().and_then(jobhound_sources::WorkMode::parse),
+            simhash: row.get::<_, Option<i64>>("simhash")?.map(|hash| hash as u64),
         };
         if dedup::is_duplicate(key, &candidate) {
-            return Ok(Some(row.get(0)?));
+            return Ok(Some(row.get("id")?));
         }
     }
     Ok(None)
@@ -508,50 +515,54 @@ fn merge_into(
     let from_ats = category == jobhound_sources::SourceCategory::Ats;
     let salary = job.salary.as_ref();
     tx.prepare_cached(
-        "UPDATE jobs SET last_seen_at = ?2, updated_at = ?2, closed_at = NULL,
-             apply_url = CASE WHEN ?3 AND ?4 IS NOT NULL THEN ?4 ELSE apply_url END,
-             canonical_apply_url = CASE WHEN ?3 AND ?5 IS NOT NULL THEN ?5 ELSE COALESCE(canonical_apply_url, ?5) END,
-             salary_min = CASE WHEN salary_period IS NULL THEN ?6 ELSE salary_min END,
-             salary_max = CASE WHEN salary_period IS NULL THEN ?7 ELSE salary_max END,
-             salary_currency = CASE WHEN salary_period IS NULL THEN ?8 ELSE salary_currency END,
-             salary_yearly_min = CASE WHEN salary_period IS NULL THEN ?10 ELSE salary_yearly_min END,
-             salary_yearly_max = CASE WHEN salary_period IS NULL THEN ?11 ELSE salary_yearly_max END,
-             salary_period = COALESCE(salary_period, ?9),
-             description_html = CASE WHEN description_html = '' THEN ?12 ELSE description_html END,
-             description_text = CASE WHEN description_text = '' THEN ?13 ELSE description_text END
-         WHERE id = ?1",
+        "UPDATE jobs SET last_seen_at = :now, updated_at = :now, closed_at = NULL,
+             apply_url = CASE WHEN :from_ats AND :apply_url IS NOT NULL THEN :apply_url ELSE apply_url END,
+             canonical_apply_url = CASE WHEN :from_ats AND :canonical_apply_url IS NOT NULL THEN :canonical_apply_url
+                                        ELSE COALESCE(canonical_apply_url, :canonical_apply_url) END,
+             salary_min = CASE WHEN salary_period IS NULL THEN :salary_min ELSE salary_min END,
+             salary_max = CASE WHEN salary_period IS NULL THEN :salary_max ELSE salary_max END,
+             salary_currency = CASE WHEN salary_period IS NULL THEN :salary_currency ELSE salary_currency END,
+             salary_yearly_min = CASE WHEN salary_period IS NULL THEN :salary_yearly_min ELSE salary_yearly_min END,
+             salary_yearly_max = CASE WHEN salary_period IS NULL THEN :salary_yearly_max ELSE salary_yearly_max END,
+             salary_period = COALESCE(salary_period, :salary_period),
+             description_html = CASE WHEN description_html = '' THEN :description_html ELSE description_html END,
+             description_text = CASE WHEN description_text = '' THEN :description_text ELSE description_text END
+         WHERE id = :id",
     )?
-    .execute(params![
-        job_id,
-        now,
-        from_ats,
-        job.apply_url,
-        key.canonical_url,
-        salary.and_then(|s| s.min),
-        salary.and_then(|s| s.max),
-        salary.and_then(|s| s.currency.as_deref()),
-        salary.map(|s| s.period.as_str()),
-        salary.and_then(|s| s.yearly_min),
-        salary.and_then(|s| s.yearly_max),
-        job.description_html,
-        job.description_text,
-    ])?;
+    .execute(named_params! {
+        ":id": job_id,
+        ":now": now,
+        ":from_ats": from_ats,
+        ":apply_url": job.apply_url,
+        ":canonical_apply_url": key.canonical_url,
+        ":salary_min": salary.and_then(|s| s.min),
+        ":salary_max": salary.and_then(|s| s.max),
+        ":salary_currency": salary.and_then(|s| s.currency.as_deref()),
+        ":salary_period": salary.map(|s| s.period.as_str()),
+        ":salary_yearly_min": salary.and_then(|s| s.yearly_min),
+        ":salary_yearly_max": salary.and_then(|s| s.yearly_max),
+        ":description_html": job.description_html,
+        ":description_text": job.description_text,
+    })?;
     Ok(())
 }
 
 fn insert_job(tx: &Transaction<'_>, job: &NormalizedJob, key: &DedupKey, now: &str) -> Result<i64, CoreError> {
     let mut values = job_values(job, key)?;
-    values.push(Value::Text(now.to_string()));
+    values.push((":now", Value::Text(now.to_string())));
     tx.prepare_cached(
         "INSERT INTO jobs (title, company, locations, location_text, remote, employment_type,
              salary_min, salary_max, salary_currency, salary_period, salary_yearly_min, salary_yearly_max,
              posted_at, url, apply_url, description_html, description_text, skills,
              seniority, countries, title_key, company_key, canonical_apply_url, simhash, place_keys,
              first_seen_at, last_seen_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-                 ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?26, ?26)",
+         VALUES (:title, :company, :locations, :location_text, :remote, :employment_type,
+             :salary_min, :salary_max, :salary_currency, :salary_period, :salary_yearly_min, :salary_yearly_max,
+             :posted_at, :url, :apply_url, :description_html, :description_text, :skills,
+             :seniority, :countries, :title_key, :company_key, :canonical_apply_url, :simhash, :place_keys,
+             :now, :now, :now)",
     )?
-    .execute(params_from_iter(values))?;
+    .execute(named(&values).as_slice())?;
     Ok(tx.last_insert_rowid())
 }
 
@@ -563,30 +574,34 @@ fn update_job(
     now: &str,
 ) -> Result<(), CoreError> {
     let mut values = job_values(job, key)?;
-    values.push(Value::Text(now.to_string()));
-    values.push(Value::Integer(job_id));
+    values.push((":now", Value::Text(now.to_string())));
+    values.push((":id", Value::Integer(job_id)));
     tx.prepare_cached(
         // Pay and descriptions that come from per-job detail calls are not re-read for postings
         // already stored, so an update without them keeps what was read before.
-        "UPDATE jobs SET title = ?1, company = ?2, locations = ?3, location_text = ?4, remote = ?5,
-             employment_type = ?6,
-             salary_min = CASE WHEN ?11 IS NULL AND ?12 IS NULL THEN salary_min ELSE ?7 END,
-             salary_max = CASE WHEN ?11 IS NULL AND ?12 IS NULL THEN salary_max ELSE ?8 END,
-             salary_currency = CASE WHEN ?11 IS NULL AND ?12 IS NULL THEN salary_currency ELSE ?9 END,
-             salary_period = CASE WHEN ?11 IS NULL AND ?12 IS NULL THEN salary_period ELSE ?10 END,
-             salary_yearly_min = COALESCE(?11, CASE WHEN ?12 IS NULL THEN salary_yearly_min END),
-             salary_yearly_max = COALESCE(?12, CASE WHEN ?11 IS NULL THEN salary_yearly_max END),
-             posted_at = ?13, url = ?14, apply_url = ?15,
-             description_html = CASE WHEN ?16 = '' THEN description_html ELSE ?16 END,
-             description_text = CASE WHEN ?16 = '' THEN description_text ELSE ?17 END,
-             skills = CASE WHEN ?16 = '' THEN skills ELSE ?18 END,
-             seniority = ?19, countries = ?20, title_key = ?21, company_key = ?22,
-             canonical_apply_url = COALESCE(?23, canonical_apply_url),
-             simhash = CASE WHEN ?16 = '' THEN simhash ELSE ?24 END, place_keys = ?25,
-             last_seen_at = ?26, updated_at = ?26, closed_at = NULL
-         WHERE id = ?27",
+        "UPDATE jobs SET title = :title, company = :company, locations = :locations,
+             location_text = :location_text, remote = :remote, employment_type = :employment_type,
+             salary_min = CASE WHEN :salary_yearly_min IS NULL AND :salary_yearly_max IS NULL
+                               THEN salary_min ELSE :salary_min END,
+             salary_max = CASE WHEN :salary_yearly_min IS NULL AND :salary_yearly_max IS NULL
+                               THEN salary_max ELSE :salary_max END,
+             salary_currency = CASE WHEN :salary_yearly_min IS NULL AND :salary_yearly_max IS NULL
+                                    THEN salary_currency ELSE :salary_currency END,
+             salary_period = CASE WHEN :salary_yearly_min IS NULL AND :salary_yearly_max IS NULL
+                                  THEN salary_period ELSE :salary_period END,
+             salary_yearly_min = COALESCE(:salary_yearly_min, CASE WHEN :salary_yearly_max IS NULL THEN salary_yearly_min END),
+             salary_yearly_max = COALESCE(:salary_yearly_max, CASE WHEN :salary_yearly_min IS NULL THEN salary_yearly_max END),
+             posted_at = :posted_at, url = :url, apply_url = :apply_url,
+             description_html = CASE WHEN :description_html = '' THEN description_html ELSE :description_html END,
+             description_text = CASE WHEN :description_html = '' THEN description_text ELSE :description_text END,
+             skills = CASE WHEN :description_html = '' THEN skills ELSE :skills END,
+             seniority = :seniority, countries = :countries, title_key = :title_key, company_key = :company_key,
+             canonical_apply_url = COALESCE(:canonical_apply_url, canonical_apply_url),
+             simhash = CASE WHEN :description_html = '' THEN simhash ELSE :simhash END, place_keys = :place_keys,
+             last_seen_at = :now, updated_at = :now, closed_at = NULL
+         WHERE id = :id",
     )?
-    .execute(params_from_iter(values))?;
+    .execute(named(&values).as_slice())?;
     Ok(())
 }
 

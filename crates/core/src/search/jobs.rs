@@ -2,7 +2,7 @@
 
 use jobhound_sources::{EmploymentType, Salary, SalaryPeriod, WorkMode};
 use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, Row, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, Row, RowIndex, params_from_iter};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -241,7 +241,7 @@ fn summaries(
     let offset = query.offset.unwrap_or(0);
     let sql = format!(
         "SELECT j.id, j.title, j.company, j.locations, j.remote, {SALARY_COLUMNS}, j.posted_at, j.first_seen_at,
-                {SOURCES_OF_JOB}, {score}
+                {SOURCES_OF_JOB} AS sources, {score} AS score
          {from}
          ORDER BY {order}
          LIMIT {limit} OFFSET {offset}"
@@ -250,16 +250,16 @@ fn summaries(
     let jobs = statement
         .query_map(params_from_iter(values.iter()), |row| {
             Ok(JobSummary {
-                id: row.get(0)?,
-                title: row.get(1)?,
-                company: row.get(2)?,
-                locations: json_list(row, 3)?,
-                remote: row.get::<_, Option<String>>(4)?.as_deref().and_then(WorkMode::parse),
-                salary: salary(row, 5)?,
-                posted_at: row.get(11)?,
-                first_seen_at: row.get(12)?,
-                sources: comma_list(row.get::<_, Option<String>>(13)?),
-                score: row.get(14)?,
+                id: row.get("id")?,
+                title: row.get("title")?,
+                company: row.get("company")?,
+                locations: json_list(row, "locations")?,
+                remote: row.get::<_, Option<String>>("remote")?.as_deref().and_then(WorkMode::parse),
+                salary: salary(row)?,
+                posted_at: row.get("posted_at")?,
+                first_seen_at: row.get("first_seen_at")?,
+                sources: comma_list(row.get::<_, Option<String>>("sources")?),
+                score: row.get("score")?,
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;
@@ -270,32 +270,36 @@ pub fn get_job(connection: &Connection, id: i64) -> Result<JobDetail, CoreError>
     let sql = format!(
         "SELECT j.id, j.title, j.company, j.locations, j.remote, j.employment_type, {SALARY_COLUMNS},
                 j.posted_at, j.url, j.apply_url, j.description_html, j.skills, j.first_seen_at,
-                MAX(j.last_seen_at, COALESCE((SELECT last_seen_at FROM job_seen WHERE job_id = j.id), '')), j.closed_at,
+                MAX(j.last_seen_at, COALESCE((SELECT last_seen_at FROM job_seen WHERE job_id = j.id), ''))
+                    AS last_seen_at, j.closed_at,
                 j.seniority, j.countries
          FROM jobs j WHERE j.id = ?1"
     );
     let job = connection
         .query_row(&sql, [id], |row| {
             Ok(JobDetail {
-                id: row.get(0)?,
-                title: row.get(1)?,
-                company: row.get(2)?,
-                locations: json_list(row, 3)?,
-                remote: row.get::<_, Option<String>>(4)?.as_deref().and_then(WorkMode::parse),
-                employment_type: row.get::<_, Option<String>>(5)?.as_deref().and_then(EmploymentType::parse),
-                salary: salary(row, 6)?,
-                posted_at: row.get(12)?,
-                url: row.get(13)?,
-                apply_url: row.get(14)?,
+                id: row.get("id")?,
+                title: row.get("title")?,
+                company: row.get("company")?,
+                locations: json_list(row, "locations")?,
+                remote: row.get::<_, Option<String>>("remote")?.as_deref().and_then(WorkMode::parse),
+                employment_type: row
+                    .get::<_, Option<String>>("employment_type")?
+                    .as_deref()
+                    .and_then(EmploymentType::parse),
+                salary: salary(row)?,
+                posted_at: row.get("posted_at")?,
+                url: row.get("url")?,
+                apply_url: row.get("apply_url")?,
                 // Cleaned again on the way to the window: a restored database skipped the cleaning
                 // done when the job was stored.
-                description_html: crate::normalize::sanitize_html(&row.get::<_, String>(15)?),
-                skills: json_list(row, 16)?,
-                first_seen_at: row.get(17)?,
-                last_seen_at: row.get(18)?,
-                closed_at: row.get(19)?,
-                seniority: row.get::<_, Option<String>>(20)?.as_deref().and_then(Seniority::parse),
-                countries: json_list(row, 21)?,
+                description_html: crate::normalize::sanitize_html(&row.get::<_, String>("description_html")?),
+                skills: json_list(row, "skills")?,
+                first_seen_at: row.get("first_seen_at")?,
+                last_seen_at: row.get("last_seen_at")?,
+                closed_at: row.get("closed_at")?,
+                seniority: row.get::<_, Option<String>>("seniority")?.as_deref().and_then(Seniority::parse),
+                countries: json_list(row, "countries")?,
                 postings: Vec::new(),
                 scores: Vec::new(),
             })
@@ -361,7 +365,7 @@ fn typed_words(text: &str) -> Vec<&str> {
 }
 
 /// A JSON list column; a malformed one reads as empty rather than hiding the whole job.
-pub(crate) fn json_list(row: &Row<'_>, index: usize) -> rusqlite::Result<Vec<String>> {
+pub(crate) fn json_list(row: &Row<'_>, index: impl RowIndex) -> rusqlite::Result<Vec<String>> {
     let text: String = row.get(index)?;
     Ok(serde_json::from_str(&text).unwrap_or_default())
 }
@@ -370,18 +374,19 @@ fn comma_list(text: Option<String>) -> Vec<String> {
     text.map(|text| text.split(',').map(str::to_string).collect()).unwrap_or_default()
 }
 
-fn salary(row: &Row<'_>, first: usize) -> rusqlite::Result<Option<Salary>> {
-    let period: Option<String> = row.get(first + 3)?;
+/// The pay read from the [`SALARY_COLUMNS`] of a row, by name.
+fn salary(row: &Row<'_>) -> rusqlite::Result<Option<Salary>> {
+    let period: Option<String> = row.get("salary_period")?;
     let Some(period) = period.as_deref().and_then(SalaryPeriod::parse) else {
         return Ok(None);
     };
     Ok(Some(Salary {
-        min: row.get(first)?,
-        max: row.get(first + 1)?,
-        currency: row.get(first + 2)?,
+        min: row.get("salary_min")?,
+        max: row.get("salary_max")?,
+        currency: row.get("salary_currency")?,
         period,
-        yearly_min: row.get(first + 4)?,
-        yearly_max: row.get(first + 5)?,
+        yearly_min: row.get("salary_yearly_min")?,
+        yearly_max: row.get("salary_yearly_max")?,
     }))
 }
 
