@@ -26,8 +26,17 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "Rust build: libraries, binaries, tests and examples"
 cargo build --workspace --lib --bins --tests --examples
 
-step "Rust tests"
+step "Rust tests (they also write the TypeScript bindings of every #[ts(export)] type)"
+# Removed first, so a binding whose Rust type is gone shows up as a deleted file below.
+rm -f ui/src/lib/bindings/*.ts
 cargo test --workspace
+
+step "TypeScript bindings match the Rust types"
+if ! git diff --quiet -- ui/src/lib/bindings || [ -n "$(git ls-files --others --exclude-standard -- ui/src/lib/bindings)" ]; then
+  git status --short -- ui/src/lib/bindings
+  echo "cargo test rewrote ui/src/lib/bindings above: the IPC types changed; check the UI and commit (or stage) the files" >&2
+  exit 1
+fi
 
 step "UI type check, lint and unit tests"
 (cd ui && npm run check && npm run lint && npm test)

@@ -18,6 +18,7 @@ use crate::your_data::demo::{self, DemoImport};
 use crate::{CoreError, Store, store::paths, time};
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct AppStatus {
     pub data_dir: String,
     pub database_path: String,
@@ -209,6 +210,7 @@ impl Jobhound {
 
 /// One source kind as the Sources page and `jobhound-cli sources` show it.
 #[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
 pub struct SourceOverview {
     pub info: SourceInfo,
     /// False only for opt-in sources the user has not turned on.

@@ -4,7 +4,6 @@
 pub mod alerts;
 mod app;
 pub mod applying;
-pub mod bindings;
 pub mod campaigns;
 mod error;
 mod error_code;
@@ -22,6 +21,7 @@ pub use store::{MigrationReport, Store, latest_version};
 
 /// How an error crosses to the UI or a script: a stable `code` to match on and a `message` for people.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct ErrorPayload {
     pub code: ErrorCode,
     pub message: String,

@@ -8,6 +8,7 @@ use crate::SourceError;
 /// Every kind of job source Jobhound can read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(export)]
 pub enum SourceKind {
     Greenhouse,
     Lever,

@@ -27,6 +27,7 @@ pub struct DigestMatch {
 
 /// New matches of one campaign, as one notification says them.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct Digest {
     pub campaign_id: i64,
     pub campaign: String,

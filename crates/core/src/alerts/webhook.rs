@@ -116,6 +116,7 @@ pub async fn deliver_due(store: &Store, http: &HttpClient, now: DateTime<Utc>) -
 
 /// A campaign's webhook digests that have not arrived yet, for its status.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct PendingWebhook {
     pub attempts: u32,
     pub last_error: Option<String>,

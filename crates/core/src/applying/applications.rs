@@ -13,6 +13,7 @@ use crate::CoreError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(export)]
 pub enum ApplicationStatus {
     Saved,
     Preparing,
@@ -80,6 +81,7 @@ impl rusqlite::types::FromSql for ApplicationStatus {
 
 /// One row of the board or the list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct ApplicationSummary {
     pub id: i64,
     pub job_id: i64,
@@ -104,6 +106,7 @@ pub struct ApplicationEvent {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct ContactInput {
     pub name: String,
     pub role: String,
@@ -132,6 +135,7 @@ pub struct AttachedFile {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct ApplicationDetail {
     #[serde(flatten)]
     pub summary: ApplicationSummary,
@@ -144,6 +148,7 @@ pub struct ApplicationDetail {
 
 /// What the detail form edits besides the status.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct ApplicationUpdate {
     pub notes: String,
     /// Local date "YYYY-MM-DD".
@@ -152,6 +157,7 @@ pub struct ApplicationUpdate {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct ApplicationQuery {
     /// Empty: every status but archived.
     #[serde(default)]

@@ -7,6 +7,7 @@ use crate::alerts::digests::NotificationSink;
 use crate::{CoreError, Store, applying::applications, store::settings};
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct FollowUpReminder {
     pub application_id: i64,
     pub job_id: i64,

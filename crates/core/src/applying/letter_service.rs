@@ -19,6 +19,7 @@ use crate::{CoreError, Jobhound, time};
 
 /// A model's quick read of a job, as stored with it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct JobInsight {
     pub job_id: i64,
     pub resume_id: Option<i64>,
@@ -31,6 +32,7 @@ pub struct JobInsight {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct ExportedLetter {
     pub path: String,
     pub application_id: i64,

@@ -8,6 +8,7 @@ use ts_rs::TS;
 use crate::CoreError;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct CoverLetter {
     pub id: i64,
     pub job_id: i64,
@@ -26,12 +27,14 @@ pub struct CoverLetter {
 
 /// A piece of a letter as the model writes it, streamed to the window.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct LetterChunk {
     pub text: String,
 }
 
 /// What the person asks for when they generate a letter.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct LetterRequest {
     pub job_id: i64,
     /// Default: the application's resume, else a campaign's, else the newest.

@@ -29,6 +29,7 @@ pub const DEFAULT_TEMPERATURE: f32 = 0.7;
 pub const DEFAULT_TIMEOUT_SECONDS: u32 = 120;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct LlmSettings {
     pub base_url: String,
     pub model: String,
@@ -41,6 +42,7 @@ pub struct LlmSettings {
 
 /// What the UI learns about the key: whether one is set and where from; never the key.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct LlmSettingsView {
     #[serde(flatten)]
     pub settings: LlmSettings,
@@ -55,6 +57,7 @@ pub struct LlmSettingsView {
 
 /// What "Test connection" found: the model that answered, its reply and how long it took.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct LlmConnection {
     pub model: String,
     pub reply: String,

@@ -13,6 +13,7 @@ use ts_rs::TS;
 use crate::CoreError;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct ResumeSummary {
     pub id: i64,
     pub name: String,
@@ -29,6 +30,7 @@ pub struct ResumeSummary {
 
 /// What importing a file did: the resume, and whether the same file was already there.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct ResumeImport {
     pub resume: ResumeSummary,
     pub already_imported: bool,

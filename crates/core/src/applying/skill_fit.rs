@@ -8,6 +8,7 @@ use crate::normalize::skill_matcher;
 use crate::{CoreError, applying::letters, applying::resumes};
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct SkillFit {
     /// The resume compared: the application's, else the best-matching campaign's, else the newest.
     pub resume_id: Option<i64>,

@@ -112,6 +112,7 @@ fn stored_job(row: &Row<'_>) -> rusqlite::Result<StoredJob> {
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct RankCounts {
     pub ranked: u32,
     /// Jobs this campaign had not matched before that passed its filters.
@@ -231,6 +232,7 @@ pub fn rank_into_matches(
 
 /// One row of a campaign's list: the job, its score and why.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Match {
     pub job_id: i64,
     pub title: String,
@@ -245,6 +247,7 @@ pub struct Match {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct MatchQuery {
     /// Show the jobs a hard filter dropped (with the reason) instead of the ranked ones.
     pub filtered: bool,
@@ -291,6 +294,7 @@ pub fn list_matches(connection: &Connection, campaign_id: i64, query: &MatchQuer
 
 /// How one campaign scored a job, for the job's detail.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct CampaignScore {
     pub campaign_id: i64,
     pub campaign: String,
@@ -328,6 +332,7 @@ pub fn scores_for_job(connection: &Connection, job_id: i64) -> Result<Vec<Campai
 
 /// One piece of feedback and what it did to the weights.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct FeedbackEntry {
     pub id: i64,
     pub job_id: i64,
@@ -370,6 +375,7 @@ pub fn feedback_history(
 
 /// What one piece of feedback did to the campaign's weights, for the UI to show.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct WeightsChange {
     pub feedback_id: i64,
     pub before: Weights,

@@ -15,6 +15,7 @@ pub const MAX_INTERVAL_MINUTES: u32 = 7 * 24 * 60;
 
 /// What the user fills in to create or edit a campaign.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct CampaignInput {
     pub name: String,
     /// Keywords, filters, preferences and the weights the user set.
@@ -54,6 +55,7 @@ impl Default for CampaignInput {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Campaign {
     pub id: i64,
     /// What the user set; `settings.profile.weights` are the current, possibly learned, weights.

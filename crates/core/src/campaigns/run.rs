@@ -35,6 +35,7 @@ enum SourceResult {
 /// What a run reports while it works, for a progress bar.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
 pub enum RunEvent {
     /// Waiting for a free slot (runs are limited app-wide).
     Queued {

@@ -14,6 +14,7 @@ use crate::{CoreError, Jobhound, Store, time};
 
 /// A campaign as `campaign status` and the UI's history show it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct CampaignStatus {
     pub campaign: Campaign,
     /// Newest first.

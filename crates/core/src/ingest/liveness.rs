@@ -9,6 +9,7 @@ use ts_rs::TS;
 use crate::CoreError;
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct RecheckReport {
     pub job_id: i64,
     pub still_open: bool,

@@ -127,6 +127,7 @@ pub struct RunSource {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct RunRecord {
     pub id: i64,
     pub campaign_id: Option<i64>,

@@ -10,6 +10,7 @@ use crate::CoreError;
 use crate::ingest::write::IngestCounts;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct WatchedSource {
     pub id: i64,
     pub kind: SourceKind,
@@ -37,6 +38,7 @@ pub struct WatchedSource {
 
 /// The outcome of fetching one watched source.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct FetchReport {
     pub source: WatchedSource,
     pub seen: u32,

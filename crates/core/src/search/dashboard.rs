@@ -64,6 +64,7 @@ pub struct SourceHealthDay {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Dashboard {
     pub days: Vec<String>,
     /// New jobs per day: every job first, then each campaign's matches at or above its notify threshold.

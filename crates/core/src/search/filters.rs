@@ -18,6 +18,7 @@ pub const MAX_LOCATION_CHARS: usize = 200;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(export)]
 pub enum JobSort {
     /// Newest posted (or first seen) first.
     #[default]
@@ -31,6 +32,7 @@ pub enum JobSort {
 /// Narrows the list; every field empty or `None` lets every job through.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(default)]
+#[ts(export)]
 pub struct JobFilters {
     /// Remote, hybrid or on-site; empty for any.
     pub work_modes: Vec<WorkMode>,

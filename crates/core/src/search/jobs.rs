@@ -16,6 +16,7 @@ pub const DEFAULT_PAGE: u32 = 100;
 pub const MAX_PAGE: u32 = 1_000;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct JobQuery {
     /// Words to find in title, company, location, skills or description.
     pub text: Option<String>,
@@ -52,6 +53,7 @@ pub struct JobSummary {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct JobPage {
     pub jobs: Vec<JobSummary>,
     /// How many jobs match the query, counted up to [`COUNT_CAP`].
@@ -69,6 +71,7 @@ pub struct PostingRef {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct JobDetail {
     pub id: i64,
     pub title: String,

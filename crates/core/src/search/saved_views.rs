@@ -9,6 +9,7 @@ use crate::store::json_column;
 use crate::{CoreError, time};
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct SavedView {
     pub id: i64,
     pub name: String,

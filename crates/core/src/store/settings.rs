@@ -29,6 +29,7 @@ pub const START_AT_LOGIN: &str = "app.start_at_login";
 
 /// The preferences the Settings view edits.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct AppSettings {
     pub close_to_tray: bool,
     pub notifications: bool,

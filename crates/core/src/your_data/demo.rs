@@ -36,6 +36,7 @@ const PAYLOADS: &[DemoPayload] = &[
 ];
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct DemoImport {
     pub files: u32,
     pub new_jobs: u32,

@@ -18,6 +18,7 @@ pub struct WebhookDestination {
 
 /// Where data goes, and whether a restore left these waiting for the person's confirmation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Destinations {
     pub assistant_base_url: String,
     pub webhooks: Vec<WebhookDestination>,

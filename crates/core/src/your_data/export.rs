@@ -12,6 +12,7 @@ use crate::{CoreError, Store, time};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
+#[ts(export)]
 pub enum ExportFormat {
     Csv,
     Json,
@@ -35,6 +36,7 @@ impl ExportFormat {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct ExportReport {
     pub path: String,
     pub jobs: u32,

@@ -12,6 +12,7 @@ use crate::store::secrets::SecretStore;
 use crate::{CoreError, Store, applying::llm_settings, search::index, search::word_list, store::paths};
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct DeletedJob {
     pub title: String,
     pub company: String,
@@ -20,6 +21,7 @@ pub struct DeletedJob {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct ForgetReport {
     pub jobs: u32,
     pub applications: u32,

@@ -25,6 +25,7 @@ const BATCH_ROWS: usize = 400;
 
 /// How far an import has come, after each batch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct ImportProgress {
     pub rows_done: u32,
     pub rows_total: u32,
@@ -32,6 +33,7 @@ pub struct ImportProgress {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
+#[ts(export)]
 pub enum ImportFrom {
     Jobspy,
     Jobfunnel,
@@ -55,6 +57,7 @@ impl ImportFrom {
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct ImportReport {
     /// Rows read (JobFunnel rows marked DELETE are not counted).
     pub rows: u32,

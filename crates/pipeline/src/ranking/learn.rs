@@ -8,6 +8,7 @@ use super::{Ranked, Weights};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(export)]
 pub enum Feedback {
     Like,
     Dislike,

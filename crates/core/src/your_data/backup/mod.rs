@@ -35,6 +35,7 @@ const FILES_TABLE: &str = "jobhound_backup_files";
 const FILES_TABLE_SQL: &str = "CREATE TABLE jobhound_backup_files (name TEXT PRIMARY KEY, bytes BLOB NOT NULL)";
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct BackupReport {
     pub path: String,
     pub bytes: u64,
@@ -45,6 +46,7 @@ pub struct BackupReport {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct RestoreReport {
     pub jobs: u32,
     pub applications: u32,
