@@ -5,85 +5,10 @@ use std::str::FromStr;
 
 use crate::SourceError;
 
-/// Every kind of job source Jobhound can read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize, ts_rs::TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum SourceKind {
-    Greenhouse,
-    Lever,
-    Ashby,
-    Workable,
-    Smartrecruiters,
-    Recruitee,
-    Remoteok,
-    Remotive,
-    Arbeitnow,
-    Himalayas,
-    Themuse,
-    Adzuna,
-    Usajobs,
-    Jsearch,
-    Hackernews,
-    Rss,
-    Jsonld,
-    Linkedin,
-    /// Rows of a JobSpy CSV, imported from a file.
-    Jobspy,
-    /// Rows of a JobFunnel master CSV, imported from a file.
-    Jobfunnel,
-}
+// The enum, its list and its stored names are declared from the one list in registry.rs.
+use crate::SourceKind;
 
 impl SourceKind {
-    pub const ALL: &'static [SourceKind] = &[
-        SourceKind::Greenhouse,
-        SourceKind::Lever,
-        SourceKind::Ashby,
-        SourceKind::Workable,
-        SourceKind::Smartrecruiters,
-        SourceKind::Recruitee,
-        SourceKind::Remoteok,
-        SourceKind::Remotive,
-        SourceKind::Arbeitnow,
-        SourceKind::Himalayas,
-        SourceKind::Themuse,
-        SourceKind::Adzuna,
-        SourceKind::Usajobs,
-        SourceKind::Jsearch,
-        SourceKind::Hackernews,
-        SourceKind::Rss,
-        SourceKind::Jsonld,
-        SourceKind::Linkedin,
-    ];
-
-    /// Files from other tools, read like sources but imported, never watched.
-    pub const IMPORTS: &'static [SourceKind] = &[SourceKind::Jobspy, SourceKind::Jobfunnel];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SourceKind::Greenhouse => "greenhouse",
-            SourceKind::Lever => "lever",
-            SourceKind::Ashby => "ashby",
-            SourceKind::Workable => "workable",
-            SourceKind::Smartrecruiters => "smartrecruiters",
-            SourceKind::Recruitee => "recruitee",
-            SourceKind::Remoteok => "remoteok",
-            SourceKind::Remotive => "remotive",
-            SourceKind::Arbeitnow => "arbeitnow",
-            SourceKind::Himalayas => "himalayas",
-            SourceKind::Themuse => "themuse",
-            SourceKind::Adzuna => "adzuna",
-            SourceKind::Usajobs => "usajobs",
-            SourceKind::Jsearch => "jsearch",
-            SourceKind::Hackernews => "hackernews",
-            SourceKind::Rss => "rss",
-            SourceKind::Jsonld => "jsonld",
-            SourceKind::Linkedin => "linkedin",
-            SourceKind::Jobspy => "jobspy",
-            SourceKind::Jobfunnel => "jobfunnel",
-        }
-    }
-
     pub fn display_name(self) -> &'static str {
         self.info().name
     }

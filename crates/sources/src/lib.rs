@@ -29,10 +29,9 @@ pub use endpoints::Endpoints;
 pub use error::{SourceError, SourceErrorKind};
 pub use http::{HttpClient, HttpOptions, Request};
 pub use info::{KeySpec, Politeness, SourceCategory, SourceInfo, all_sources};
-pub use kind::SourceKind;
 pub use model::{EmploymentType, ParsedPosting, Salary, SalaryPeriod, WorkMode};
 pub use query::SearchQuery;
-pub use registry::source;
+pub use registry::{SourceKind, source};
 pub use source::{BoxFuture, Credentials, FetchContext, FetchLimits, FetchOutcome, Source};
 
 /// Parses a recorded or freshly fetched response body of `kind`.

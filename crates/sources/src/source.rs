@@ -5,7 +5,7 @@ use std::future::Future;
 use std::pin::Pin;
 
 use crate::http::Request;
-use crate::{Endpoints, HttpClient, ParsedPosting, SourceError, SourceKind};
+use crate::{Endpoints, HttpClient, ParsedPosting, SourceError, SourceInfo, SourceKind};
 
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
@@ -111,7 +111,12 @@ impl FetchOutcome {
 /// A job source: turns what the user typed into a parameter, parses recorded or live bodies, and
 /// fetches everything it currently lists for a parameter (paging included).
 pub trait Source: Send + Sync {
-    fn kind(&self) -> SourceKind;
+    /// What the source is, what the user gives it, what it needs and what its terms ask.
+    fn info(&self) -> SourceInfo;
+
+    fn kind(&self) -> SourceKind {
+        self.info().kind
+    }
 
     /// Validates what the user typed or pasted and returns the stored parameter. By default the
     /// parameter is a keyword search, as for job boards.

@@ -1,5 +1,6 @@
 import type { Salary } from '$lib/bindings/Salary';
 import type { WorkMode } from '$lib/bindings/WorkMode';
+import { SOURCE_CREDITS, SOURCE_NAMES } from '$lib/bindings/sourceNames';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -53,28 +54,7 @@ export function yearlyLabel(salary: Salary | null): string {
 	return low === high ? `${money(low)} a year` : `${money(low)} – ${money(high)} a year`;
 }
 
-export const SOURCE_NAMES: Record<string, string> = {
-	greenhouse: 'Greenhouse',
-	lever: 'Lever',
-	ashby: 'Ashby',
-	workable: 'Workable',
-	smartrecruiters: 'SmartRecruiters',
-	recruitee: 'Recruitee',
-	remoteok: 'Remote OK',
-	remotive: 'Remotive',
-	arbeitnow: 'Arbeitnow',
-	himalayas: 'Himalayas',
-	themuse: 'The Muse',
-	adzuna: 'Adzuna',
-	usajobs: 'USAJOBS',
-	jsearch: 'JSearch',
-	hackernews: 'Hacker News',
-	rss: 'RSS feed',
-	jsonld: 'Careers page',
-	linkedin: 'LinkedIn',
-	jobspy: 'JobSpy import',
-	jobfunnel: 'JobFunnel import'
-};
+export { SOURCE_NAMES };
 
 /** Source health failure classes, as a person would say them. */
 export const ERROR_KINDS: Record<string, string> = {
@@ -96,8 +76,6 @@ export function sourceName(kind: string): string {
 }
 
 /** How a job's source must be credited where its terms ask for particular words. */
-const CREDITS: Record<string, string> = { adzuna: 'Jobs by Adzuna' };
-
 export function sourceCredit(kind: string): string {
-	return CREDITS[kind] ?? sourceName(kind);
+	return SOURCE_CREDITS[kind] ?? sourceName(kind);
 }

@@ -6,7 +6,9 @@ use serde_json::Value;
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
 use crate::support::{malformed, parse_items, typed};
 use crate::text::clean_opt;
-use crate::{ParsedPosting, Salary, SalaryPeriod, SourceError, SourceKind, WorkMode, dates, salary_text, text};
+use crate::{
+    ParsedPosting, Salary, SalaryPeriod, SourceError, SourceInfo, SourceKind, WorkMode, dates, salary_text, text,
+};
 
 pub struct Ashby;
 
@@ -19,8 +21,8 @@ pub fn board_from_input(input: &str) -> Result<String, SourceError> {
 }
 
 impl Source for Ashby {
-    fn kind(&self) -> SourceKind {
-        SourceKind::Ashby
+    fn info(&self) -> SourceInfo {
+        SourceInfo::ats(SourceKind::Ashby, "Ashby", "https://api.ashbyhq.com", "linear")
     }
 
     fn param_from_input(&self, input: &str) -> Result<String, SourceError> {

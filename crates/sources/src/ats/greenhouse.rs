@@ -1,13 +1,15 @@
 //! Greenhouse Job Board API: `GET /v1/boards/{token}/jobs?content=true` for the board, then
 //! `GET /v1/boards/{token}/jobs/{id}?pay_transparency=true` per job for pay ranges.
 
+use std::time::Duration;
+
 use serde::Deserialize;
 use serde_json::Value;
 
 use crate::source::{BoxFuture, DetailFailures, FetchContext, FetchOutcome, Source};
 use crate::support::{id_text, malformed, parse_items, typed};
 use crate::text::{clean_opt, decode_escaped_html};
-use crate::{ParsedPosting, Salary, SalaryPeriod, SourceError, SourceKind, WorkMode, dates};
+use crate::{ParsedPosting, Politeness, Salary, SalaryPeriod, SourceError, SourceInfo, SourceKind, WorkMode, dates};
 
 const BOARD_HOSTS: &[&str] =
     &["boards.greenhouse.io", "job-boards.greenhouse.io", "boards-api.greenhouse.io", "api.greenhouse.io"];
@@ -36,8 +38,13 @@ pub fn jobs_url(base_url: &str, token: &str) -> String {
 }
 
 impl Source for Greenhouse {
-    fn kind(&self) -> SourceKind {
-        SourceKind::Greenhouse
+    fn info(&self) -> SourceInfo {
+        SourceInfo {
+            // One list call plus a pay-range call per new job: a shorter gap keeps a first
+            // fetch of a large board to seconds, not minutes.
+            politeness: Politeness { min_interval: Duration::from_millis(200), ..Politeness::default() },
+            ..SourceInfo::ats(SourceKind::Greenhouse, "Greenhouse", "https://boards-api.greenhouse.io", "vercel")
+        }
     }
 
     fn param_from_input(&self, input: &str) -> Result<String, SourceError> {

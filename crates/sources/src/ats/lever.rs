@@ -6,7 +6,7 @@ use serde_json::Value;
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
 use crate::support::{malformed, parse_items, typed};
 use crate::text::clean_opt;
-use crate::{ParsedPosting, Salary, SalaryPeriod, SourceError, SourceKind, WorkMode, dates, text};
+use crate::{ParsedPosting, Salary, SalaryPeriod, SourceError, SourceInfo, SourceKind, WorkMode, dates, text};
 
 pub struct Lever;
 
@@ -30,8 +30,11 @@ pub fn site_from_input(input: &str) -> Result<String, SourceError> {
 }
 
 impl Source for Lever {
-    fn kind(&self) -> SourceKind {
-        SourceKind::Lever
+    fn info(&self) -> SourceInfo {
+        SourceInfo {
+            param_label: "Company site name or jobs.lever.co URL (eu:NAME for the EU host)",
+            ..SourceInfo::ats(SourceKind::Lever, "Lever", "https://api.lever.co", "spotify")
+        }
     }
 
     fn param_from_input(&self, input: &str) -> Result<String, SourceError> {

@@ -6,7 +6,7 @@ use serde_json::Value;
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
 use crate::support::{malformed, parse_items, typed};
 use crate::text::clean_opt;
-use crate::{ParsedPosting, Salary, SalaryPeriod, SourceError, SourceKind, WorkMode, dates, text};
+use crate::{ParsedPosting, Salary, SalaryPeriod, SourceError, SourceInfo, SourceKind, WorkMode, dates, text};
 
 pub struct Recruitee;
 
@@ -27,8 +27,8 @@ pub fn offers_url(base_url: &str, slug: &str) -> String {
 }
 
 impl Source for Recruitee {
-    fn kind(&self) -> SourceKind {
-        SourceKind::Recruitee
+    fn info(&self) -> SourceInfo {
+        SourceInfo::ats(SourceKind::Recruitee, "Recruitee", "https://{slug}.recruitee.com", "channable")
     }
 
     fn param_from_input(&self, input: &str) -> Result<String, SourceError> {

@@ -7,7 +7,7 @@ use serde_json::Value;
 use crate::source::{BoxFuture, DetailFailures, FetchContext, FetchOutcome, Source};
 use crate::support::{malformed, parse_items, typed};
 use crate::text::clean_opt;
-use crate::{ParsedPosting, SourceError, SourceKind, WorkMode, dates, text};
+use crate::{ParsedPosting, SourceError, SourceInfo, SourceKind, WorkMode, dates, text};
 
 pub struct SmartRecruiters;
 
@@ -25,8 +25,8 @@ pub fn company_from_input(input: &str) -> Result<String, SourceError> {
 }
 
 impl Source for SmartRecruiters {
-    fn kind(&self) -> SourceKind {
-        SourceKind::Smartrecruiters
+    fn info(&self) -> SourceInfo {
+        SourceInfo::ats(SourceKind::Smartrecruiters, "SmartRecruiters", "https://api.smartrecruiters.com", "Ubisoft2")
     }
 
     fn param_from_input(&self, input: &str) -> Result<String, SourceError> {

@@ -1,12 +1,14 @@
 //! Workable careers widget: `GET /api/v1/widget/accounts/{slug}?details=true`, no paging.
 
+use std::time::Duration;
+
 use serde::Deserialize;
 use serde_json::Value;
 
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
 use crate::support::{malformed, parse_items, typed};
 use crate::text::clean_opt;
-use crate::{ParsedPosting, SourceError, SourceKind, WorkMode, dates, text};
+use crate::{ParsedPosting, Politeness, SourceError, SourceInfo, SourceKind, WorkMode, dates, text};
 
 pub struct Workable;
 
@@ -27,8 +29,12 @@ pub fn account_from_input(input: &str) -> Result<String, SourceError> {
 }
 
 impl Source for Workable {
-    fn kind(&self) -> SourceKind {
-        SourceKind::Workable
+    fn info(&self) -> SourceInfo {
+        SourceInfo {
+            terms: "Workable's careers widget is not an official public API: polled slowly, stopped on 401/403/429.",
+            politeness: Politeness { min_interval: Duration::from_secs(2), max_retries: 1, stop_on_rate_limit: true },
+            ..SourceInfo::ats(SourceKind::Workable, "Workable", "https://apply.workable.com", "vortexa")
+        }
     }
 
     fn param_from_input(&self, input: &str) -> Result<String, SourceError> {

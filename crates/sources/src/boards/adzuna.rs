@@ -1,12 +1,17 @@
 //! Adzuna search: `GET /v1/api/jobs/{country}/search/{page}?app_id&app_key&what&where`.
 
+use std::time::Duration;
+
 use serde::Deserialize;
 use serde_json::Value;
 
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
 use crate::support::{id_text, malformed, parse_items, typed};
 use crate::text::{clean_opt, plain_to_html};
-use crate::{ParsedPosting, Salary, SalaryPeriod, SearchQuery, SourceError, SourceKind, dates, text};
+use crate::{
+    KeySpec, ParsedPosting, Politeness, Salary, SalaryPeriod, SearchQuery, SourceError, SourceInfo, SourceKind, dates,
+    text,
+};
 
 pub struct Adzuna;
 
@@ -16,8 +21,22 @@ const PAGE_SIZE: usize = 50;
 const DEFAULT_COUNTRY: &str = "gb";
 
 impl Source for Adzuna {
-    fn kind(&self) -> SourceKind {
-        SourceKind::Adzuna
+    fn info(&self) -> SourceInfo {
+        SourceInfo {
+            keys: &[
+                KeySpec { name: "adzuna_app_id", label: "Adzuna app_id", required: true },
+                KeySpec { name: "adzuna_app_key", label: "Adzuna app_key", required: true },
+            ],
+            attribution: Some("Jobs by Adzuna"),
+            param_label: "Keywords (optional: keywords=…&location=…&country=gb)",
+            politeness: Politeness { min_interval: Duration::from_secs(3), ..Politeness::default() },
+            ..SourceInfo::board(
+                SourceKind::Adzuna,
+                "Adzuna",
+                "https://api.adzuna.com",
+                "Free key from developer.adzuna.com; 25 requests a minute, 250 a day; show \"Jobs by Adzuna\".",
+            )
+        }
     }
 
     fn parse(&self, body: &[u8]) -> Result<Vec<ParsedPosting>, SourceError> {

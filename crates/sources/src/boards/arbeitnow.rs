@@ -6,13 +6,22 @@ use serde_json::Value;
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
 use crate::support::{malformed, parse_items, typed};
 use crate::text::{clean_opt, decode_escaped_html};
-use crate::{ParsedPosting, SourceError, SourceKind, WorkMode, dates, text};
+use crate::{ParsedPosting, SourceError, SourceInfo, SourceKind, WorkMode, dates, text};
 
 pub struct Arbeitnow;
 
 impl Source for Arbeitnow {
-    fn kind(&self) -> SourceKind {
-        SourceKind::Arbeitnow
+    fn info(&self) -> SourceInfo {
+        SourceInfo {
+            attribution: Some("Arbeitnow"),
+            min_refresh_minutes: 60,
+            ..SourceInfo::board(
+                SourceKind::Arbeitnow,
+                "Arbeitnow",
+                "https://www.arbeitnow.com",
+                "Free public API: don't abuse it (updated hourly); link back to Arbeitnow.",
+            )
+        }
     }
 
     fn parse(&self, body: &[u8]) -> Result<Vec<ParsedPosting>, SourceError> {

@@ -7,15 +7,25 @@ use serde_json::Value;
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
 use crate::support::{malformed, parse_items, typed};
 use crate::text::clean_opt;
-use crate::{ParsedPosting, Salary, SalaryPeriod, SearchQuery, SourceError, SourceKind, WorkMode, dates, text};
+use crate::{
+    ParsedPosting, Salary, SalaryPeriod, SearchQuery, SourceError, SourceInfo, SourceKind, WorkMode, dates, text,
+};
 
 pub struct Himalayas;
 
 const PAGE_SIZE: u32 = 100;
 
 impl Source for Himalayas {
-    fn kind(&self) -> SourceKind {
-        SourceKind::Himalayas
+    fn info(&self) -> SourceInfo {
+        SourceInfo {
+            attribution: Some("Himalayas"),
+            ..SourceInfo::board(
+                SourceKind::Himalayas,
+                "Himalayas",
+                "https://himalayas.app",
+                "Link back to the job on Himalayas and name it as the source.",
+            )
+        }
     }
 
     fn parse(&self, body: &[u8]) -> Result<Vec<ParsedPosting>, SourceError> {

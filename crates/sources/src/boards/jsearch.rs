@@ -7,7 +7,10 @@ use crate::http::Request;
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
 use crate::support::{malformed, parse_items, typed};
 use crate::text::{clean_opt, plain_to_html};
-use crate::{ParsedPosting, Salary, SalaryPeriod, SearchQuery, SourceError, SourceKind, WorkMode, dates, text};
+use crate::{
+    KeySpec, ParsedPosting, Salary, SalaryPeriod, SearchQuery, SourceError, SourceInfo, SourceKind, WorkMode, dates,
+    text,
+};
 
 pub struct Jsearch;
 
@@ -15,8 +18,16 @@ pub const KEY: &str = "jsearch_api_key";
 const RAPIDAPI_HOST: &str = "jsearch.p.rapidapi.com";
 
 impl Source for Jsearch {
-    fn kind(&self) -> SourceKind {
-        SourceKind::Jsearch
+    fn info(&self) -> SourceInfo {
+        SourceInfo {
+            keys: &[KeySpec { name: "jsearch_api_key", label: "RapidAPI key for JSearch", required: true }],
+            ..SourceInfo::board(
+                SourceKind::Jsearch,
+                "JSearch",
+                "https://jsearch.p.rapidapi.com",
+                "Paid per request through RapidAPI; each page costs quota on your plan.",
+            )
+        }
     }
 
     fn param_from_input(&self, input: &str) -> Result<String, SourceError> {

@@ -2,12 +2,14 @@
 //! Opt-in only (LinkedIn's terms forbid scraping): slow, few pages, and a full stop on the first
 //! 429 or refusal.
 
+use std::time::Duration;
+
 use scraper::{ElementRef, Html, Selector};
 use serde_json::json;
 
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
 use crate::text::clean_opt;
-use crate::{ParsedPosting, SearchQuery, SourceError, SourceKind, WorkMode, dates};
+use crate::{ParsedPosting, Politeness, SearchQuery, SourceError, SourceInfo, SourceKind, WorkMode, dates};
 
 pub struct Linkedin;
 
@@ -15,8 +17,21 @@ const PAGE_SIZE: usize = 25;
 const MAX_PAGES: u32 = 4;
 
 impl Source for Linkedin {
-    fn kind(&self) -> SourceKind {
-        SourceKind::Linkedin
+    fn info(&self) -> SourceInfo {
+        SourceInfo {
+            label: "LinkedIn",
+            opt_in_warning: Some(
+                "LinkedIn's User Agreement forbids scraping. Jobhound reads only the logged-out job search, slowly, and stops at the first refusal; turn it on only if you accept that risk.",
+            ),
+            attribution: Some("LinkedIn"),
+            politeness: Politeness { min_interval: Duration::from_secs(5), max_retries: 0, stop_on_rate_limit: true },
+            ..SourceInfo::board(
+                SourceKind::Linkedin,
+                "LinkedIn (guest search)",
+                "https://www.linkedin.com",
+                "Against LinkedIn's terms: off by default, a few pages at a time, stop on the first 429.",
+            )
+        }
     }
 
     fn parse(&self, body: &[u8]) -> Result<Vec<ParsedPosting>, SourceError> {

@@ -6,13 +6,21 @@ use serde_json::Value;
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
 use crate::support::{id_text, malformed, parse_items, typed};
 use crate::text::{clean_opt, repair_mojibake};
-use crate::{ParsedPosting, Salary, SalaryPeriod, SourceError, SourceKind, WorkMode, dates};
+use crate::{ParsedPosting, Salary, SalaryPeriod, SourceError, SourceInfo, SourceKind, WorkMode, dates};
 
 pub struct RemoteOk;
 
 impl Source for RemoteOk {
-    fn kind(&self) -> SourceKind {
-        SourceKind::Remoteok
+    fn info(&self) -> SourceInfo {
+        SourceInfo {
+            attribution: Some("Remote OK"),
+            ..SourceInfo::board(
+                SourceKind::Remoteok,
+                "Remote OK",
+                "https://remoteok.com",
+                "Link back to the job on Remote OK and name Remote OK as the source; don't use its logo.",
+            )
+        }
     }
 
     fn parse(&self, body: &[u8]) -> Result<Vec<ParsedPosting>, SourceError> {

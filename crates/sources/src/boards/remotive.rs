@@ -1,19 +1,33 @@
 //! Remotive: `GET /api/remote-jobs?search=...`, everything in one response. Its terms ask for at
 //! most four requests a day, which the caller enforces through `min_refresh_minutes`.
 
+use std::time::Duration;
+
 use serde::Deserialize;
 use serde_json::Value;
 
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
 use crate::support::{id_text, malformed, parse_items, typed};
 use crate::text::clean_opt;
-use crate::{ParsedPosting, SearchQuery, SourceError, SourceKind, WorkMode, dates, salary_text, text};
+use crate::{
+    ParsedPosting, Politeness, SearchQuery, SourceError, SourceInfo, SourceKind, WorkMode, dates, salary_text, text,
+};
 
 pub struct Remotive;
 
 impl Source for Remotive {
-    fn kind(&self) -> SourceKind {
-        SourceKind::Remotive
+    fn info(&self) -> SourceInfo {
+        SourceInfo {
+            attribution: Some("Remotive"),
+            min_refresh_minutes: 6 * 60,
+            politeness: Politeness { min_interval: Duration::from_secs(30), ..Politeness::default() },
+            ..SourceInfo::board(
+                SourceKind::Remotive,
+                "Remotive",
+                "https://remotive.com",
+                "At most 4 requests a day; link back to Remotive and name it as the source; never re-publish its jobs.",
+            )
+        }
     }
 
     fn parse(&self, body: &[u8]) -> Result<Vec<ParsedPosting>, SourceError> {

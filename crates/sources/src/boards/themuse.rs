@@ -6,15 +6,23 @@ use serde_json::Value;
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
 use crate::support::{id_text, malformed, parse_items, typed};
 use crate::text::clean_opt;
-use crate::{ParsedPosting, SearchQuery, SourceError, SourceKind, WorkMode, dates, text};
+use crate::{KeySpec, ParsedPosting, SearchQuery, SourceError, SourceInfo, SourceKind, WorkMode, dates, text};
 
 pub struct TheMuse;
 
 pub const KEY: &str = "themuse_api_key";
 
 impl Source for TheMuse {
-    fn kind(&self) -> SourceKind {
-        SourceKind::Themuse
+    fn info(&self) -> SourceInfo {
+        SourceInfo {
+            keys: &[KeySpec { name: "themuse_api_key", label: "The Muse API key (optional)", required: false }],
+            ..SourceInfo::board(
+                SourceKind::Themuse,
+                "The Muse",
+                "https://www.themuse.com",
+                "500 requests an hour without a key, 3600 with one; by using the API you accept The Muse's terms.",
+            )
+        }
     }
 
     fn parse(&self, body: &[u8]) -> Result<Vec<ParsedPosting>, SourceError> {

@@ -8,7 +8,10 @@ use crate::http::Request;
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
 use crate::support::{malformed, parse_items, typed};
 use crate::text::{clean_opt, plain_to_html};
-use crate::{ParsedPosting, Salary, SalaryPeriod, SearchQuery, SourceError, SourceKind, WorkMode, dates, text};
+use crate::{
+    KeySpec, ParsedPosting, Salary, SalaryPeriod, SearchQuery, SourceError, SourceInfo, SourceKind, WorkMode, dates,
+    text,
+};
 
 pub struct Usajobs;
 
@@ -17,8 +20,19 @@ pub const EMAIL: &str = "usajobs_email";
 const PAGE_SIZE: usize = 250;
 
 impl Source for Usajobs {
-    fn kind(&self) -> SourceKind {
-        SourceKind::Usajobs
+    fn info(&self) -> SourceInfo {
+        SourceInfo {
+            keys: &[
+                KeySpec { name: "usajobs_api_key", label: "USAJOBS Authorization-Key", required: true },
+                KeySpec { name: "usajobs_email", label: "Email registered with USAJOBS", required: true },
+            ],
+            ..SourceInfo::board(
+                SourceKind::Usajobs,
+                "USAJOBS",
+                "https://data.usajobs.gov",
+                "Free key from developer.usajobs.gov, sent with the email you registered; be modest.",
+            )
+        }
     }
 
     fn parse(&self, body: &[u8]) -> Result<Vec<ParsedPosting>, SourceError> {

@@ -7,7 +7,7 @@ use serde_json::Value;
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
 use crate::support::malformed;
 use crate::text::{clean, strip_tags};
-use crate::{ParsedPosting, SourceError, SourceKind, WorkMode, dates, salary_text, text};
+use crate::{ParsedPosting, SourceCategory, SourceError, SourceInfo, SourceKind, WorkMode, dates, salary_text, text};
 
 pub struct HackerNews;
 
@@ -33,8 +33,20 @@ pub fn thread_from_input(input: &str) -> Result<String, SourceError> {
 }
 
 impl Source for HackerNews {
-    fn kind(&self) -> SourceKind {
-        SourceKind::Hackernews
+    fn info(&self) -> SourceInfo {
+        SourceInfo {
+            label: "Hacker News",
+            category: SourceCategory::Feed,
+            param_label: "Thread id (empty for the latest \"Who is hiring?\")",
+            param_example: "",
+            attribution: Some("Hacker News"),
+            ..SourceInfo::board(
+                SourceKind::Hackernews,
+                "Hacker News: Who is hiring?",
+                "https://hn.algolia.com",
+                "Algolia's HN API allows 10,000 requests an hour; posts belong to their authors.",
+            )
+        }
     }
 
     fn param_from_input(&self, input: &str) -> Result<String, SourceError> {

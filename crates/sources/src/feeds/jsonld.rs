@@ -6,13 +6,27 @@ use serde_json::Value;
 
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
 use crate::text::{clean, clean_opt};
-use crate::{ParsedPosting, Salary, SalaryPeriod, SourceError, SourceKind, WorkMode, dates, text};
+use crate::{
+    ParsedPosting, Salary, SalaryPeriod, SourceCategory, SourceError, SourceInfo, SourceKind, WorkMode, dates, text,
+};
 
 pub struct JsonLd;
 
 impl Source for JsonLd {
-    fn kind(&self) -> SourceKind {
-        SourceKind::Jsonld
+    fn info(&self) -> SourceInfo {
+        SourceInfo {
+            label: "Careers page",
+            category: SourceCategory::Feed,
+            param_label: "Job or careers page URL",
+            param_example: "https://example.com/careers",
+            param_optional: false,
+            ..SourceInfo::board(
+                SourceKind::Jsonld,
+                "Careers page (schema.org JobPosting)",
+                "",
+                "Respect the site's terms and robots.txt.",
+            )
+        }
     }
 
     fn param_from_input(&self, input: &str) -> Result<String, SourceError> {

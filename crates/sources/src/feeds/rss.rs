@@ -6,13 +6,26 @@ use serde_json::{Map, Value};
 
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
 use crate::text::{clean, clean_opt};
-use crate::{ParsedPosting, SourceError, SourceKind, WorkMode, dates, text};
+use crate::{ParsedPosting, SourceCategory, SourceError, SourceInfo, SourceKind, WorkMode, dates, text};
 
 pub struct Rss;
 
 impl Source for Rss {
-    fn kind(&self) -> SourceKind {
-        SourceKind::Rss
+    fn info(&self) -> SourceInfo {
+        SourceInfo {
+            label: "RSS feed",
+            category: SourceCategory::Feed,
+            param_label: "RSS or Atom feed URL",
+            param_example: "https://weworkremotely.com/categories/remote-programming-jobs.rss",
+            param_optional: false,
+            min_refresh_minutes: 60,
+            ..SourceInfo::board(
+                SourceKind::Rss,
+                "RSS / Atom feed",
+                "",
+                "Respect the feed's own terms; We Work Remotely refreshes hourly.",
+            )
+        }
     }
 
     fn param_from_input(&self, input: &str) -> Result<String, SourceError> {

@@ -241,9 +241,15 @@ impl HttpClient {
     }
 }
 
+impl Politeness {
+    /// Half a second between requests to one host, three retries of a 429 or 5xx.
+    pub const DEFAULT: Politeness =
+        Politeness { min_interval: Duration::from_millis(500), max_retries: 3, stop_on_rate_limit: false };
+}
+
 impl Default for Politeness {
     fn default() -> Self {
-        Self { min_interval: Duration::from_millis(500), max_retries: 3, stop_on_rate_limit: false }
+        Self::DEFAULT
     }
 }
 

@@ -4,15 +4,20 @@
 use crate::imports::{Row, no_fetch, not_fetchable, read_rows};
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
 use crate::text::{clean, plain_to_html};
-use crate::{ParsedPosting, SourceError, SourceKind, WorkMode, dates, salary_text};
+use crate::{ParsedPosting, SourceCategory, SourceError, SourceInfo, SourceKind, WorkMode, dates, salary_text};
 
 pub struct JobFunnel;
 
 const REQUIRED: [&str; 5] = ["status", "title", "company", "link", "id"];
 
 impl Source for JobFunnel {
-    fn kind(&self) -> SourceKind {
-        SourceKind::Jobfunnel
+    fn info(&self) -> SourceInfo {
+        SourceInfo {
+            category: SourceCategory::Import,
+            param_label: "JobFunnel's master CSV",
+            param_example: "master.csv",
+            ..SourceInfo::board(SourceKind::Jobfunnel, "JobFunnel import", "", "Imported from your own file.")
+        }
     }
 
     fn param_from_input(&self, _input: &str) -> Result<String, SourceError> {

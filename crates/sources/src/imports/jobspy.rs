@@ -4,7 +4,9 @@
 use crate::imports::{Row, no_fetch, not_fetchable, read_rows};
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
 use crate::text::{clean, employment_type, plain_to_html};
-use crate::{ParsedPosting, Salary, SalaryPeriod, SourceError, SourceKind, WorkMode, dates};
+use crate::{
+    ParsedPosting, Salary, SalaryPeriod, SourceCategory, SourceError, SourceInfo, SourceKind, WorkMode, dates,
+};
 
 pub struct JobSpy;
 
@@ -12,8 +14,13 @@ pub struct JobSpy;
 const REQUIRED: [&str; 4] = ["site", "job_url", "title", "company"];
 
 impl Source for JobSpy {
-    fn kind(&self) -> SourceKind {
-        SourceKind::Jobspy
+    fn info(&self) -> SourceInfo {
+        SourceInfo {
+            category: SourceCategory::Import,
+            param_label: "A CSV written by JobSpy",
+            param_example: "jobs.csv",
+            ..SourceInfo::board(SourceKind::Jobspy, "JobSpy import", "", "Imported from your own file.")
+        }
     }
 
     fn param_from_input(&self, _input: &str) -> Result<String, SourceError> {

@@ -3,7 +3,11 @@ import type { KeySpec } from "./KeySpec";
 import type { SourceCategory } from "./SourceCategory";
 import type { SourceKind } from "./SourceKind";
 
-export type SourceInfo = { kind: SourceKind, name: string, category: SourceCategory, 
+export type SourceInfo = { kind: SourceKind, name: string, 
+/**
+ * The short name shown beside each job, in filters and on the dashboard.
+ */
+label: string, category: SourceCategory, 
 /**
  * What the user provides, e.g. "Board token or careers URL".
  */

@@ -30,6 +30,7 @@ function overview(kind: 'remotive' | 'adzuna', ready: boolean): SourceOverview {
 		info: {
 			kind,
 			name: kind === 'remotive' ? 'Remotive' : 'Adzuna',
+			label: kind === 'remotive' ? 'Remotive' : 'Adzuna',
 			category: 'board',
 			param_label: 'Keywords',
 			param_example: 'rust developer',

@@ -9,6 +9,7 @@ const linkedin: SourceOverview = {
 	info: {
 		kind: 'linkedin',
 		name: 'LinkedIn (guest search)',
+		label: 'LinkedIn',
 		category: 'board',
 		param_label: 'Keywords',
 		param_example: 'rust',
@@ -33,6 +34,7 @@ const adzuna: SourceOverview = {
 		...linkedin.info,
 		kind: 'adzuna',
 		name: 'Adzuna',
+		label: 'Adzuna',
 		opt_in_warning: null,
 		keys: [{ name: 'adzuna_app_id', label: 'Adzuna app_id', required: true }]
 	},
