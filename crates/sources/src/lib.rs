@@ -16,6 +16,7 @@ pub mod imports;
 mod info;
 mod kind;
 mod model;
+mod paging;
 mod query;
 mod registry;
 pub mod salary_text;

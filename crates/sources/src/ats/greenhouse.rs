@@ -6,7 +6,8 @@ use std::time::Duration;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::source::{BoxFuture, DetailFailures, FetchContext, FetchOutcome, Source};
+use crate::paging::{DetailCall, read_details};
+use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
 use crate::support::{id_text, malformed, parse_items, typed};
 use crate::text::{clean_opt, decode_escaped_html};
 use crate::{ParsedPosting, Politeness, Salary, SalaryPeriod, SourceError, SourceInfo, SourceKind, WorkMode, dates};
@@ -71,25 +72,18 @@ impl Source for Greenhouse {
             let body = context.get(SourceKind::Greenhouse, jobs_url(base, &token), &what).await?;
             let mut postings = parse_jobs(&body).map_err(|error| error.about(&what))?;
             let mut outcome = FetchOutcome { pages: 1, ..FetchOutcome::default() };
-            let budget = context.limits.max_detail_requests as usize;
-            let mut wanted: Vec<&mut ParsedPosting> =
-                postings.iter_mut().filter(|posting| context.needs_detail(&posting.source_id)).collect();
-            let unread = wanted.len().saturating_sub(budget);
-            let mut failures = DetailFailures::default();
-            for posting in wanted.iter_mut().take(budget) {
-                let url = format!("{base}/v1/boards/{token}/jobs/{}?pay_transparency=true", posting.source_id);
-                let detail_what = format!("{what} job {}", posting.source_id);
-                match context.get(SourceKind::Greenhouse, url, &detail_what).await {
-                    Ok(detail) => posting.salary = pay_range(&detail),
-                    Err(error @ SourceError::Paused { .. }) => {
-                        outcome.warnings.push(error.to_string());
-                        break;
-                    }
-                    Err(error) => failures.record(&error),
-                }
-            }
-            outcome.warnings.extend(failures.warning("pay ranges"));
+            let pay = DetailCall {
+                kind: SourceKind::Greenhouse,
+                reads: "pay ranges",
+                request: |posting: &ParsedPosting| {
+                    let id = &posting.source_id;
+                    (format!("{base}/v1/boards/{token}/jobs/{id}?pay_transparency=true"), format!("{what} job {id}"))
+                },
+                apply: |posting: &mut ParsedPosting, detail: &[u8]| posting.salary = pay_range(detail),
+            };
+            let unread = read_details(&context, &mut postings, pay, &mut outcome.warnings).await;
             if unread > 0 {
+                let budget = context.limits.max_detail_requests;
                 outcome.warnings.push(format!("pay ranges not read for {unread} new jobs (limit {budget} per fetch)"));
             }
             outcome.postings = postings;

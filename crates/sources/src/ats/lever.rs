@@ -3,6 +3,7 @@
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::paging::{Paged, read_pages};
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
 use crate::support::{malformed, parse_items, typed};
 use crate::text::clean_opt;
@@ -61,23 +62,18 @@ impl Source for Lever {
                 Some(site) => (context.endpoints.lever_eu_base_url(), site),
                 None => (context.base_url(SourceKind::Lever), param.as_str()),
             };
-            let mut outcome = FetchOutcome::default();
-            let mut skip = 0;
-            while outcome.pages < context.limits.max_pages {
-                let url = format!("{base}/v0/postings/{site}?mode=json&skip={skip}&limit={PAGE_SIZE}");
-                let body = context.get(SourceKind::Lever, url, &what).await?;
-                outcome.pages += 1;
-                let page = parse_postings(&body).map_err(|error| error.about(&what))?;
-                let full = page.len() >= PAGE_SIZE;
-                skip += page.len();
-                outcome.postings.extend(page);
-                if !full {
-                    return Ok(outcome);
+            let page = |skip: usize| {
+                let what = &what;
+                async move {
+                    let url = format!("{base}/v0/postings/{site}?mode=json&skip={skip}&limit={PAGE_SIZE}");
+                    let body = context.get(SourceKind::Lever, url, what).await?;
+                    let postings = parse_postings(&body).map_err(|error| error.about(what))?;
+                    let next = (postings.len() >= PAGE_SIZE).then_some(skip + postings.len());
+                    Ok(Paged { postings, next })
                 }
-            }
-            outcome.truncated = true;
-            outcome.warnings.push(format!("stopped after {} pages", outcome.pages));
-            Ok(outcome)
+            };
+            let stopped = |outcome: &FetchOutcome, _: &_| format!("stopped after {} pages", outcome.pages);
+            read_pages(context.limits.max_pages, 0, page, stopped).await
         })
     }
 }

@@ -4,7 +4,8 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::source::{BoxFuture, DetailFailures, FetchContext, FetchOutcome, Source};
+use crate::paging::{DetailCall, Paged, read_details, read_pages};
+use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
 use crate::support::{malformed, parse_items, typed};
 use crate::text::clean_opt;
 use crate::{ParsedPosting, SourceError, SourceInfo, SourceKind, WorkMode, dates, text};
@@ -50,47 +51,36 @@ impl Source for SmartRecruiters {
             let company = company_from_input(param)?;
             let what = self.describe(&company);
             let base = format!("{}/v1/companies/{company}/postings", context.base_url(SourceKind::Smartrecruiters));
-            let mut outcome = FetchOutcome::default();
-            loop {
-                let offset = outcome.postings.len();
-                let url = format!("{base}?limit={PAGE_SIZE}&offset={offset}");
-                let body = context.get(SourceKind::Smartrecruiters, url, &what).await?;
-                outcome.pages += 1;
-                let page = parse_list(&body).map_err(|error| error.about(&what))?;
-                // The API answers an unknown company with an empty 200, indistinguishable from a
-                // company with no openings: say both.
-                if outcome.pages == 1 && page.total_found == 0 {
-                    return Err(SourceError::NoJobsFound {
-                        url: what,
-                        reason: "SmartRecruiters knows no such company, or it has no open jobs (identifiers are case-sensitive)".into(),
-                    });
-                }
-                let received = page.postings.len();
-                outcome.postings.extend(page.postings);
-                if received == 0 || outcome.postings.len() >= page.total_found {
-                    break;
-                }
-                if outcome.pages >= context.limits.max_pages {
-                    outcome.truncated = true;
-                    outcome.warnings.push(format!("stopped after {} pages of {}", outcome.pages, page.total_found));
-                    break;
-                }
-            }
-            let budget = context.limits.max_detail_requests as usize;
-            let mut failures = DetailFailures::default();
-            let wanted = outcome.postings.iter_mut().filter(|posting| context.needs_detail(&posting.source_id));
-            for posting in wanted.take(budget) {
-                let url = format!("{base}/{}", posting.source_id);
-                match context.get(SourceKind::Smartrecruiters, url, &what).await {
-                    Ok(body) => apply_detail(posting, &body),
-                    Err(error @ SourceError::Paused { .. }) => {
-                        outcome.warnings.push(error.to_string());
-                        break;
+            let page = |(offset, _): (usize, usize)| {
+                let (base, what) = (&base, &what);
+                async move {
+                    let url = format!("{base}?limit={PAGE_SIZE}&offset={offset}");
+                    let body = context.get(SourceKind::Smartrecruiters, url, what).await?;
+                    let page = parse_list(&body).map_err(|error| error.about(what))?;
+                    // The API answers an unknown company with an empty 200, indistinguishable from
+                    // a company with no openings: say both.
+                    if offset == 0 && page.total_found == 0 {
+                        return Err(SourceError::NoJobsFound {
+                            url: what.clone(),
+                            reason: "SmartRecruiters knows no such company, or it has no open jobs (identifiers are case-sensitive)".into(),
+                        });
                     }
-                    Err(error) => failures.record(&error),
+                    let read = offset + page.postings.len();
+                    let next = (read < page.total_found).then_some((read, page.total_found));
+                    Ok(Paged { postings: page.postings, next })
                 }
-            }
-            outcome.warnings.extend(failures.warning("descriptions"));
+            };
+            let stopped = |outcome: &FetchOutcome, (_, total_found): &(usize, usize)| {
+                format!("stopped after {} pages of {total_found}", outcome.pages)
+            };
+            let mut outcome = read_pages(context.limits.max_pages, (0, 0), page, stopped).await?;
+            let descriptions = DetailCall {
+                kind: SourceKind::Smartrecruiters,
+                reads: "descriptions",
+                request: |posting: &ParsedPosting| (format!("{base}/{}", posting.source_id), what.clone()),
+                apply: apply_detail,
+            };
+            read_details(&context, &mut outcome.postings, descriptions, &mut outcome.warnings).await;
             Ok(outcome)
         })
     }

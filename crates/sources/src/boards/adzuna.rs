@@ -5,6 +5,7 @@ use std::time::Duration;
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::paging::{Paged, read_pages};
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
 use crate::support::{id_text, malformed, parse_items, typed};
 use crate::text::{clean_opt, plain_to_html};
@@ -59,34 +60,33 @@ impl Source for Adzuna {
                 keywords = format!("{keywords} remote").trim().to_string();
             }
             let base = context.base_url(SourceKind::Adzuna);
-            let mut outcome = FetchOutcome::default();
-            loop {
-                let params = super::query_string(&[
-                    ("app_id", app_id),
-                    ("app_key", app_key),
-                    ("results_per_page", &PAGE_SIZE.to_string()),
-                    ("what", &keywords),
-                    ("where", query.location.as_deref().unwrap_or_default()),
-                    ("content-type", "application/json"),
-                ]);
-                let url = format!("{base}/v1/api/jobs/{country}/search/{}?{params}", outcome.pages + 1);
-                let body = context.get(SourceKind::Adzuna, url, &what).await?;
-                outcome.pages += 1;
-                let mut page = parse_page(&body).map_err(|error| error.about(&what))?;
-                for salary in page.postings.iter_mut().filter_map(|posting| posting.salary.as_mut()) {
-                    salary.currency = currency_of(country).map(str::to_string);
+            let page = |(number, read, _): (u32, usize, usize)| {
+                let (what, query, keywords) = (&what, &query, &keywords);
+                async move {
+                    let params = super::query_string(&[
+                        ("app_id", app_id),
+                        ("app_key", app_key),
+                        ("results_per_page", &PAGE_SIZE.to_string()),
+                        ("what", keywords),
+                        ("where", query.location.as_deref().unwrap_or_default()),
+                        ("content-type", "application/json"),
+                    ]);
+                    let url = format!("{base}/v1/api/jobs/{country}/search/{number}?{params}");
+                    let body = context.get(SourceKind::Adzuna, url, what).await?;
+                    let mut page = parse_page(&body).map_err(|error| error.about(what))?;
+                    for salary in page.postings.iter_mut().filter_map(|posting| posting.salary.as_mut()) {
+                        salary.currency = currency_of(country).map(str::to_string);
+                    }
+                    let received = page.postings.len();
+                    let read = read + received;
+                    let more = received >= PAGE_SIZE && read < page.count;
+                    Ok(Paged { postings: page.postings, next: more.then_some((number + 1, read, page.count)) })
                 }
-                let received = page.postings.len();
-                outcome.postings.extend(page.postings);
-                if received < PAGE_SIZE || outcome.postings.len() >= page.count {
-                    return Ok(outcome);
-                }
-                if outcome.pages >= context.limits.max_pages {
-                    outcome.truncated = true;
-                    outcome.warnings.push(format!("stopped after {} pages of {} results", outcome.pages, page.count));
-                    return Ok(outcome);
-                }
-            }
+            };
+            let stopped = |outcome: &FetchOutcome, (_, _, count): &(u32, usize, usize)| {
+                format!("stopped after {} pages of {count} results", outcome.pages)
+            };
+            read_pages(context.limits.max_pages, (1, 0, 0), page, stopped).await
         })
     }
 }

@@ -3,6 +3,7 @@
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::paging::{Paged, read_pages};
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
 use crate::support::{malformed, parse_items, typed};
 use crate::text::{clean_opt, decode_escaped_html};
@@ -36,25 +37,19 @@ impl Source for Arbeitnow {
         Box::pin(async move {
             let what = self.describe(param);
             let base = context.base_url(SourceKind::Arbeitnow);
-            let mut outcome = FetchOutcome::default();
-            loop {
-                // Page numbers are built here rather than following `links.next`, so a payload
-                // can never send Jobhound to another host.
-                let url = format!("{base}/api/job-board-api?page={}", outcome.pages + 1);
-                let body = context.get(SourceKind::Arbeitnow, url, &what).await?;
-                outcome.pages += 1;
-                let page = parse_page(&body).map_err(|error| error.about(&what))?;
-                let empty = page.postings.is_empty();
-                outcome.postings.extend(page.postings);
-                if empty || !page.has_next {
-                    return Ok(outcome);
+            let page = |number: u32| {
+                let what = &what;
+                async move {
+                    // Page numbers are built here rather than following `links.next`, so a payload
+                    // can never send Jobhound to another host.
+                    let url = format!("{base}/api/job-board-api?page={number}");
+                    let body = context.get(SourceKind::Arbeitnow, url, what).await?;
+                    let page = parse_page(&body).map_err(|error| error.about(what))?;
+                    Ok(Paged { postings: page.postings, next: page.has_next.then_some(number + 1) })
                 }
-                if outcome.pages >= context.limits.max_pages {
-                    outcome.truncated = true;
-                    outcome.warnings.push(format!("stopped after {} pages", outcome.pages));
-                    return Ok(outcome);
-                }
-            }
+            };
+            let stopped = |outcome: &FetchOutcome, _: &_| format!("stopped after {} pages", outcome.pages);
+            read_pages(context.limits.max_pages, 1, page, stopped).await
         })
     }
 }

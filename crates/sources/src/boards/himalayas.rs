@@ -4,6 +4,7 @@
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::paging::{Paged, read_pages};
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
 use crate::support::{malformed, parse_items, typed};
 use crate::text::clean_opt;
@@ -41,43 +42,35 @@ impl Source for Himalayas {
             let what = self.describe(param);
             let base = context.base_url(SourceKind::Himalayas);
             let query = SearchQuery::from_param(param);
-            let mut outcome = FetchOutcome::default();
-            let mut cursor: Option<String> = None;
-            loop {
-                let url = if query.keywords.is_empty() {
-                    let cursor = cursor.as_deref().unwrap_or_default();
-                    format!(
-                        "{base}/jobs/api?{}",
-                        super::query_string(&[("limit", &PAGE_SIZE.to_string()), ("cursor", cursor)])
-                    )
-                } else {
-                    let page = (outcome.pages + 1).to_string();
+            // Browsing follows the API's cursor; a search is numbered pages.
+            let page = |(number, cursor): (u32, Option<String>)| {
+                let (what, query) = (&what, &query);
+                async move {
                     let limit = PAGE_SIZE.to_string();
-                    format!(
-                        "{base}/jobs/api/search?{}",
-                        super::query_string(&[("q", &query.keywords), ("limit", &limit), ("page", &page)])
-                    )
-                };
-                let body = context.get(SourceKind::Himalayas, url, &what).await?;
-                outcome.pages += 1;
-                let page = parse_page(&body).map_err(|error| error.about(&what))?;
-                let received = page.postings.len();
-                outcome.postings.extend(page.postings);
-                cursor = page.next_cursor;
-                let more = if query.keywords.is_empty() { cursor.is_some() } else { received >= PAGE_SIZE as usize };
-                if received == 0 || !more {
-                    return Ok(outcome);
+                    let url = if query.keywords.is_empty() {
+                        let cursor = cursor.as_deref().unwrap_or_default();
+                        format!("{base}/jobs/api?{}", super::query_string(&[("limit", &limit), ("cursor", cursor)]))
+                    } else {
+                        let page = number.to_string();
+                        format!(
+                            "{base}/jobs/api/search?{}",
+                            super::query_string(&[("q", &query.keywords), ("limit", &limit), ("page", &page)])
+                        )
+                    };
+                    let body = context.get(SourceKind::Himalayas, url, what).await?;
+                    let page = parse_page(&body).map_err(|error| error.about(what))?;
+                    let more = if query.keywords.is_empty() {
+                        page.next_cursor.is_some()
+                    } else {
+                        page.postings.len() >= PAGE_SIZE as usize
+                    };
+                    Ok(Paged { postings: page.postings, next: more.then_some((number + 1, page.next_cursor)) })
                 }
-                if outcome.pages >= context.limits.max_pages {
-                    outcome.truncated = true;
-                    outcome.warnings.push(format!(
-                        "read the newest {} jobs ({} pages)",
-                        outcome.postings.len(),
-                        outcome.pages
-                    ));
-                    return Ok(outcome);
-                }
-            }
+            };
+            let stopped = |outcome: &FetchOutcome, _: &_| {
+                format!("read the newest {} jobs ({} pages)", outcome.postings.len(), outcome.pages)
+            };
+            read_pages(context.limits.max_pages, (1, None), page, stopped).await
         })
     }
 }

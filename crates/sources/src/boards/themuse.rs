@@ -3,6 +3,7 @@
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::paging::{Paged, read_pages};
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
 use crate::support::{id_text, malformed, parse_items, typed};
 use crate::text::clean_opt;
@@ -44,36 +45,37 @@ impl Source for TheMuse {
                 (Some(location), false) => location.clone(),
                 (None, false) => String::new(),
             };
-            let mut outcome = FetchOutcome::default();
-            loop {
-                let page_number = outcome.pages.to_string();
-                let url = format!(
-                    "{base}/api/public/jobs?{}",
-                    super::query_string(&[
-                        ("page", &page_number),
-                        ("category", &query.keywords),
-                        ("location", &location),
-                        ("api_key", key),
-                    ])
-                );
-                // Over its hourly limit The Muse answers 403, which here means "slow down".
-                let body = context.get(SourceKind::Themuse, url, &what).await.map_err(|error| match error {
-                    SourceError::Blocked { what, status: 403 } => SourceError::RateLimited { what, retry_after: None },
-                    other => other,
-                })?;
-                outcome.pages += 1;
-                let page = parse_page(&body).map_err(|error| error.about(&what))?;
-                let empty = page.postings.is_empty();
-                outcome.postings.extend(page.postings);
-                if empty || outcome.pages >= page.page_count {
-                    return Ok(outcome);
+            let page = |(number, _): (u32, u32)| {
+                let (what, query, location) = (&what, &query, &location);
+                async move {
+                    let page_number = number.to_string();
+                    let url = format!(
+                        "{base}/api/public/jobs?{}",
+                        super::query_string(&[
+                            ("page", &page_number),
+                            ("category", &query.keywords),
+                            ("location", location),
+                            ("api_key", key),
+                        ])
+                    );
+                    // Over its hourly limit The Muse answers 403, which here means "slow down".
+                    let body = context.get(SourceKind::Themuse, url, what).await.map_err(|error| match error {
+                        SourceError::Blocked { what, status: 403 } => {
+                            SourceError::RateLimited { what, retry_after: None }
+                        }
+                        other => other,
+                    })?;
+                    let page = parse_page(&body).map_err(|error| error.about(what))?;
+                    Ok(Paged {
+                        postings: page.postings,
+                        next: (number + 1 < page.page_count).then_some((number + 1, page.page_count)),
+                    })
                 }
-                if outcome.pages >= context.limits.max_pages {
-                    outcome.truncated = true;
-                    outcome.warnings.push(format!("stopped after {} of {} pages", outcome.pages, page.page_count));
-                    return Ok(outcome);
-                }
-            }
+            };
+            let stopped = |outcome: &FetchOutcome, (_, page_count): &(u32, u32)| {
+                format!("stopped after {} of {page_count} pages", outcome.pages)
+            };
+            read_pages(context.limits.max_pages, (0, 0), page, stopped).await
         })
     }
 }

@@ -5,6 +5,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::http::Request;
+use crate::paging::{Paged, read_pages};
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
 use crate::support::{malformed, parse_items, typed};
 use crate::text::{clean_opt, plain_to_html};
@@ -50,34 +51,36 @@ impl Source for Usajobs {
             let what = self.describe(param);
             let query = SearchQuery::from_param(param);
             let base = context.base_url(SourceKind::Usajobs);
-            let mut outcome = FetchOutcome::default();
-            loop {
-                let page_number = (outcome.pages + 1).to_string();
-                let params = super::query_string(&[
-                    ("Keyword", &query.keywords),
-                    ("LocationName", query.location.as_deref().unwrap_or_default()),
-                    ("RemoteIndicator", if query.remote_only { "True" } else { "" }),
-                    ("ResultsPerPage", &PAGE_SIZE.to_string()),
-                    ("Page", &page_number),
-                ]);
-                let request =
-                    Request::new(format!("{base}/api/Search?{params}"), &what, SourceKind::Usajobs.info().politeness)
-                        .header("Authorization-Key", key)
-                        .header("User-Agent", email);
-                let body = context.http.get(&request).await?;
-                outcome.pages += 1;
-                let page = parse_page(&body).map_err(|error| error.about(&what))?;
-                let empty = page.postings.is_empty();
-                outcome.postings.extend(page.postings);
-                if empty || outcome.pages >= page.number_of_pages {
-                    return Ok(outcome);
+            let page = |(number, _): (u32, u32)| {
+                let (what, query) = (&what, &query);
+                async move {
+                    let page_number = number.to_string();
+                    let params = super::query_string(&[
+                        ("Keyword", &query.keywords),
+                        ("LocationName", query.location.as_deref().unwrap_or_default()),
+                        ("RemoteIndicator", if query.remote_only { "True" } else { "" }),
+                        ("ResultsPerPage", &PAGE_SIZE.to_string()),
+                        ("Page", &page_number),
+                    ]);
+                    let request = Request::new(
+                        format!("{base}/api/Search?{params}"),
+                        what,
+                        SourceKind::Usajobs.info().politeness,
+                    )
+                    .header("Authorization-Key", key)
+                    .header("User-Agent", email);
+                    let body = context.http.get(&request).await?;
+                    let page = parse_page(&body).map_err(|error| error.about(what))?;
+                    Ok(Paged {
+                        postings: page.postings,
+                        next: (number < page.number_of_pages).then_some((number + 1, page.number_of_pages)),
+                    })
                 }
-                if outcome.pages >= context.limits.max_pages {
-                    outcome.truncated = true;
-                    outcome.warnings.push(format!("stopped after {} of {} pages", outcome.pages, page.number_of_pages));
-                    return Ok(outcome);
-                }
-            }
+            };
+            let stopped = |outcome: &FetchOutcome, (_, pages): &(u32, u32)| {
+                format!("stopped after {} of {pages} pages", outcome.pages)
+            };
+            read_pages(context.limits.max_pages, (1, 0), page, stopped).await
         })
     }
 }
