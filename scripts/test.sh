@@ -17,31 +17,55 @@ cargo fmt --all --check
 step "UI build (the app embeds it)"
 (cd ui && npm run build)
 
-step "clippy"
-cargo clippy --workspace --all-targets -- -D warnings
+# What the end-to-end tests run, built first: the app, the CLI and the mock language model server.
+# Examples need the dev-dependencies, so this resolves the same features as the tests built in the
+# first lane below, and the libraries are compiled once for both. (A separate `cargo build -p
+# jobhound-app` resolved features without the test-only ones and compiled much of the graph a
+# second time: 189 s of a cold run.)
+step "Rust build: libraries, binaries and examples"
+cargo build --workspace --lib --bins --examples
 
-# One build of every target with one feature set: the tests, the app, the CLI and the mock language
-# model server the end-to-end tests start. A separate `cargo build -p jobhound-app` resolves features
-# without the test-only ones and compiled much of the graph a second time (189 s of a cold run).
-step "Rust build: libraries, binaries, tests and examples"
-cargo build --workspace --lib --bins --tests --examples
+# Two lanes side by side, since either alone leaves a core idle much of the time (waiting on mock
+# servers, timers and the window): clippy, the Rust tests, the bindings check and the UI checks in
+# one, the end-to-end tests in the other. Each lane's output is printed whole when both are done.
+logs=$(mktemp -d)
+rust_and_ui() {
+  step "clippy"
+  cargo clippy --workspace --all-targets -- -D warnings
 
-step "Rust tests (they also write the TypeScript bindings of every #[ts(export)] type)"
-# Removed first, so a binding whose Rust type is gone shows up as a deleted file below.
-rm -f ui/src/lib/bindings/*.ts
-cargo test --workspace
+  step "Rust build: tests"
+  cargo build --workspace --tests
 
-step "TypeScript bindings match the Rust types"
-if ! git diff --quiet -- ui/src/lib/bindings || [ -n "$(git ls-files --others --exclude-standard -- ui/src/lib/bindings)" ]; then
-  git status --short -- ui/src/lib/bindings
-  echo "cargo test rewrote ui/src/lib/bindings above: the IPC types changed; check the UI and commit (or stage) the files" >&2
+  step "Rust tests (they also write the TypeScript bindings of every #[ts(export)] type)"
+  # Removed first, so a binding whose Rust type is gone shows up as a deleted file below.
+  rm -f ui/src/lib/bindings/*.ts
+  cargo test --workspace
+
+  step "TypeScript bindings match the Rust types"
+  if ! git diff --quiet -- ui/src/lib/bindings || [ -n "$(git ls-files --others --exclude-standard -- ui/src/lib/bindings)" ]; then
+    git status --short -- ui/src/lib/bindings
+    echo "cargo test rewrote ui/src/lib/bindings above: the IPC types changed; check the UI and commit (or stage) the files" >&2
+    return 1
+  fi
+
+  step "UI type check, lint and unit tests"
+  (cd ui && npm run check && npm run lint && npm test)
+}
+end_to_end() {
+  step "end-to-end tests"
+  ./tests/e2e/run.sh
+}
+( set -e; rust_and_ui ) >"$logs/rust-and-ui.log" 2>&1 &
+lane=$!
+end_to_end_status=0
+end_to_end >"$logs/end-to-end.log" 2>&1 || end_to_end_status=$?
+lane_status=0
+wait "$lane" || lane_status=$?
+cat "$logs/rust-and-ui.log" "$logs/end-to-end.log"
+rm -rf "$logs"
+if [ "$lane_status" -ne 0 ] || [ "$end_to_end_status" -ne 0 ]; then
+  echo "failed: Rust tests, bindings and UI checks exited $lane_status; end-to-end tests exited $end_to_end_status" >&2
   exit 1
 fi
-
-step "UI type check, lint and unit tests"
-(cd ui && npm run check && npm run lint && npm test)
-
-step "end-to-end tests"
-./tests/e2e/run.sh
 
 step "all checks passed"

@@ -54,7 +54,13 @@ pub async fn update_application(
     id: i64,
     update: ApplicationUpdate,
 ) -> CommandResult<ApplicationDetail> {
-    blocking(&state, move |core| core.update_application(id, &update)).await
+    let sets_follow_up = update.follow_up_on.is_some();
+    let detail = blocking(&state, move |core| core.update_application(id, &update)).await?;
+    // A follow-up set for today is shown now, not at the scheduler's next tick.
+    if sets_follow_up && let Ok(scheduler) = state.scheduler() {
+        scheduler.wake();
+    }
+    Ok(detail)
 }
 
 #[tauri::command]

@@ -10,7 +10,7 @@ pub(crate) mod service;
 pub use matches::{FeedbackEntry, JobSelection, MatchQuery, RankCounts, WeightsChange};
 pub use model::{Campaign, CampaignInput};
 pub use run::RunEvent;
-pub use scheduler::{Clock, MAX_CONCURRENT_RUNS, RunObserver, Scheduler, SystemClock};
+pub use scheduler::{Clock, MAX_CONCURRENT_RUNS, RunObserver, Scheduler, SystemClock, TICK};
 pub use service::CampaignStatus;
 
 /// Store-level functions, for the CLI's bench and the integration tests that work on a bare `Store`.

@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chrono::{DateTime, Local, NaiveTime, Utc};
-use tokio::sync::Semaphore;
+use tokio::sync::{Notify, Semaphore};
 use tokio_util::sync::CancellationToken;
 
 use crate::alerts::digests::{self, NotificationSink};
@@ -79,6 +79,7 @@ pub struct Scheduler {
     slots: Arc<Semaphore>,
     running: Mutex<HashMap<i64, CancellationToken>>,
     sink_failed: AtomicBool,
+    woken: Notify,
 }
 
 impl Scheduler {
@@ -96,6 +97,7 @@ impl Scheduler {
             slots: Arc::new(Semaphore::new(MAX_CONCURRENT_RUNS)),
             running: Mutex::new(HashMap::new()),
             sink_failed: AtomicBool::new(false),
+            woken: Notify::new(),
         })
     }
 
@@ -219,13 +221,23 @@ impl Scheduler {
         Ok(())
     }
 
-    /// Ticks until the app exits.
+    /// Asks for the next tick now rather than at its time: after a change that can make
+    /// something due at once, such as a follow-up date set to today. A wake while a tick runs
+    /// is kept for the next.
+    pub fn wake(&self) {
+        self.woken.notify_one();
+    }
+
+    /// Ticks until the app exits, every [`TICK`] or sooner when [woken](Self::wake).
     pub async fn run_forever(self: Arc<Self>) {
         loop {
             if let Err(error) = self.tick().await {
                 tracing::warn!("scheduler tick failed: {error}");
             }
-            tokio::time::sleep(TICK).await;
+            tokio::select! {
+                _ = tokio::time::sleep(TICK) => {}
+                _ = self.woken.notified() => {}
+            }
         }
     }
 }

@@ -9,7 +9,7 @@ use chrono::{DateTime, NaiveTime, TimeZone, Utc};
 use jobhound_core::alerts::{Digest, NotificationSink};
 use jobhound_core::campaigns::CampaignInput;
 use jobhound_core::campaigns::RunEvent;
-use jobhound_core::campaigns::{self, Clock, RunObserver, Scheduler};
+use jobhound_core::campaigns::{self, Clock, RunObserver, Scheduler, TICK};
 use jobhound_core::ingest::{self, RunStatus};
 use jobhound_core::ranking::Profile;
 use jobhound_core::search::JobQuery;
@@ -434,6 +434,32 @@ async fn sources_of_different_kinds_are_fetched_side_by_side() {
     assert_eq!(report.status, RunStatus::Ok);
     assert!(report.duration_ms < 1_100, "two 600 ms boards took {} ms", report.duration_ms);
     assert_eq!(runs_of(&h.app, campaign.id)[0].sources.len(), 2);
+}
+
+/// Woken, the running scheduler ticks at once instead of at its next tick, 30 s away: a follow-up
+/// set for today is shown while the person is still looking.
+#[tokio::test]
+async fn a_woken_scheduler_ticks_without_waiting_for_its_next_tick() {
+    use jobhound_core::applying::{ApplicationStatus, ApplicationUpdate};
+    let h = harness().await;
+    h.app.import_demo().unwrap();
+    let job = h.app.list_jobs(&JobQuery::default()).unwrap().jobs[0].clone();
+    let application = h.app.set_application_status(job.id, ApplicationStatus::Applied, true).unwrap();
+    let running = tokio::spawn(Arc::clone(&h.scheduler).run_forever());
+    // Its first tick, at start, finds nothing due; then it sleeps for TICK.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(h.recorder.reminded.lock().unwrap().is_empty());
+    let update = ApplicationUpdate { follow_up_on: Some("2026-11-23".into()), ..Default::default() };
+    h.app.update_application(application.summary.id, &update).unwrap();
+    h.scheduler.wake();
+    let shown = async {
+        while h.recorder.reminded.lock().unwrap().is_empty() {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    };
+    let woken_in_time = tokio::time::timeout(TICK / 3, shown).await.is_ok();
+    running.abort();
+    assert!(woken_in_time, "the reminder waited for the next tick");
 }
 
 /// A follow-up date reaches the person through the scheduler's tick on that (local) day, once.
