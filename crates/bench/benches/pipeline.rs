@@ -6,7 +6,8 @@ use std::hint::black_box;
 
 use chrono::{TimeZone, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
-use jobhound_core::dedup::{DedupKey, LabelledPair, is_duplicate};
+use jobhound_bench::dedup_eval::LabelledPair;
+use jobhound_core::dedup::{DedupKey, is_duplicate};
 use jobhound_core::normalize::{normalize, salary_from_text};
 use jobhound_core::ranking::{Idf, JobFacts, rank};
 use jobhound_core::sources::{SourceKind, parse};

@@ -1,6 +1,7 @@
-//! Jobhound's benchmarks, behind `jobhound-cli bench` and never linked into the app: the
-//! pipeline's speed on a synthetic corpus shaped like the recorded Greenhouse payloads, against a
-//! plain SQLite bulk insert of the same rows, and the search latency over it.
+//! Jobhound's benchmarks and evaluations, behind `jobhound-cli bench` and `eval` and never linked
+//! into the app: the pipeline's speed on a synthetic corpus shaped like the recorded Greenhouse
+//! payloads, against a plain SQLite bulk insert of the same rows; the search latency over it; and
+//! the duplicate rules on labelled pairs (`dedup_eval`).
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -17,6 +18,7 @@ use jobhound_core::normalize::Seniority;
 use jobhound_core::ranking::{Profile, RemotePreference};
 use jobhound_core::search::{JobFilters, JobQuery, JobSort, list_jobs};
 
+pub mod dedup_eval;
 mod error;
 mod floor;
 

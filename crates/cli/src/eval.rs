@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use jobhound_core::dedup::{LabelledPair, evaluate};
+use jobhound_bench::dedup_eval::{LabelledPair, evaluate};
 
 use crate::commands::Failure;
 use crate::output::{json_line, line};
