@@ -1,3 +1,5 @@
+//! The CLI's commands end to end on a real data folder: output, JSON, exit codes, bad input.
+
 use std::path::Path;
 use std::process::{Command, Output};
 

@@ -1,3 +1,6 @@
+//! One Greenhouse board through the whole app against a mock server: fetch, store, list, refetch,
+//! failures and removal.
+
 use std::time::Duration;
 
 use jobhound_core::search::JobQuery;

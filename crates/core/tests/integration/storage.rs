@@ -1,3 +1,5 @@
+//! The database itself: WAL and foreign keys, the schema version, the demo data, checkpoints.
+
 use jobhound_core::search::JobQuery;
 use jobhound_core::{Jobhound, latest_version, store};
 

@@ -1,5 +1,5 @@
-// A letter written to PDF and DOCX reads back as the same words, accents included; a PDF page
-// renders with pdftoppm when it is installed (look at it: `KEEP_RENDER=1`).
+//! A letter written to PDF and DOCX reads back as the same words, accents included; a PDF page
+//! renders with pdftoppm when it is installed (look at it: `KEEP_RENDER=1`).
 
 use jobhound_documents::{DocumentFormat, LetterLayout, extract_text, render_docx, render_pdf};
 

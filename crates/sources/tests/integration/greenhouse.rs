@@ -1,4 +1,5 @@
 #![allow(clippy::expect_used)]
+//! Greenhouse: parsing recorded boards, and fetching them from a mock server.
 
 use std::time::Duration;
 

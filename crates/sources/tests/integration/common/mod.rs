@@ -1,4 +1,5 @@
 #![allow(dead_code, clippy::expect_used)]
+//! What the sources' test modules share: recorded payloads and HTTP clients for the mock server.
 
 use std::time::Duration;
 
