@@ -11,12 +11,13 @@ use jobhound_sources::SourceKind;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use jobhound_core::Store;
-use jobhound_core::campaigns::{self, CampaignInput, rank_for_active_campaigns};
+use jobhound_core::campaigns::{CampaignInput, rank_for_active_campaigns};
 use jobhound_core::ingest::{PreparedPostings, ingest, ingest_prepared, prepare_postings};
 use jobhound_core::normalize::Seniority;
 use jobhound_core::ranking::{Profile, RemotePreference};
 use jobhound_core::search::{JobFilters, JobQuery, JobSort, list_jobs};
+use jobhound_core::store::database_path;
+use jobhound_core::{Jobhound, Store};
 
 pub mod dedup_eval;
 mod error;
@@ -258,13 +259,17 @@ pub fn peak_memory_mb() -> f64 {
 /// Runs parse + normalize + dedup + store + index + rank over `jobs` postings, then the same
 /// corpus again (unchanged), then a plain bulk insert of the same rows as the baseline.
 pub fn ingest_bench(dir: &Path, jobs: usize) -> Result<IngestBench, BenchError> {
-    let store = Store::open(&dir.join("bench.db"))?;
+    let data_dir = dir.join("bench");
+    std::fs::create_dir_all(&data_dir)
+        .map_err(|error| BenchError::Io { context: format!("creating {}", data_dir.display()), error })?;
     // Real campaigns, so ranking stores each match with its explanation as a fetch does.
-    let stamp = jobhound_core::time::now_rfc3339();
+    let app = Jobhound::open(&data_dir)?;
     for (index, profile) in sample_profiles().into_iter().enumerate() {
         let input = CampaignInput { name: format!("Bench {}", index + 1), profile, ..CampaignInput::default() };
-        store.write(|tx| campaigns::create(tx, &input, &stamp))?;
+        app.create_campaign(&input)?;
     }
+    drop(app);
+    let store = Store::open(&database_path(&data_dir))?;
     // Written out first, so making the synthetic corpus is not timed; each pass reads it back as
     // a fetch would receive it.
     let corpus = write_corpus(dir, jobs)?;

@@ -21,7 +21,7 @@ fn every_board_is_written_in_order_and_every_job_ranked() {
     assert!(stages.parse > 0.0 && stages.normalize > 0.0, "{stages:?}");
     assert!(result.peak_mb > 1.0, "peak memory is read from the process: {}", result.peak_mb);
 
-    let connection = rusqlite::Connection::open(dir.path().join("bench.db")).unwrap();
+    let connection = rusqlite::Connection::open(dir.path().join("bench/jobhound.db")).unwrap();
     let ids: Vec<i64> = connection
         .prepare("SELECT CAST(source_job_id AS INTEGER) FROM postings ORDER BY id")
         .unwrap()

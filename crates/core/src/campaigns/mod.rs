@@ -14,9 +14,10 @@ pub use scheduler::{Clock, MAX_CONCURRENT_RUNS, RunObserver, Scheduler, SystemCl
 pub use service::CampaignStatus;
 
 /// Store-level functions, for the CLI's bench and the integration tests that work on a bare `Store`.
-pub use matches::{
-    list_matches, load_jobs, rank_into_matches, record_feedback, reference_idf, reset_weights, undo_feedback,
-};
-pub use model::{create, delete, duplicate, find_by_name, get, list, set_active, update, validate};
+pub use matches::reference_idf;
+/// When campaigns are due, for the scheduler's tests.
 pub use scheduler::due;
 pub use service::rank_for_active_campaigns;
+
+#[cfg(test)]
+mod tests;

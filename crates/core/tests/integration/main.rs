@@ -5,7 +5,6 @@
 mod applications;
 mod browsing;
 mod campaign_service;
-mod campaigns;
 mod dashboard;
 mod dedup;
 mod greenhouse_board;

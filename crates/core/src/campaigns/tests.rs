@@ -1,12 +1,16 @@
-//! Campaigns, their matches and learning from feedback, on a real SQLite file.
+//! The campaign model's queries, its matches and learning from feedback, on a real SQLite file:
+//! the SQL below the facade, tested where it lives.
+#![allow(clippy::unwrap_used)]
 
 use chrono::{TimeZone, Utc};
-use jobhound_core::Store;
-use jobhound_core::campaigns::{self, CampaignInput, JobSelection, MatchQuery};
-use jobhound_core::ingest::ingest;
-use jobhound_core::ranking::{Feedback, Profile, RemotePreference, Weights};
-use jobhound_core::search::{self, JobQuery};
-use jobhound_core::sources::{SourceKind, parse};
+use jobhound_sources::{SourceKind, parse};
+
+use super::matches::{self, JobSelection, MatchQuery};
+use super::model::{self, CampaignInput};
+use crate::Store;
+use crate::ingest::write::ingest;
+use crate::ranking::{Feedback, Profile, RemotePreference, Weights};
+use crate::search::jobs::{JobQuery, list_jobs};
 
 const GREENHOUSE: &[u8] = include_bytes!("../../../../assets/recorded/greenhouse-sample-1.json");
 const NOW: &str = "2026-11-23T12:00:00Z";
@@ -35,7 +39,7 @@ fn sales_campaign() -> CampaignInput {
 }
 
 fn field_of(input: CampaignInput) -> Option<&'static str> {
-    campaigns::validate(&input).err().and_then(|error| error.field())
+    model::validate(&input).err().and_then(|error| error.field())
 }
 
 #[test]
@@ -69,33 +73,31 @@ fn wrong_fields_are_named_so_the_form_can_show_the_message_beside_them() {
 #[test]
 fn campaigns_are_created_edited_duplicated_paused_and_deleted_without_losing_jobs() {
     let (_dir, store) = store_with_jobs();
-    let campaign = store.write(|tx| campaigns::create(tx, &sales_campaign(), NOW)).unwrap();
+    let campaign = store.write(|tx| model::create(tx, &sales_campaign(), NOW)).unwrap();
     assert!(campaign.settings.active);
-    let taken = store.write(|tx| campaigns::create(tx, &sales_campaign(), NOW)).unwrap_err();
+    let taken = store.write(|tx| model::create(tx, &sales_campaign(), NOW)).unwrap_err();
     assert_eq!(taken.field(), Some("name"));
 
     let mut edited = sales_campaign();
     edited.interval_minutes = 24 * 60;
     edited.profile.weights = Weights { skills: 3.0, ..Weights::default() };
-    let edited = store.write(|tx| campaigns::update(tx, campaign.id, &edited, NOW)).unwrap();
+    let edited = store.write(|tx| model::update(tx, campaign.id, &edited, NOW)).unwrap();
     assert_eq!((edited.settings.interval_minutes, edited.base_weights.skills), (1440, 3.0));
 
-    let copy = store.write(|tx| campaigns::duplicate(tx, campaign.id, NOW)).unwrap();
+    let copy = store.write(|tx| model::duplicate(tx, campaign.id, NOW)).unwrap();
     assert_eq!((copy.settings.name.as_str(), copy.settings.active), ("London sales (copy)", false));
-    let second = store.write(|tx| campaigns::duplicate(tx, campaign.id, NOW)).unwrap();
+    let second = store.write(|tx| model::duplicate(tx, campaign.id, NOW)).unwrap();
     assert_eq!(second.settings.name, "London sales (copy 2)");
-    store.write(|tx| campaigns::set_active(tx, campaign.id, false, NOW)).unwrap();
-    assert!(!store.read(|c| campaigns::find_by_name(c, "london SALES")).unwrap().settings.active);
+    store.write(|tx| model::set_active(tx, campaign.id, false, NOW)).unwrap();
+    assert!(!store.read(|c| model::find_by_name(c, "london SALES")).unwrap().settings.active);
 
-    let jobs = store.read(|c| campaigns::load_jobs(c, JobSelection::After(0))).unwrap();
+    let jobs = store.read(|c| matches::load_jobs(c, JobSelection::After(0))).unwrap();
     store
-        .write(|tx| {
-            campaigns::rank_into_matches(tx, &campaign, &jobs, &*campaigns::reference_idf(tx)?, false, Utc::now())
-        })
+        .write(|tx| matches::rank_into_matches(tx, &campaign, &jobs, &*matches::reference_idf(tx)?, false, Utc::now()))
         .unwrap();
-    store.write(|tx| campaigns::delete(tx, campaign.id)).unwrap();
-    assert_eq!(store.read(campaigns::list).unwrap().len(), 2);
-    assert_eq!(store.read(|c| search::list_jobs(c, &JobQuery::default())).unwrap().total, 2, "jobs stay");
+    store.write(|tx| model::delete(tx, campaign.id)).unwrap();
+    assert_eq!(store.read(model::list).unwrap().len(), 2);
+    assert_eq!(store.read(|c| list_jobs(c, &JobQuery::default())).unwrap().total, 2, "jobs stay");
     let left: i64 = store.read(|c| Ok(c.query_row("SELECT COUNT(*) FROM matches", [], |r| r.get(0))?)).unwrap();
     assert_eq!(left, 0, "its matches went with it");
 }
@@ -103,15 +105,15 @@ fn campaigns_are_created_edited_duplicated_paused_and_deleted_without_losing_job
 #[test]
 fn matches_are_stored_with_reasons_best_first_and_filtered_jobs_keep_why() {
     let (_dir, store) = store_with_jobs();
-    let campaign = store.write(|tx| campaigns::create(tx, &sales_campaign(), NOW)).unwrap();
-    let jobs = store.read(|c| campaigns::load_jobs(c, JobSelection::After(0))).unwrap();
+    let campaign = store.write(|tx| model::create(tx, &sales_campaign(), NOW)).unwrap();
+    let jobs = store.read(|c| matches::load_jobs(c, JobSelection::After(0))).unwrap();
     let now = Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap();
     let counts = store
-        .write(|tx| campaigns::rank_into_matches(tx, &campaign, &jobs, &*campaigns::reference_idf(tx)?, false, now))
+        .write(|tx| matches::rank_into_matches(tx, &campaign, &jobs, &*matches::reference_idf(tx)?, false, now))
         .unwrap();
     assert_eq!((counts.ranked, counts.new_matches, counts.filtered), (2, 1, 1));
 
-    let ranked = store.read(|c| campaigns::list_matches(c, campaign.id, &MatchQuery::default())).unwrap();
+    let ranked = store.read(|c| matches::list_matches(c, campaign.id, &MatchQuery::default())).unwrap();
     assert_eq!(ranked.len(), 1);
     let top = &ranked[0];
     assert_eq!(top.title, "Account Executive, Commercial");
@@ -121,13 +123,13 @@ fn matches_are_stored_with_reasons_best_first_and_filtered_jobs_keep_why() {
     assert_eq!(top.explanation.factors.len(), 9, "every factor is explained");
 
     let dropped = store
-        .read(|c| campaigns::list_matches(c, campaign.id, &MatchQuery { filtered: true, ..MatchQuery::default() }))
+        .read(|c| matches::list_matches(c, campaign.id, &MatchQuery { filtered: true, ..MatchQuery::default() }))
         .unwrap();
     assert_eq!(dropped.len(), 1);
     assert!(dropped[0].filtered.as_deref().unwrap().contains("majors"), "{:?}", dropped[0].filtered);
 
     let again = store
-        .write(|tx| campaigns::rank_into_matches(tx, &campaign, &jobs, &*campaigns::reference_idf(tx)?, false, now))
+        .write(|tx| matches::rank_into_matches(tx, &campaign, &jobs, &*matches::reference_idf(tx)?, false, now))
         .unwrap();
     assert_eq!(again.new_matches, 0, "a job is a new match once");
 }
@@ -135,31 +137,29 @@ fn matches_are_stored_with_reasons_best_first_and_filtered_jobs_keep_why() {
 #[test]
 fn feedback_moves_the_weights_visibly_and_can_be_undone_or_reset() {
     let (_dir, store) = store_with_jobs();
-    let campaign = store.write(|tx| campaigns::create(tx, &sales_campaign(), NOW)).unwrap();
-    let jobs = store.read(|c| campaigns::load_jobs(c, JobSelection::After(0))).unwrap();
+    let campaign = store.write(|tx| model::create(tx, &sales_campaign(), NOW)).unwrap();
+    let jobs = store.read(|c| matches::load_jobs(c, JobSelection::After(0))).unwrap();
     store
-        .write(|tx| {
-            campaigns::rank_into_matches(tx, &campaign, &jobs, &*campaigns::reference_idf(tx)?, false, Utc::now())
-        })
+        .write(|tx| matches::rank_into_matches(tx, &campaign, &jobs, &*matches::reference_idf(tx)?, false, Utc::now()))
         .unwrap();
-    let job_id = store.read(|c| campaigns::list_matches(c, campaign.id, &MatchQuery::default())).unwrap()[0].job_id;
+    let job_id = store.read(|c| matches::list_matches(c, campaign.id, &MatchQuery::default())).unwrap()[0].job_id;
 
-    let liked = store.write(|tx| campaigns::record_feedback(tx, campaign.id, job_id, Feedback::Like, NOW)).unwrap();
+    let liked = store.write(|tx| matches::record_feedback(tx, campaign.id, job_id, Feedback::Like, NOW)).unwrap();
     assert_ne!(liked.before, liked.after, "a like teaches something");
     assert!(liked.after.keywords > liked.before.keywords, "the keywords that matched count for more");
-    let stored = store.read(|c| campaigns::get(c, campaign.id)).unwrap();
+    let stored = store.read(|c| model::get(c, campaign.id)).unwrap();
     assert_eq!(stored.settings.profile.weights, liked.after);
     assert_eq!(stored.base_weights, Weights::default(), "what the user set is kept apart");
 
-    let hidden = store.write(|tx| campaigns::record_feedback(tx, campaign.id, job_id, Feedback::Hide, NOW)).unwrap();
-    assert!(store.read(|c| campaigns::list_matches(c, campaign.id, &MatchQuery::default())).unwrap().is_empty());
-    let stale = store.write(|tx| campaigns::undo_feedback(tx, liked.feedback_id, NOW)).unwrap_err();
+    let hidden = store.write(|tx| matches::record_feedback(tx, campaign.id, job_id, Feedback::Hide, NOW)).unwrap();
+    assert!(store.read(|c| matches::list_matches(c, campaign.id, &MatchQuery::default())).unwrap().is_empty());
+    let stale = store.write(|tx| matches::undo_feedback(tx, liked.feedback_id, NOW)).unwrap_err();
     assert!(stale.to_string().contains("latest"), "{stale}");
-    let restored = store.write(|tx| campaigns::undo_feedback(tx, hidden.feedback_id, NOW)).unwrap();
+    let restored = store.write(|tx| matches::undo_feedback(tx, hidden.feedback_id, NOW)).unwrap();
     assert_eq!(restored, liked.after);
-    assert_eq!(store.read(|c| campaigns::list_matches(c, campaign.id, &MatchQuery::default())).unwrap().len(), 1);
+    assert_eq!(store.read(|c| matches::list_matches(c, campaign.id, &MatchQuery::default())).unwrap().len(), 1);
 
-    let reset = store.write(|tx| campaigns::reset_weights(tx, campaign.id, NOW)).unwrap();
+    let reset = store.write(|tx| matches::reset_weights(tx, campaign.id, NOW)).unwrap();
     assert_eq!(reset, Weights::default());
-    assert_eq!(store.read(|c| campaigns::get(c, campaign.id)).unwrap().settings.profile.weights, Weights::default());
+    assert_eq!(store.read(|c| model::get(c, campaign.id)).unwrap().settings.profile.weights, Weights::default());
 }
