@@ -13,5 +13,4 @@ pub use watched::{FetchReport, WatchedSource};
 
 /// The write path's stages and store-level functions, for the CLI's bench and the integration
 /// tests that store postings on a bare `Store`.
-pub use runs::history;
 pub use write::{PreparedPostings, backfill_keys, ingest, ingest_prepared, prepare_postings};

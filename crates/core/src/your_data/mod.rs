@@ -15,6 +15,3 @@ pub use destinations::Destinations;
 pub use export::{CSV_HEADER, Export, ExportFormat, ExportReport};
 pub use forget::{DeletedJob, ForgetReport};
 pub use import::{ImportFrom, ImportProgress, ImportReport};
-
-/// Store-level functions, for the integration tests that work on a bare `Store`.
-pub use forget::delete_job;

@@ -11,8 +11,6 @@ mod greenhouse_board;
 mod imports;
 mod prepared_ingest;
 mod scheduler;
-mod search_index;
-mod search_terms;
 mod skill_fit;
 mod source_health;
 mod storage;

@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveTime, TimeZone, Utc};
+use jobhound_core::Jobhound;
 use jobhound_core::alerts::{Digest, NotificationSink};
 use jobhound_core::campaigns::CampaignInput;
 use jobhound_core::campaigns::RunEvent;
@@ -15,7 +16,6 @@ use jobhound_core::ranking::Profile;
 use jobhound_core::search::JobQuery;
 use jobhound_core::sources::{Endpoints, HttpOptions, SourceKind};
 use jobhound_core::store::MemorySecrets;
-use jobhound_core::{Jobhound, alerts};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -128,7 +128,7 @@ async fn settle(scheduler: &Scheduler) {
 }
 
 fn runs_of(app: &Jobhound, campaign_id: i64) -> Vec<ingest::RunRecord> {
-    app.store().read(|c| ingest::history(c, campaign_id, 50)).unwrap()
+    app.campaign_status(campaign_id, 50).unwrap().runs
 }
 
 #[test]
@@ -319,16 +319,16 @@ async fn webhook_digests_are_retried_until_delivered_and_the_error_is_kept() {
     h.scheduler.start(campaign.id, "manual").unwrap().await.unwrap().unwrap();
     settle(&h.scheduler).await;
     h.scheduler.tick().await.unwrap();
-    let pending = h.app.store().read(|c| alerts::pending(c, campaign.id)).unwrap();
+    let pending = h.app.campaign_status(campaign.id, 1).unwrap().pending_webhooks;
     assert_eq!(pending.len(), 1, "kept after the failure");
     assert_eq!(pending[0].attempts, 1);
     assert!(pending[0].last_error.as_deref().unwrap_or_default().contains("500"), "{:?}", pending[0].last_error);
 
     h.scheduler.tick().await.unwrap();
-    assert_eq!(h.app.store().read(|c| alerts::pending(c, campaign.id)).unwrap().len(), 1, "waits before retrying");
+    assert_eq!(h.app.campaign_status(campaign.id, 1).unwrap().pending_webhooks.len(), 1, "waits before retrying");
     h.clock.advance(chrono::Duration::minutes(2));
     h.scheduler.tick().await.unwrap();
-    assert!(h.app.store().read(|c| alerts::pending(c, campaign.id)).unwrap().is_empty(), "delivered on retry");
+    assert!(h.app.campaign_status(campaign.id, 1).unwrap().pending_webhooks.is_empty(), "delivered on retry");
     let posts = h.server.received_requests().await.unwrap();
     let hook: Vec<_> = posts.iter().filter(|request| request.url.path() == "/hook").collect();
     assert_eq!(hook.len(), 2);

@@ -4,11 +4,12 @@
 
 use std::collections::BTreeSet;
 
-use jobhound_core::Store;
-use jobhound_core::ingest::{ingest, ingest_prepared, prepare_postings};
-use jobhound_core::search::{self, JobQuery, fts_expression, search_expression};
-use jobhound_core::sources::{ParsedPosting, SourceKind, parse};
-use jobhound_core::your_data::delete_job;
+use jobhound_sources::{ParsedPosting, SourceKind, parse};
+
+use crate::Store;
+use crate::ingest::write::{ingest, ingest_prepared, prepare_postings};
+use crate::search::jobs::{self as search, JobQuery, fts_expression, search_expression};
+use crate::your_data::forget::delete_job;
 
 /// Every posting the parsers read from the recorded payloads and pages.
 fn recorded_postings() -> Vec<ParsedPosting> {

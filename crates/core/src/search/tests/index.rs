@@ -1,11 +1,12 @@
 //! The full-text index follows every insert, change and merge that ingest makes in a batch.
 
-use jobhound_core::Store;
-use jobhound_core::ingest::ingest;
-use jobhound_core::search::{self, JobQuery};
-use jobhound_core::sources::{SourceKind, parse};
+use jobhound_sources::{SourceKind, parse};
 
-const GREENHOUSE: &[u8] = include_bytes!("../../../../assets/recorded/greenhouse-sample-1.json");
+use crate::Store;
+use crate::ingest::write::ingest;
+use crate::search::jobs::{self as search, JobQuery};
+
+const GREENHOUSE: &[u8] = include_bytes!("../../../../../assets/recorded/greenhouse-sample-1.json");
 
 fn search(store: &Store, text: &str) -> Vec<String> {
     let query = JobQuery { text: Some(text.into()), ..JobQuery::default() };
