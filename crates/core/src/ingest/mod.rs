@@ -13,4 +13,7 @@ pub use watched::{FetchReport, WatchedSource};
 
 /// The write path's stages and store-level functions, for the CLI's bench and the integration
 /// tests that store postings on a bare `Store`.
-pub use write::{PreparedPostings, backfill_keys, ingest, ingest_prepared, prepare_postings};
+pub use write::{PreparedPostings, ingest, ingest_prepared, prepare_postings};
+
+#[cfg(test)]
+mod tests;

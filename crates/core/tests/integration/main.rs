@@ -6,7 +6,6 @@ mod applications;
 mod browsing;
 mod campaign_service;
 mod dashboard;
-mod dedup;
 mod greenhouse_board;
 mod imports;
 mod prepared_ingest;

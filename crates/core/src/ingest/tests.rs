@@ -1,9 +1,12 @@
-//! Duplicate merging through the real ingest path and a real SQLite file.
+//! Duplicate merging through the real write path and a real SQLite file: the write path's SQL,
+//! tested where it lives.
+#![allow(clippy::unwrap_used)]
 
-use jobhound_core::Store;
-use jobhound_core::ingest::ingest;
-use jobhound_core::search::{self, JobQuery};
-use jobhound_core::sources::{ParsedPosting, SourceKind, parse};
+use jobhound_sources::{ParsedPosting, SourceKind, parse};
+
+use super::write::{backfill_keys, ingest};
+use crate::Store;
+use crate::search::jobs::{self as search, JobQuery};
 
 const GREENHOUSE: &[u8] = include_bytes!("../../../../assets/recorded/greenhouse-sample-1.json");
 const ASHBY: &[u8] = include_bytes!("../../../../assets/recorded/ashby-sample-1.json");
@@ -110,12 +113,12 @@ fn jobs_stored_before_dedup_keys_existed_get_them_at_start() {
             )?)
         })
         .unwrap();
-    assert_eq!(store.write(jobhound_core::ingest::backfill_keys).unwrap(), 1);
+    assert_eq!(store.write(backfill_keys).unwrap(), 1);
     let keys: (String, String) = store
         .read(|c| Ok(c.query_row("SELECT title_key, company_key FROM jobs", [], |r| Ok((r.get(0)?, r.get(1)?)))?))
         .unwrap();
     assert_eq!(keys, ("senior rust engineer".to_string(), "acme".to_string()));
-    assert_eq!(store.write(jobhound_core::ingest::backfill_keys).unwrap(), 0, "done once");
+    assert_eq!(store.write(backfill_keys).unwrap(), 0, "done once");
 }
 
 #[test]
