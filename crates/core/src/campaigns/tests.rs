@@ -13,6 +13,8 @@ use crate::ranking::{Feedback, Profile, RemotePreference, Weights};
 use crate::search::jobs::{JobQuery, list_jobs};
 
 const GREENHOUSE: &[u8] = include_bytes!("../../../../assets/recorded/greenhouse-sample-1.json");
+const WORKABLE: &[u8] = include_bytes!("../../../../assets/recorded/workable-sample-1.json");
+const ASHBY: &[u8] = include_bytes!("../../../../assets/recorded/ashby-sample-1.json");
 const NOW: &str = "2026-11-23T12:00:00Z";
 
 fn store_with_jobs() -> (tempfile::TempDir, Store) {
@@ -162,4 +164,20 @@ fn feedback_moves_the_weights_visibly_and_can_be_undone_or_reset() {
     let reset = store.write(|tx| matches::reset_weights(tx, campaign.id, NOW)).unwrap();
     assert_eq!(reset, Weights::default());
     assert_eq!(store.read(|c| model::get(c, campaign.id)).unwrap().settings.profile.weights, Weights::default());
+}
+
+#[test]
+fn word_rarity_is_reused_until_more_jobs_are_stored() {
+    let (_dir, store) = store_with_jobs();
+    let first = store.read(matches::reference_idf).unwrap();
+    let again = store.read(matches::reference_idf).unwrap();
+    assert!(std::sync::Arc::ptr_eq(&first, &again), "unchanged jobs reuse the computed rarity");
+    let mut added = 0;
+    for (kind, body) in [(SourceKind::Workable, WORKABLE), (SourceKind::Ashby, ASHBY)] {
+        let more = parse(kind, body).unwrap();
+        added += store.write(|tx| ingest(tx, &more, Some("Other Co"), "2026-11-21T10:00:00Z")).unwrap().new_jobs;
+    }
+    assert!(added >= 2, "{added}");
+    let grown = store.read(matches::reference_idf).unwrap();
+    assert!(!std::sync::Arc::ptr_eq(&first, &grown), "new jobs are added to it");
 }

@@ -140,20 +140,3 @@ fn an_unknown_campaign_is_a_clear_not_found() {
     assert_eq!(error.code(), "not_found");
     assert!(app.give_feedback(42, 1, Feedback::Like).is_err());
 }
-
-#[test]
-fn word_rarity_is_reused_until_more_jobs_are_stored() {
-    let (_dir, app) = open();
-    store_fixtures(&app);
-    let first = app.store().read(jobhound_core::campaigns::reference_idf).unwrap();
-    let again = app.store().read(jobhound_core::campaigns::reference_idf).unwrap();
-    assert!(std::sync::Arc::ptr_eq(&first, &again), "unchanged jobs reuse the computed rarity");
-    let mut added = 0;
-    for (kind, name) in [(SourceKind::Workable, "workable-sample-1.json"), (SourceKind::Ashby, "ashby-sample-1.json")] {
-        let more = parse(kind, &fixture(name)).unwrap();
-        added += app.store().write(|tx| ingest(tx, &more, Some("Other Co"), "2026-11-21T10:00:00Z")).unwrap().new_jobs;
-    }
-    assert!(added >= 2, "{added}");
-    let grown = app.store().read(jobhound_core::campaigns::reference_idf).unwrap();
-    assert!(!std::sync::Arc::ptr_eq(&first, &grown), "new jobs are added to it");
-}
