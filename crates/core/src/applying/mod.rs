@@ -21,7 +21,5 @@ pub use llm_settings::{LlmConnection, LlmSettings, LlmSettingsView};
 pub use resumes::{ResumeImport, ResumeSummary};
 pub use skill_fit::SkillFit;
 
-/// Store-level functions, for the integration tests that drive reminders on a bare `Store`.
-pub use follow_ups::remind_due;
 /// The setting keys of the writing assistant, for the CLI's `config` and tests.
 pub use llm_settings::{ALLOW_HTTP_ON_PRIVATE_NETWORK, API_KEY, BASE_URL, MODEL, TEMPERATURE, TIMEOUT_SECONDS};

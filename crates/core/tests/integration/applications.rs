@@ -2,15 +2,13 @@
 //! before applying twice, follow-up reminders, resumes on disk, and cover letters written by the
 //! mock OpenAI-compatible server over real HTTP, exported to PDF and DOCX.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use jobhound_core::Jobhound;
-use jobhound_core::alerts::{Digest, NotificationSink};
 use jobhound_core::applying::LetterRequest;
 use jobhound_core::applying::LlmSettings;
 use jobhound_core::applying::{ApplicationQuery, ApplicationStatus, ApplicationUpdate, ContactInput};
-use jobhound_core::applying::{FollowUpReminder, remind_due};
 use jobhound_core::campaigns::CampaignInput;
 use jobhound_core::ingest::ingest;
 use jobhound_core::sources::{SourceKind, parse};
@@ -139,58 +137,6 @@ fn applying_again_to_the_same_company_for_a_similar_title_needs_confirming() {
     // Older than 60 days: no warning.
     app.store().write(|tx| Ok(tx.execute("UPDATE applications SET applied_at = '2025-01-01T00:00:00Z'", [])?)).unwrap();
     assert!(app.recent_similar_applications(majors).unwrap().is_empty());
-}
-
-#[derive(Default)]
-struct Recorder(Mutex<Vec<String>>);
-
-impl NotificationSink for Recorder {
-    fn show(&self, digest: &Digest) -> Result<(), String> {
-        self.0.lock().unwrap().push(digest.title());
-        Ok(())
-    }
-
-    fn remind(&self, reminder: &FollowUpReminder) -> Result<(), String> {
-        self.0.lock().unwrap().push(format!("{} | {}", reminder.title(), reminder.body()));
-        Ok(())
-    }
-}
-
-#[test]
-fn a_follow_up_reminds_once_on_its_date_and_again_for_a_new_date() {
-    let (_dir, app) = open();
-    let job = job_id(&app, "Account Executive, Majors");
-    let id = app.set_application_status(job, ApplicationStatus::Applied, false).unwrap().summary.id;
-    let update = |date: &str| ApplicationUpdate { follow_up_on: Some(date.into()), ..Default::default() };
-    app.update_application(id, &update("2026-12-01")).unwrap();
-    let sink = Recorder::default();
-
-    assert_eq!(remind_due(app.store(), &sink, "2026-11-30", &|why| panic!("{why}")).unwrap(), 0, "not before its day");
-    assert_eq!(remind_due(app.store(), &sink, "2026-12-01", &|why| panic!("{why}")).unwrap(), 1);
-    assert_eq!(remind_due(app.store(), &sink, "2026-12-02", &|why| panic!("{why}")).unwrap(), 0, "once");
-    assert_eq!(
-        sink.0.lock().unwrap().as_slice(),
-        [
-            "Follow up: Account Executive, Majors at Vercel | You planned to follow up on this application on 2026-12-01."
-        ]
-    );
-    app.update_application(id, &update("2026-12-08")).unwrap();
-    assert_eq!(
-        remind_due(app.store(), &sink, "2026-12-08", &|why| panic!("{why}")).unwrap(),
-        1,
-        "a new date reminds again"
-    );
-
-    // Closed applications and turned-off notifications are not reminded.
-    app.update_application(id, &update("2026-12-15")).unwrap();
-    let mut settings = app.app_settings().unwrap();
-    settings.notifications = false;
-    app.set_app_settings(&settings).unwrap();
-    assert_eq!(remind_due(app.store(), &sink, "2026-12-15", &|why| panic!("{why}")).unwrap(), 0);
-    settings.notifications = true;
-    app.set_app_settings(&settings).unwrap();
-    app.set_application_status(job, ApplicationStatus::Rejected, false).unwrap();
-    assert_eq!(remind_due(app.store(), &sink, "2026-12-15", &|why| panic!("{why}")).unwrap(), 0);
 }
 
 const RESUME: &str = "Jane Doe\nAccount executive. Sold developer tools to commercial customers in London.\nSkills: Salesforce, negotiation, SaaS.";
