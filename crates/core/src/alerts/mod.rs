@@ -4,6 +4,3 @@ pub(crate) mod digests;
 pub(crate) mod webhook;
 
 pub use digests::{Digest, NotificationSink};
-
-/// Store-level functions, for the integration tests that drive delivery on a bare `Store`.
-pub use webhook::{deliver_due, enqueue};

@@ -67,3 +67,55 @@ pub fn require_confirmed(connection: &Connection) -> Result<(), CoreError> {
         found.assistant_base_url
     )))
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use std::sync::Arc;
+
+    use crate::Jobhound;
+    use crate::alerts::digests::Digest;
+    use crate::alerts::webhook;
+    use crate::campaigns::model::CampaignInput;
+    use crate::store::secrets::MemorySecrets;
+
+    #[test]
+    fn restored_webhooks_stay_queued_until_the_person_confirms_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let app = Jobhound::open(&dir.path().join("data")).unwrap().with_secrets(Arc::new(MemorySecrets::default()));
+        let runtime = tokio::runtime::Runtime::new().unwrap();
+        let hook = runtime.block_on(wiremock::MockServer::start());
+        runtime.block_on(
+            wiremock::Mock::given(wiremock::matchers::method("POST"))
+                .respond_with(wiremock::ResponseTemplate::new(200))
+                .mount(&hook),
+        );
+        let campaign = app
+            .create_campaign(&CampaignInput {
+                name: "Sales".into(),
+                webhook_url: Some(format!("{}/hook", hook.uri())),
+                ..Default::default()
+            })
+            .unwrap();
+        let digest = Digest { campaign_id: campaign.id, campaign: "Sales".into(), count: 1, top: Vec::new() };
+        app.store()
+            .write(|tx| {
+                webhook::enqueue(tx, campaign.id, &format!("{}/hook", hook.uri()), &digest, "2026-01-01T00:00:00Z")
+            })
+            .unwrap();
+        let backup = dir.path().join("with-webhook.db");
+        app.back_up(&backup).unwrap();
+
+        assert!(app.restore(&backup).unwrap().destinations_to_confirm);
+        let now = chrono::Utc::now();
+        let sent = runtime.block_on(webhook::deliver_due(app.store(), app.http(), now)).unwrap();
+        assert_eq!(sent, 0, "nothing is posted before the person allows it");
+        assert!(runtime.block_on(hook.received_requests()).unwrap().is_empty());
+        assert_eq!(app.destinations().unwrap().webhooks[0].campaign, "Sales");
+
+        app.confirm_destinations().unwrap();
+        let sent = runtime.block_on(webhook::deliver_due(app.store(), app.http(), now)).unwrap();
+        assert_eq!(sent, 1, "the queued digest goes once allowed");
+    }
+}

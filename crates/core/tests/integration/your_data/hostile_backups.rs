@@ -381,53 +381,6 @@ fn description_html_from_a_restored_backup_is_cleaned_before_the_window_sees_it(
 }
 
 #[test]
-fn restored_webhooks_stay_queued_until_the_person_confirms_them() {
-    let s = setup();
-    let runtime = tokio::runtime::Runtime::new().unwrap();
-    let hook = runtime.block_on(wiremock::MockServer::start());
-    runtime.block_on(
-        wiremock::Mock::given(wiremock::matchers::method("POST"))
-            .respond_with(wiremock::ResponseTemplate::new(200))
-            .mount(&hook),
-    );
-    let campaign = s
-        .app
-        .create_campaign(&jobhound_core::campaigns::CampaignInput {
-            name: "Sales".into(),
-            webhook_url: Some(format!("{}/hook", hook.uri())),
-            ..Default::default()
-        })
-        .unwrap();
-    let digest =
-        jobhound_core::alerts::Digest { campaign_id: campaign.id, campaign: "Sales".into(), count: 1, top: Vec::new() };
-    s.app
-        .store()
-        .write(|tx| {
-            jobhound_core::alerts::enqueue(
-                tx,
-                campaign.id,
-                &format!("{}/hook", hook.uri()),
-                &digest,
-                "2026-01-01T00:00:00Z",
-            )
-        })
-        .unwrap();
-    let backup = s.dir.path().join("with-webhook.db");
-    s.app.back_up(&backup).unwrap();
-
-    assert!(s.app.restore(&backup).unwrap().destinations_to_confirm);
-    let now = chrono::Utc::now();
-    let sent = runtime.block_on(jobhound_core::alerts::deliver_due(s.app.store(), s.app.http(), now)).unwrap();
-    assert_eq!(sent, 0, "nothing is posted before the person allows it");
-    assert!(runtime.block_on(hook.received_requests()).unwrap().is_empty());
-    assert_eq!(s.app.destinations().unwrap().webhooks[0].campaign, "Sales");
-
-    s.app.confirm_destinations().unwrap();
-    let sent = runtime.block_on(jobhound_core::alerts::deliver_due(s.app.store(), s.app.http(), now)).unwrap();
-    assert_eq!(sent, 1, "the queued digest goes once allowed");
-}
-
-#[test]
 fn every_connection_distrusts_the_schema_and_refuses_defensive_writes() {
     let s = setup();
     let (trusted, defensive) = s
