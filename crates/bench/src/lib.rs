@@ -15,7 +15,7 @@ use jobhound_core::campaigns::{CampaignInput, rank_for_active_campaigns};
 use jobhound_core::ingest::{PreparedPostings, ingest, ingest_prepared, prepare_postings};
 use jobhound_core::normalize::Seniority;
 use jobhound_core::ranking::{Profile, RemotePreference};
-use jobhound_core::search::{JobFilters, JobQuery, JobSort, list_jobs};
+use jobhound_core::search::{JobFilters, JobQuery, JobSort};
 use jobhound_core::store::database_path;
 use jobhound_core::{Jobhound, Store};
 
@@ -404,7 +404,9 @@ pub struct SearchBench {
 
 /// Full-text searches with a source filter over `jobs` stored jobs.
 pub fn search_bench(dir: &Path, jobs: usize, queries: usize) -> Result<SearchBench, BenchError> {
-    let store = Store::open(&dir.join("search.db"))?;
+    // Through the facade, as the window searches.
+    let app = Jobhound::open(&dir.join("search"))?;
+    let store = app.store();
     for (index, size) in boards(jobs) {
         let postings = jobhound_sources::parse(SourceKind::Greenhouse, &board(index, size))?;
         let stamp = jobhound_core::time::now_rfc3339();
@@ -431,7 +433,7 @@ pub fn search_bench(dir: &Path, jobs: usize, queries: usize) -> Result<SearchBen
             ..JobQuery::default()
         };
         let started = Instant::now();
-        std::hint::black_box(store.read(|c| list_jobs(c, &query))?);
+        std::hint::black_box(app.list_jobs(&query)?);
         timings.push(started.elapsed().as_secs_f64() * 1000.0);
     }
     let (p50_ms, p95_ms, max_ms) = percentiles(&mut timings);
@@ -453,7 +455,7 @@ pub fn search_bench(dir: &Path, jobs: usize, queries: usize) -> Result<SearchBen
                 ..JobQuery::default()
             };
             let started = Instant::now();
-            std::hint::black_box(store.read(|c| list_jobs(c, &query))?);
+            std::hint::black_box(app.list_jobs(&query)?);
             timings.push(started.elapsed().as_secs_f64() * 1000.0);
         }
         filtered_p95_ms.push((name.to_string(), percentiles(&mut timings).1));

@@ -15,8 +15,5 @@ pub use filters::{JobFilters, JobSort};
 pub use jobs::{COUNT_CAP, JobDetail, JobPage, JobQuery, MAX_PAGE};
 pub use saved_views::SavedView;
 
-/// Store-level queries, for the CLI's bench and the integration tests that read a bare `Store`.
-pub use jobs::list_jobs;
-
 #[cfg(test)]
 mod tests;
