@@ -13,10 +13,9 @@ pub use run::RunEvent;
 pub use scheduler::{Clock, MAX_CONCURRENT_RUNS, RunObserver, Scheduler, SystemClock, TICK};
 pub use service::CampaignStatus;
 
-/// Store-level functions, for the CLI's bench and the integration tests that work on a bare `Store`.
-pub use matches::reference_idf;
-/// When campaigns are due, for the scheduler's tests.
+/// When campaigns are due: the scheduler's rule, a pure function its tests call.
 pub use scheduler::due;
+/// The ranking stage of the write path, which the CLI's bench times on a bare `Store`.
 pub use service::rank_for_active_campaigns;
 
 #[cfg(test)]

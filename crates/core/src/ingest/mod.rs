@@ -11,8 +11,8 @@ pub use liveness::RecheckReport;
 pub use runs::{RunRecord, RunStatus};
 pub use watched::{FetchReport, WatchedSource};
 
-/// The write path's stages and store-level functions, for the CLI's bench and the integration
-/// tests that store postings on a bare `Store`.
+/// The write path's stages: the CLI's bench times them one by one on a bare `Store`, and the
+/// integration tests store recorded postings through them.
 pub use write::{PreparedPostings, ingest, ingest_prepared, prepare_postings};
 
 #[cfg(test)]
