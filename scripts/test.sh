@@ -14,6 +14,18 @@ step "setup"
 step "rustfmt"
 cargo fmt --all --check
 
+# The one direction of dependencies ARCHITECTURE.md promises: bench code never ships in the app,
+# and the pure pipeline builds without a database.
+step "crate boundaries"
+if cargo tree -p jobhound-app -e normal | grep -q 'jobhound-bench'; then
+  echo "jobhound-app links jobhound-bench: bench code must stay out of the app" >&2
+  exit 1
+fi
+if cargo tree -p jobhound-pipeline -e normal | grep -q 'rusqlite'; then
+  echo "jobhound-pipeline depends on rusqlite: the pipeline must stay free of the database" >&2
+  exit 1
+fi
+
 step "UI build (the app embeds it)"
 (cd ui && npm run build)
 
