@@ -19,8 +19,36 @@ pub(crate) struct Paged<Next> {
 pub(crate) async fn read_pages<Next, Page, Fut>(
     max_pages: u32,
     first: Next,
-    mut page: Page,
+    page: Page,
     stopped: impl FnOnce(&FetchOutcome, &Next) -> String,
+) -> Result<FetchOutcome, SourceError>
+where
+    Page: FnMut(Next) -> Fut,
+    Fut: Future<Output = Result<Paged<Next>, SourceError>>,
+{
+    read(max_pages, first, page, Some(stopped)).await
+}
+
+/// Reads a search whose page cap is the depth the source chose to search (each page costs the
+/// user quota, or the site's terms ask for few requests): reaching it is not a loss, so the
+/// listing is neither marked truncated nor warned about on every run.
+pub(crate) async fn read_search_pages<Next, Page, Fut>(
+    depth: u32,
+    first: Next,
+    page: Page,
+) -> Result<FetchOutcome, SourceError>
+where
+    Page: FnMut(Next) -> Fut,
+    Fut: Future<Output = Result<Paged<Next>, SourceError>>,
+{
+    read(depth, first, page, None::<fn(&FetchOutcome, &Next) -> String>).await
+}
+
+async fn read<Next, Page, Fut>(
+    max_pages: u32,
+    first: Next,
+    mut page: Page,
+    stopped: Option<impl FnOnce(&FetchOutcome, &Next) -> String>,
 ) -> Result<FetchOutcome, SourceError>
 where
     Page: FnMut(Next) -> Fut,
@@ -38,9 +66,11 @@ where
             return Ok(outcome);
         };
         if outcome.pages >= max_pages {
-            outcome.truncated = true;
-            let warning = stopped(&outcome, &following);
-            outcome.warnings.push(warning);
+            if let Some(stopped) = stopped {
+                outcome.truncated = true;
+                let warning = stopped(&outcome, &following);
+                outcome.warnings.push(warning);
+            }
             return Ok(outcome);
         }
         next = following;
@@ -138,6 +168,14 @@ mod tests {
         assert_eq!(outcome.warnings, ["2 pages read, next 3"]);
         // A listing that ends exactly at the cap is complete.
         assert!(!listing(3, 3).await.unwrap().truncated);
+    }
+
+    #[tokio::test]
+    async fn a_search_stops_at_its_depth_without_calling_the_listing_truncated() {
+        let page = |number: u32| async move { Ok(Paged { postings: vec![posting(number)], next: Some(number + 1) }) };
+        let outcome = read_search_pages(3, 1, page).await.unwrap();
+        assert_eq!((outcome.pages, outcome.postings.len(), outcome.truncated), (3, 3, false));
+        assert!(outcome.warnings.is_empty());
     }
 
     #[tokio::test]

@@ -4,6 +4,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::http::Request;
+use crate::paging::{Paged, read_search_pages};
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
 use crate::support::{malformed, parse_items, typed};
 use crate::text::{clean_opt, plain_to_html};
@@ -16,6 +17,8 @@ pub struct Jsearch;
 
 pub const KEY: &str = "jsearch_api_key";
 const RAPIDAPI_HOST: &str = "jsearch.p.rapidapi.com";
+const PAGE_SIZE: usize = 10;
+const MAX_PAGES: u32 = 3;
 
 impl Source for Jsearch {
     fn info(&self) -> SourceInfo {
@@ -56,31 +59,30 @@ impl Source for Jsearch {
             let what = self.describe(param);
             let query = SearchQuery::from_param(param);
             let base = context.base_url(SourceKind::Jsearch);
-            let mut outcome = FetchOutcome::default();
-            // Each page costs quota on the user's plan, so paging stops at the first short page.
-            while outcome.pages < context.limits.max_pages.min(3) {
-                let page_number = (outcome.pages + 1).to_string();
-                let params = super::query_string(&[
-                    ("query", &query.phrase()),
-                    ("page", &page_number),
-                    ("num_pages", "1"),
-                    ("remote_jobs_only", if query.remote_only { "true" } else { "" }),
-                    ("country", query.country.as_deref().unwrap_or_default()),
-                ]);
-                let request =
-                    Request::new(format!("{base}/search?{params}"), &what, SourceKind::Jsearch.info().politeness)
-                        .header("X-RapidAPI-Key", key)
-                        .header("X-RapidAPI-Host", RAPIDAPI_HOST);
-                let body = context.http.get(&request).await?;
-                outcome.pages += 1;
-                let page = parse_page(&body).map_err(|error| error.about(&what))?;
-                let received = page.len();
-                outcome.postings.extend(page);
-                if received < 10 {
-                    break;
+            let page = |number: u32| {
+                let (query, what, base) = (&query, &what, &base);
+                async move {
+                    let page_number = number.to_string();
+                    let params = super::query_string(&[
+                        ("query", &query.phrase()),
+                        ("page", &page_number),
+                        ("num_pages", "1"),
+                        ("remote_jobs_only", if query.remote_only { "true" } else { "" }),
+                        ("country", query.country.as_deref().unwrap_or_default()),
+                    ]);
+                    let request =
+                        Request::new(format!("{base}/search?{params}"), what, SourceKind::Jsearch.info().politeness)
+                            .header("X-RapidAPI-Key", key)
+                            .header("X-RapidAPI-Host", RAPIDAPI_HOST);
+                    let body = context.http.get(&request).await?;
+                    let postings = parse_page(&body).map_err(|error| error.about(what))?;
+                    // A short page is the last one.
+                    let next = (postings.len() >= PAGE_SIZE).then_some(number + 1);
+                    Ok(Paged { postings, next })
                 }
-            }
-            Ok(outcome)
+            };
+            // Each page costs quota on the user's plan, so a search reads three pages at most.
+            read_search_pages(context.limits.max_pages.min(MAX_PAGES), 1, page).await
         })
     }
 }

@@ -7,6 +7,7 @@ use std::time::Duration;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::json;
 
+use crate::paging::{Paged, read_search_pages};
 use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
 use crate::text::clean_opt;
 use crate::{ParsedPosting, Politeness, SearchQuery, SourceError, SourceInfo, SourceKind, WorkMode, dates};
@@ -47,32 +48,31 @@ impl Source for Linkedin {
             let what = self.describe(param);
             let query = SearchQuery::from_param(param);
             let base = context.base_url(SourceKind::Linkedin);
-            let mut outcome = FetchOutcome::default();
-            while outcome.pages < context.limits.max_pages.min(MAX_PAGES) {
-                let start = outcome.postings.len().to_string();
-                let params = super::query_string(&[
-                    ("keywords", &query.keywords),
-                    ("location", query.location.as_deref().unwrap_or_default()),
-                    ("f_WT", if query.remote_only { "2" } else { "" }),
-                    ("sortBy", "DD"),
-                    ("start", &start),
-                ]);
-                let url = format!("{base}/jobs-guest/jobs/api/seeMoreJobPostings/search?{params}");
-                let body = match context.get(SourceKind::Linkedin, url, &what).await {
-                    Ok(body) => body,
-                    // LinkedIn answers 400 past the last page.
-                    Err(SourceError::UnexpectedStatus { status: 400, .. }) if outcome.pages > 0 => break,
-                    Err(error) => return Err(error),
-                };
-                outcome.pages += 1;
-                let page = parse_cards(&body).map_err(|error| error.about(&what))?;
-                let received = page.len();
-                outcome.postings.extend(page);
-                if received < PAGE_SIZE {
-                    break;
+            let page = |start: usize| {
+                let (query, what, base) = (&query, &what, &base);
+                async move {
+                    let params = super::query_string(&[
+                        ("keywords", &query.keywords),
+                        ("location", query.location.as_deref().unwrap_or_default()),
+                        ("f_WT", if query.remote_only { "2" } else { "" }),
+                        ("sortBy", "DD"),
+                        ("start", &start.to_string()),
+                    ]);
+                    let url = format!("{base}/jobs-guest/jobs/api/seeMoreJobPostings/search?{params}");
+                    let body = match context.get(SourceKind::Linkedin, url, what).await {
+                        Ok(body) => body,
+                        // LinkedIn answers 400 past the last page.
+                        Err(SourceError::UnexpectedStatus { status: 400, .. }) if start > 0 => {
+                            return Ok(Paged { postings: Vec::new(), next: None });
+                        }
+                        Err(error) => return Err(error),
+                    };
+                    let postings = parse_cards(&body).map_err(|error| error.about(what))?;
+                    let next = (postings.len() >= PAGE_SIZE).then_some(start + postings.len());
+                    Ok(Paged { postings, next })
                 }
-            }
-            Ok(outcome)
+            };
+            read_search_pages(context.limits.max_pages.min(MAX_PAGES), 0, page).await
         })
     }
 }

@@ -293,6 +293,101 @@ async fn linkedin_stops_at_the_first_429_without_retrying() {
     assert_eq!(error.kind(), SourceErrorKind::RateLimited);
 }
 
+/// A full JSearch page of ten: the recorded job under ids of this page (derived, not recorded).
+fn jsearch_page(number: u32) -> Vec<Value> {
+    let recorded: Vec<Value> = serde_json::from_slice(&fixture("jsearch-sample-1.json")).unwrap();
+    (0..10)
+        .map(|n| {
+            let mut job = recorded[0].clone();
+            job["job_id"] = json!(format!("page-{number}-{n}"));
+            job
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn jsearch_reads_three_pages_at_most_and_does_not_call_that_a_loss() {
+    let (server, endpoints) = server_for(SourceKind::Jsearch).await;
+    for number in 1..=3 {
+        Mock::given(path("/search"))
+            .and(query_param("page", number.to_string()))
+            .and(header("X-RapidAPI-Key", "quota-key"))
+            .respond_with(
+                ResponseTemplate::new(200).set_body_json(json!({"status": "OK", "data": jsearch_page(number)})),
+            )
+            .expect(1)
+            .mount(&server)
+            .await;
+    }
+    let keys = Credentials::default().with("jsearch_api_key", "quota-key");
+    let outcome = fetch(SourceKind::Jsearch, &client(), &endpoints, &keys, "rust developer").await.unwrap();
+    assert_eq!((outcome.pages, outcome.postings.len()), (3, 30));
+    assert_eq!(outcome.postings[29].source_id, "page-3-9");
+    // Three pages is the depth chosen to spare the user's quota, not a listing cut short.
+    assert!(!outcome.truncated && outcome.warnings.is_empty(), "{:?}", outcome.warnings);
+}
+
+#[tokio::test]
+async fn jsearch_stops_at_its_first_short_page() {
+    let (server, endpoints) = server_for(SourceKind::Jsearch).await;
+    Mock::given(path("/search"))
+        .and(query_param("page", "1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"status": "OK", "data": jsearch_page(1)})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(path("/search"))
+        .and(query_param("page", "2"))
+        .respond_with(ResponseTemplate::new(200).set_body_bytes(fixture("jsearch-sample-1.json")))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let keys = Credentials::default().with("jsearch_api_key", "quota-key");
+    let outcome = fetch(SourceKind::Jsearch, &client(), &endpoints, &keys, "rust developer").await.unwrap();
+    assert_eq!((outcome.pages, outcome.postings.len()), (2, 11));
+}
+
+/// A full LinkedIn page: the two recorded cards thirteen times over, each copy's ids prefixed
+/// with its number (derived, not recorded).
+fn linkedin_page() -> String {
+    let recorded = String::from_utf8(fixture("linkedin-sample-1.html")).unwrap();
+    (10..23).map(|copy| recorded.replace("urn:li:jobPosting:", &format!("urn:li:jobPosting:{copy}"))).collect()
+}
+
+#[tokio::test]
+async fn linkedin_ends_a_search_at_the_400_past_its_last_page() {
+    let (server, endpoints) = server_for(SourceKind::Linkedin).await;
+    let search = "/jobs-guest/jobs/api/seeMoreJobPostings/search";
+    Mock::given(path(search))
+        .and(query_param("start", "0"))
+        .respond_with(ResponseTemplate::new(200).set_body_string(linkedin_page()))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(path(search))
+        .and(query_param("start", "26"))
+        .respond_with(ResponseTemplate::new(400))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let outcome = fetch(SourceKind::Linkedin, &client(), &endpoints, &no_keys(), "rust").await.unwrap();
+    assert_eq!((outcome.pages, outcome.postings.len()), (2, 26));
+    assert_eq!(outcome.postings[25].source_id, "224459771918");
+    assert!(!outcome.truncated && outcome.warnings.is_empty(), "{:?}", outcome.warnings);
+}
+
+#[tokio::test]
+async fn linkedin_refusing_the_first_page_is_an_error_not_an_empty_search() {
+    let (server, endpoints) = server_for(SourceKind::Linkedin).await;
+    Mock::given(path("/jobs-guest/jobs/api/seeMoreJobPostings/search"))
+        .respond_with(ResponseTemplate::new(400))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let error = fetch(SourceKind::Linkedin, &client(), &endpoints, &no_keys(), "rust").await.unwrap_err();
+    assert!(error.to_string().contains("400"), "{error}");
+}
+
 #[tokio::test]
 async fn greenhouse_reads_pay_ranges_from_the_per_job_call() {
     let (server, endpoints) = server_for(SourceKind::Greenhouse).await;
