@@ -217,7 +217,10 @@ test(
 					interval: 500,
 					timeoutMsg: 'no follow-up notification within a scheduler tick'
 				});
+				// A click does the action and closes the notification (dunst's default mouse_left_click);
+				// closed, it is in the history read below at once instead of after dunst's 10 s timeout.
 				execFileSync('dunstctl', ['action', '0']);
+				execFileSync('dunstctl', ['close']);
 				await browser.waitUntil(async () => (await browser.getUrl()) === detailUrl, {
 					timeout: TIMEOUT,
 					timeoutMsg: 'clicking the reminder did not open the application'
