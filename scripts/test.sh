@@ -49,11 +49,17 @@ rust_and_ui() {
   step "Rust build: tests"
   cargo build --workspace --tests
 
+  # The UI checks need the CPU while the Rust tests mostly wait, so they run side by side.
+  (cd ui && npm run check && npm run lint && npm test) >"$logs/ui.log" 2>&1 &
+  local ui_checks=$!
+
   # The tests write the TypeScript binding of every #[ts(export)] type; here into a scratch folder
   # compared with the committed one, so a run never edits the working tree.
   step "Rust tests"
   mkdir -p "$logs/bindings"
-  TS_RS_EXPORT_DIR="$logs/bindings" cargo test --workspace
+  # Most tests wait on mock servers, timers and SQLite rather than the CPU, so eight threads on
+  # two cores finish sooner (warm: 27.5 s with the default two, 21.5 s with eight).
+  TS_RS_EXPORT_DIR="$logs/bindings" RUST_TEST_THREADS=8 cargo test --workspace
 
   step "TypeScript bindings match the Rust types"
   if ! diff -r "$logs/bindings" ui/src/lib/bindings; then
@@ -62,7 +68,10 @@ rust_and_ui() {
   fi
 
   step "UI type check, lint and unit tests"
-  (cd ui && npm run check && npm run lint && npm test)
+  local ui_status=0
+  wait "$ui_checks" || ui_status=$?
+  cat "$logs/ui.log"
+  return "$ui_status"
 }
 end_to_end() {
   step "end-to-end tests"

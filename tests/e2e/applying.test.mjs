@@ -151,7 +151,11 @@ test(
 				await (await byTestId(browser, 'import-resume')).click();
 				await answerFileDialog('Import a resume', picked, 'open');
 				await waitForText(browser, 'import-message', /Imported “ada-short”/, 'picked resume');
-				assert.equal((await browser.$$('[data-testid="resume"]')).length, 2);
+				// The message can show a moment before the list has re-rendered.
+				await browser.waitUntil(async () => (await browser.$$('[data-testid="resume"]')).length === 2, {
+					timeout: TIMEOUT,
+					timeoutMsg: 'the picked resume is not listed beside the dropped one'
+				});
 				const first = (await browser.$$('[data-testid="resume"]'))[1];
 				await (await first.$('[data-testid="resume-preview-toggle"]')).click();
 				await waitForText(browser, 'resume-text', /six years of SaaS sales in London/, 'resume preview');
