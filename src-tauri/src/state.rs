@@ -2,7 +2,7 @@
 //! progress.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use jobhound_llm::CancellationToken;
@@ -69,32 +69,5 @@ impl AppState {
             message: "Jobhound is still starting; try again in a moment.".into(),
             field: None,
         })
-    }
-}
-
-/// `--data-dir DIR` or `--data-dir=DIR` from the command line.
-pub fn data_dir_argument(args: impl Iterator<Item = String>) -> Option<PathBuf> {
-    let mut args = args.skip(1);
-    while let Some(arg) = args.next() {
-        if arg == "--data-dir" {
-            return args.next().map(PathBuf::from);
-        }
-        if let Some(dir) = arg.strip_prefix("--data-dir=") {
-            return Some(PathBuf::from(dir));
-        }
-    }
-    None
-}
-
-#[cfg(test)]
-mod tests {
-    use super::data_dir_argument;
-
-    #[test]
-    fn data_dir_is_read_in_both_spellings() {
-        let args = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>().into_iter();
-        assert_eq!(data_dir_argument(args(&["jobhound", "--data-dir", "/tmp/x"])), Some("/tmp/x".into()));
-        assert_eq!(data_dir_argument(args(&["jobhound", "--data-dir=/tmp/y"])), Some("/tmp/y".into()));
-        assert_eq!(data_dir_argument(args(&["jobhound"])), None);
     }
 }

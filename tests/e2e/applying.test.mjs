@@ -14,10 +14,9 @@ import {
 	startMockLlm,
 	xdo
 } from './desktop.mjs';
-import { TIMEOUT, appBinary, clickLink, freePort, importDemo, withApp } from './harness.mjs';
+import { TIMEOUT, clickLink, freePort, importDemo, mockLlmBinary, withApp } from './harness.mjs';
 import { resumePdf } from './resumePdf.mjs';
 
-const mockLlmBinary = path.join(path.dirname(appBinary), 'examples', 'mock_openai');
 const byTestId = (browser, id) => browser.$(`[data-testid="${id}"]`);
 
 async function textOf(browser, id) {

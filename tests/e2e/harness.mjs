@@ -14,12 +14,13 @@ export const artifacts = path.join(here, 'artifacts');
 // The recorded payloads, one copy in the repository (the demo data and every test read them).
 const fixtures = path.join(here, '..', '..', 'assets', 'recorded');
 
-export const appBinary =
-	process.env.JOBHOUND_APP_BINARY ??
-	path.join(
-		process.env.CARGO_TARGET_DIR ?? path.join(process.env.HOME ?? '', '.cache/jobhound-target'),
-		'debug/jobhound'
-	);
+const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(process.env.HOME ?? '', '.cache/jobhound-target');
+// The app under test: the debug build, or an installed one (`/usr/bin/jobhound`, see
+// installed.sh); jobhound-cli is taken from beside it.
+export const appBinary = process.env.JOBHOUND_APP_BINARY ?? path.join(targetDir, 'debug/jobhound');
+export const cliBinary = path.join(path.dirname(appBinary), 'jobhound-cli');
+// A test tool, never installed: always the build's.
+export const mockLlmBinary = path.join(targetDir, 'debug', 'examples', 'mock_openai');
 
 /**
  * Serves recorded payloads: Greenhouse `vercel` and Lever `spotify` are the real recordings,
@@ -100,19 +101,16 @@ export async function appMemory() {
 export const TIMEOUT = 15_000;
 
 /**
- * Waits for the app started on `dataDir` to exit, and ends it after ten seconds: an app still
- * closing (a large database checkpointing) must not leave its window on the display for the
- * next test, which counts windows.
+ * Waits for the app started on `dataDir` (or without one, when null) to exit, and ends it after
+ * ten seconds: an app still closing (a large database checkpointing) must not leave its window on
+ * the display for the next test, which counts windows.
  */
 async function appGone(dataDir) {
 	const { execFileSync } = await import('node:child_process');
+	const pattern = dataDir ? `${appBinary} --data-dir ${dataDir}` : `^${appBinary}$`;
 	const running = () => {
 		try {
-			return (
-				execFileSync('pgrep', ['-f', `${appBinary} --data-dir ${dataDir}`])
-					.toString()
-					.trim().length > 0
-			);
+			return execFileSync('pgrep', ['-f', pattern]).toString().trim().length > 0;
 		} catch {
 			return false;
 		}
@@ -120,8 +118,8 @@ async function appGone(dataDir) {
 	const deadline = Date.now() + 10_000;
 	while (running() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
 	if (running()) {
-		console.log(`the app on ${dataDir} did not exit within 10 s; killed`);
-		execFileSync('pkill', ['-KILL', '-f', `${appBinary} --data-dir ${dataDir}`]);
+		console.log(`the app on ${dataDir ?? 'its default data dir'} did not exit within 10 s; killed`);
+		execFileSync('pkill', ['-KILL', '-f', pattern]);
 	}
 }
 
@@ -146,10 +144,19 @@ export async function importDemo(browser) {
 	});
 }
 
-export async function launch(name) {
+/**
+ * Starts the app on a fresh data dir of its own, deleted at close. With `home`, it runs as a
+ * person would instead: that folder is its HOME, it keeps its data where the OS says (no
+ * `--data-dir`), and nothing is deleted (the installed-package test reads the data back).
+ */
+export async function launch(name, { home } = {}) {
 	const board = await startMockBoard();
-	const dataDir = await mkdtemp(path.join(tmpdir(), `jobhound-e2e-${name}-`));
-	await mkdir(path.join(dataDir, 'home'), { recursive: true });
+	const dataDir = home ?? (await mkdtemp(path.join(tmpdir(), `jobhound-e2e-${name}-`)));
+	const homeDir = home ?? path.join(dataDir, 'home');
+	await mkdir(homeDir, { recursive: true });
+	const dataEnv = home
+		? { JOBHOUND_DATA_DIR: '', XDG_DATA_HOME: path.join(home, '.local', 'share') }
+		: { JOBHOUND_DATA_DIR: dataDir };
 	const port = await freePort();
 	const nativePort = await freePort();
 	const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
@@ -157,9 +164,9 @@ export async function launch(name) {
 			...process.env,
 			JOBHOUND_BASE_URL_GREENHOUSE: board.url,
 			JOBHOUND_BASE_URL_LEVER: board.url,
-			JOBHOUND_DATA_DIR: dataDir,
+			...dataEnv,
 			// Start-at-login writes ~/.config/autostart: a home of its own, not the real user's.
-			HOME: path.join(dataDir, 'home')
+			HOME: homeDir
 		},
 		stdio: ['ignore', 'inherit', 'inherit']
 	});
@@ -175,7 +182,7 @@ export async function launch(name) {
 			connectionRetryCount: 0,
 			capabilities: {
 				'wdio:enforceWebDriverClassic': true,
-				'tauri:options': { application: appBinary, args: ['--data-dir', dataDir] }
+				'tauri:options': { application: appBinary, args: home ? [] : ['--data-dir', dataDir] }
 			}
 		});
 	} catch (error) {
@@ -199,16 +206,16 @@ export async function launch(name) {
 		await browser.deleteSession().catch(() => {});
 		driver.kill();
 		await board.close();
-		await appGone(dataDir);
-		await rm(dataDir, { recursive: true, force: true });
+		await appGone(home ? null : dataDir);
+		if (!home) await rm(dataDir, { recursive: true, force: true });
 	}
 
 	return { browser, board, dataDir, screenshot, close };
 }
 
 /** Runs `body` with a launched app; on failure saves a screenshot before rethrowing. */
-export async function withApp(name, body) {
-	const app = await launch(name);
+export async function withApp(name, body, options) {
+	const app = await launch(name, options);
 	try {
 		await body(app);
 	} catch (error) {

@@ -3,7 +3,8 @@
 # an unlocked GNOME Keyring): stored by the CLI, found by secret-tool, absent from every file in
 # the data dir, and removed again.
 set -euo pipefail
-cli="$CARGO_TARGET_DIR/debug/jobhound-cli"
+# The CLI beside the app under test (the build's, or the installed one).
+cli="$(dirname "$JOBHOUND_APP_BINARY")/jobhound-cli"
 [ -x "$cli" ] || { echo "llm-keychain: no CLI at $cli" >&2; exit 1; }
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT

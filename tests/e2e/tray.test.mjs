@@ -37,6 +37,24 @@ async function start(dataDir) {
 	return { app, exited };
 }
 
+/**
+ * Closes the window of an app whose setting is to quit on close, and resolves to its exit code,
+ * or 'running' if it never exits (never hangs the run). About one run in twenty under load the
+ * first close request is lost and the window stays as it was (neither hidden nor closed); a
+ * second one is then honoured. Logged, so it stays visible while its cause is unknown.
+ */
+async function closeAndWait({ exited }) {
+	const exitedWithin = (ms) => Promise.race([exited, new Promise((r) => setTimeout(() => r('running'), ms))]);
+	window('close');
+	let code = await exitedWithin(3_000);
+	if (code === 'running' && window('state') === 'mapped') {
+		console.log('close request lost; sent again');
+		window('close');
+		code = await exitedWithin(10_000);
+	}
+	return code;
+}
+
 function setCloseToTray(dataDir, on) {
 	execFileSync('/usr/bin/python3', [
 		'-c',
@@ -62,25 +80,26 @@ test(
 			await until(() => window('state') === 'hidden', 'the window to hide');
 			await new Promise((resolve) => setTimeout(resolve, 500));
 			assert.equal(first.app.exitCode, null, 'still running in the tray');
+
+			// Starting Jobhound again (its icon, or start-at-login plus a click) shows the running
+			// window; the second process leaves at once rather than run a second scheduler.
+			const again = spawn(appBinary, ['--data-dir', dataDir], {
+				env: { ...process.env, HOME: dataDir },
+				stdio: 'ignore'
+			});
+			started.push(again);
+			const againExited = new Promise((resolve) => again.on('exit', (code) => resolve(code)));
+			const againCode = await Promise.race([againExited, new Promise((r) => setTimeout(() => r('running'), 15_000))]);
+			assert.equal(againCode, 0, 'the second launch handed over to the first and exited');
+			await until(() => window('state') === 'mapped', 'the running window to show again');
+			assert.equal(first.app.exitCode, null, 'the first instance still runs');
 			first.app.kill();
 			await first.exited;
 
 			setCloseToTray(dataDir, false);
 			const second = await start(dataDir);
 			started.push(second.app);
-			const exitedWithin = (ms) =>
-				Promise.race([second.exited, new Promise((r) => setTimeout(() => r('running'), ms))]);
-			window('close');
-			let code = await exitedWithin(3_000);
-			if (code === 'running' && window('state') === 'mapped') {
-				// About one run in twenty under load the first close request is lost and the window
-				// stays as it was (neither hidden nor closed); a second one is then honoured. Logged, so
-				// it stays visible while its cause is unknown.
-				console.log('close request lost; sent again');
-				window('close');
-				code = await exitedWithin(10_000);
-			}
-			assert.equal(code, 0, 'with the setting off, closing quits');
+			assert.equal(await closeAndWait(second), 0, 'with the setting off, closing quits');
 		} finally {
 			// A failed assertion must not leave an app running (and the test runner waiting on it).
 			for (const running of started) running.kill();
@@ -121,8 +140,7 @@ test('the window opens where it was left, at the size it was given', { timeout: 
 			const now = geometry();
 			return now.width === 900 && now.height === 640 && now.x === 130 && now.y === 70;
 		}, 'the window to take the new size and place');
-		window('close');
-		assert.equal(await second.exited, 0);
+		assert.equal(await closeAndWait(second), 0, 'with the setting off, closing quits');
 
 		const third = await start(dataDir);
 		started.push(third.app);
