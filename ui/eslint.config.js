@@ -30,6 +30,7 @@ export default ts.config(
 			'src/lib/api/tauri.ts',
 			'src/lib/api/tauriApplying.ts',
 			'src/lib/api/tauriData.ts',
+			'src/lib/api/tauriUpdates.ts',
 			'src/lib/api/call.ts'
 		],
 		rules: {

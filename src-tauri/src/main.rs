@@ -17,6 +17,7 @@ mod ipc_error;
 mod navigation;
 mod state;
 mod tray;
+mod updates;
 
 fn main() {
     // Started as the resume reader (a child of this app): read one file and exit, before any window.
@@ -57,6 +58,7 @@ fn main() {
     let builder = builder.plugin(tauri_plugin_updater::Builder::new().build());
     let result = builder
         .manage(state)
+        .manage(updates::PendingUpdate::default())
         .invoke_handler(tauri::generate_handler![
             commands::app_status,
             commands::list_jobs,
@@ -132,6 +134,9 @@ fn main() {
             data_commands::delete_view,
             data_commands::skill_fit,
             data_commands::dashboard,
+            updates::update_status,
+            updates::check_for_update,
+            updates::install_update,
         ])
         .setup(|app| {
             navigation::create_main_window(app)?;
@@ -141,6 +146,7 @@ fn main() {
                 tracing::warn!("no tray icon: {error}");
             }
             background::start(app.handle());
+            updates::start_checking(app.handle());
             Ok(())
         })
         .on_window_event(|window, event| {

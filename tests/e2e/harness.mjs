@@ -148,8 +148,9 @@ export async function importDemo(browser) {
  * Starts the app on a fresh data dir of its own, deleted at close. With `home`, it runs as a
  * person would instead: that folder is its HOME, it keeps its data where the OS says (no
  * `--data-dir`), and nothing is deleted (the installed-package test reads the data back).
+ * `env` adds to the app's environment (test hooks such as the update feed).
  */
-export async function launch(name, { home } = {}) {
+export async function launch(name, { home, env = {} } = {}) {
 	const board = await startMockBoard();
 	const dataDir = home ?? (await mkdtemp(path.join(tmpdir(), `jobhound-e2e-${name}-`)));
 	const homeDir = home ?? path.join(dataDir, 'home');
@@ -165,6 +166,7 @@ export async function launch(name, { home } = {}) {
 			JOBHOUND_BASE_URL_GREENHOUSE: board.url,
 			JOBHOUND_BASE_URL_LEVER: board.url,
 			...dataEnv,
+			...env,
 			// Start-at-login writes ~/.config/autostart: a home of its own, not the real user's.
 			HOME: homeDir
 		},

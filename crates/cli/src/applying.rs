@@ -96,7 +96,7 @@ pub enum LetterCommand {
     },
 }
 
-const CONFIG_KEYS: [&str; 8] = [
+const CONFIG_KEYS: [&str; 9] = [
     applying::BASE_URL,
     applying::MODEL,
     applying::TEMPERATURE,
@@ -105,6 +105,7 @@ const CONFIG_KEYS: [&str; 8] = [
     "app.close_to_tray",
     "app.notifications",
     "app.start_at_login",
+    "app.check_for_updates",
 ];
 
 fn config_values(app: &Jobhound) -> Result<Vec<(&'static str, String)>, Failure> {
@@ -125,6 +126,7 @@ fn config_values(app: &Jobhound) -> Result<Vec<(&'static str, String)>, Failure>
         ("app.close_to_tray", general.close_to_tray.to_string()),
         ("app.notifications", general.notifications.to_string()),
         ("app.start_at_login", general.start_at_login.to_string()),
+        ("app.check_for_updates", general.check_for_updates.to_string()),
     ])
 }
 
@@ -194,6 +196,7 @@ pub fn config(app: &Jobhound, command: ConfigCommand, json: bool) -> Result<(), 
                 "app.close_to_tray" => general.close_to_tray = parse_bool(&key, &value)?,
                 "app.notifications" => general.notifications = parse_bool(&key, &value)?,
                 "app.start_at_login" => general.start_at_login = parse_bool(&key, &value)?,
+                "app.check_for_updates" => general.check_for_updates = parse_bool(&key, &value)?,
                 other => return Err(unknown_key(other)),
             }
             if key.starts_with("llm.") {

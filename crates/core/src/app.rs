@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use chrono::{DateTime, Utc};
 use jobhound_sources::{Endpoints, HttpClient, HttpOptions, SourceError, SourceInfo, SourceKind};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -14,6 +15,7 @@ use crate::ingest::watched::{self, WatchedSource};
 use crate::search::jobs::{self, JobDetail, JobPage, JobQuery};
 use crate::store::secrets::{self, KeyStatus, SecretStore};
 use crate::store::settings;
+use crate::store::updates::{self, UpdateStatus};
 use crate::your_data::demo::{self, DemoImport};
 use crate::{CoreError, Store, store::paths, time};
 
@@ -200,6 +202,24 @@ impl Jobhound {
 
     pub fn set_app_settings(&self, preferences: &settings::AppSettings) -> Result<(), CoreError> {
         self.store.write(|tx| settings::set_app_settings(tx, preferences))
+    }
+
+    /// Whether the app should look for a new version now (`store::updates::check_due`).
+    pub fn update_check_due(&self, now: DateTime<Utc>, campaign_running: bool) -> Result<bool, CoreError> {
+        self.store.read(|connection| {
+            let automatic = updates::check_automatically(connection)?;
+            Ok(updates::check_due(automatic, updates::last_checked(connection)?, now, campaign_running))
+        })
+    }
+
+    /// Remembers that a check was made (found something or not), so the next waits a day.
+    pub fn record_update_check(&self, at: DateTime<Utc>) -> Result<(), CoreError> {
+        self.store.write(|tx| updates::record_check(tx, at))
+    }
+
+    pub fn update_status(&self, updater_built_in: bool, current_version: &str) -> Result<UpdateStatus, CoreError> {
+        let last_checked = self.store.read(updates::last_checked)?.map(|at| at.to_rfc3339());
+        Ok(UpdateStatus { updater_built_in, current_version: current_version.to_string(), last_checked })
     }
 
     /// Turns LinkedIn's guest search on or off; on only after the user has seen the warning.

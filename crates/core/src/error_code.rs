@@ -66,6 +66,11 @@ error_codes! {
     // Raised by the desktop shell itself.
     NotDropped => "not_dropped",
     NotReady => "not_ready",
+    UpdatesNotBuiltIn => "updates_not_built_in",
+    UpdateUnreachable => "update_unreachable",
+    UpdateNotVerified => "update_not_verified",
+    UpdateInstall => "update_install",
+    UpdateNone => "update_none",
 }
 
 impl std::fmt::Display for ErrorCode {

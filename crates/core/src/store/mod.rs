@@ -7,6 +7,7 @@ pub(crate) mod migrate;
 pub(crate) mod paths;
 pub(crate) mod secrets;
 pub(crate) mod settings;
+pub(crate) mod updates;
 
 pub use database::Store;
 pub(crate) use database::{harden, identifier, json_column, open_private};
@@ -15,3 +16,4 @@ pub(crate) use migrate::{recorded_checksum as migrate_checksum, run_private as m
 pub use paths::{database_path, resolve_data_dir};
 pub use secrets::{KeyStatus, Keychain, MemorySecrets, SecretStore};
 pub use settings::AppSettings;
+pub use updates::{AvailableUpdate, UpdateStatus};

@@ -34,6 +34,8 @@ pub struct AppSettings {
     pub close_to_tray: bool,
     pub notifications: bool,
     pub start_at_login: bool,
+    /// Look for a new version once a day (see `updates`).
+    pub check_for_updates: bool,
 }
 
 /// OS notifications are on unless the user turned them off.
@@ -47,6 +49,7 @@ pub fn app_settings(connection: &Connection) -> Result<AppSettings, CoreError> {
         close_to_tray: on_unless_false(CLOSE_TO_TRAY)?,
         notifications: notifications_enabled(connection)?,
         start_at_login: get_bool(connection, START_AT_LOGIN)?,
+        check_for_updates: super::updates::check_automatically(connection)?,
     })
 }
 
@@ -54,7 +57,8 @@ pub fn set_app_settings(tx: &Transaction<'_>, settings: &AppSettings) -> Result<
     let text = |on: bool| if on { "true" } else { "false" };
     set(tx, CLOSE_TO_TRAY, text(settings.close_to_tray))?;
     set(tx, crate::alerts::digests::NOTIFICATIONS_ENABLED, text(settings.notifications))?;
-    set(tx, START_AT_LOGIN, text(settings.start_at_login))
+    set(tx, START_AT_LOGIN, text(settings.start_at_login))?;
+    set(tx, super::updates::CHECK_AUTOMATICALLY, text(settings.check_for_updates))
 }
 
 #[cfg(test)]
@@ -66,8 +70,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
         let store = crate::Store::open(&dir.path().join("j.db")).unwrap_or_else(|error| panic!("{error}"));
         let defaults = store.read(app_settings).unwrap_or_else(|error| panic!("{error}"));
-        assert_eq!(defaults, AppSettings { close_to_tray: true, notifications: true, start_at_login: false });
-        let changed = AppSettings { close_to_tray: false, notifications: false, start_at_login: true };
+        let expected =
+            AppSettings { close_to_tray: true, notifications: true, start_at_login: false, check_for_updates: true };
+        assert_eq!(defaults, expected);
+        let changed =
+            AppSettings { close_to_tray: false, notifications: false, start_at_login: true, check_for_updates: false };
         store.write(|tx| set_app_settings(tx, &changed)).unwrap_or_else(|error| panic!("{error}"));
         assert_eq!(store.read(app_settings).unwrap_or_else(|error| panic!("{error}")), changed);
     }

@@ -3,6 +3,7 @@ import { tauriClient } from './tauri';
 
 export { ApiError, errorMessage, type ApiClient } from './client';
 export type { FileDrop, LetterFormat } from './applying';
+export type { UpdateProgress } from './updates';
 
 let current: ApiClient = tauriClient;
 

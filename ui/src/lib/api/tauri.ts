@@ -4,10 +4,12 @@ import { call } from './call';
 import type { ApiClient } from './client';
 import { tauriApplying } from './tauriApplying';
 import { tauriData } from './tauriData';
+import { tauriUpdates } from './tauriUpdates';
 
 export const tauriClient: ApiClient = {
 	...tauriApplying,
 	...tauriData,
+	...tauriUpdates,
 	appStatus: () => call('app_status'),
 	listJobs: (query) => call('list_jobs', { query }),
 	getJob: (id) => call('get_job', { id }),

@@ -3,4 +3,8 @@
 /**
  * The preferences the Settings view edits.
  */
-export type AppSettings = { close_to_tray: boolean, notifications: boolean, start_at_login: boolean, };
+export type AppSettings = { close_to_tray: boolean, notifications: boolean, start_at_login: boolean, 
+/**
+ * Look for a new version once a day (see `updates`).
+ */
+check_for_updates: boolean, };

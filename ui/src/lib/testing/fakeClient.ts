@@ -234,9 +234,21 @@ export function fakeClient(overrides: Partial<ApiClient> = {}): ApiClient {
 			Promise.resolve({ campaign: campaign({ id }), runs: [], pending_webhooks: [] })
 		),
 		appSettings: vi.fn(() =>
-			Promise.resolve({ close_to_tray: true, notifications: true, start_at_login: false })
+			Promise.resolve({
+				close_to_tray: true,
+				notifications: true,
+				start_at_login: false,
+				check_for_updates: true
+			})
 		),
 		setAppSettings: vi.fn((settings) => Promise.resolve(settings)),
+		updateStatus: vi.fn(() =>
+			Promise.resolve({ updater_built_in: true, current_version: '0.1.0', last_checked: null })
+		),
+		checkForUpdate: vi.fn(() => Promise.resolve(null)),
+		installUpdate: unexpected('installUpdate'),
+		onUpdateAvailable: vi.fn(() => Promise.resolve(() => {})),
+		onUpdateProgress: vi.fn(() => Promise.resolve(() => {})),
 		onRunEvent: vi.fn(() => Promise.resolve(() => {})),
 		onOpenCampaign: vi.fn(() => Promise.resolve(() => {})),
 		listApplications: vi.fn(() => Promise.resolve([])),
