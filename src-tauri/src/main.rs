@@ -14,7 +14,9 @@ mod data_commands;
 mod dialog_commands;
 mod dropped_files;
 mod ipc_error;
+mod logging;
 mod navigation;
+mod startup;
 mod state;
 mod tray;
 mod updates;
@@ -28,12 +30,12 @@ fn main() {
         println!("jobhound {}", context.package_info().version);
         return;
     }
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("JOBHOUND_LOG")
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
-        )
-        .init();
+    let log_file = logging::start();
+    tracing::info!(
+        "Jobhound {} starting; log file: {}",
+        context.package_info().version,
+        log_file.as_deref().map_or("none (stderr only)".into(), |path| path.display().to_string())
+    );
 
     let state = state::AppState::open(arguments::data_dir(std::env::args()).as_deref());
     let builder = tauri::Builder::default()
@@ -139,7 +141,9 @@ fn main() {
             updates::install_update,
         ])
         .setup(|app| {
+            jobhound_notify::set_app_identity(&app.config().identifier, !cfg!(debug_assertions));
             navigation::create_main_window(app)?;
+            startup::explain_failure(app.handle());
             // A desktop without a tray (some Linux sessions) still gets the app; only closing
             // to the tray is lost, so closing then quits.
             if let Err(error) = tray::create(app) {
@@ -153,9 +157,23 @@ fn main() {
             tray::on_window_event(window, event);
             dropped_files::on_window_event(window, event);
         })
-        .run(context);
-    if let Err(error) = result {
-        eprintln!("Jobhound could not start: {error}");
-        std::process::exit(1);
+        .build(context);
+    match result {
+        Ok(app) => app.run(on_run_event),
+        Err(error) => {
+            tracing::error!("Jobhound could not start: {error}");
+            eprintln!("Jobhound could not start: {error}");
+            std::process::exit(1);
+        }
     }
+}
+
+fn on_run_event(app: &tauri::AppHandle, event: tauri::RunEvent) {
+    // macOS: a click on the Dock icon after the window was closed to the tray shows it again.
+    #[cfg(target_os = "macos")]
+    if let tauri::RunEvent::Reopen { has_visible_windows: false, .. } = event {
+        background::show_main_window(app);
+    }
+    #[cfg(not(target_os = "macos"))]
+    let _ = (app, event);
 }

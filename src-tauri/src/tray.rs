@@ -8,6 +8,11 @@ use tauri::{App, AppHandle, Manager, Window, WindowEvent};
 use crate::background::show_main_window;
 use crate::state::AppState;
 
+/// assets/icons/tray-template.png as raw RGBA (`convert tray-template.png rgba:-`), so no image
+/// decoder is compiled in for one icon.
+const TEMPLATE_RGBA: &[u8] = include_bytes!("../../assets/icons/tray-template.rgba");
+const TEMPLATE_SIZE: u32 = 44;
+
 pub fn create(app: &App) -> tauri::Result<()> {
     let open = MenuItem::with_id(app, "open", "Open Jobhound", true, None::<&str>)?;
     let run_all = MenuItem::with_id(app, "run-all", "Run all campaigns now", true, None::<&str>)?;
@@ -16,7 +21,10 @@ pub fn create(app: &App) -> tauri::Result<()> {
     let separator = PredefinedMenuItem::separator(app)?;
     let menu = Menu::with_items(app, &[&open, &run_all, &pause_all, &separator, &quit])?;
     let mut tray = TrayIconBuilder::with_id("jobhound").tooltip("Jobhound").menu(&menu);
-    if let Some(icon) = app.default_window_icon() {
+    if cfg!(target_os = "macos") {
+        // The menu bar wants a template: a black shape macOS tints for light and dark menu bars.
+        tray = tray.icon(tauri::image::Image::new(TEMPLATE_RGBA, TEMPLATE_SIZE, TEMPLATE_SIZE)).icon_as_template(true);
+    } else if let Some(icon) = app.default_window_icon() {
         tray = tray.icon(icon.clone());
     }
     tray.on_menu_event(|app, event| on_menu(app, event.id.as_ref())).build(app)?;

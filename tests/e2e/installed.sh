@@ -43,6 +43,10 @@ else
 	"$here/run.sh" installed-smoke.mjs
 fi
 
+# Started from a desktop entry there is no terminal: the log is in the OS's place for it.
+log="$home/.local/share/app.jobhound.desktop/logs/jobhound.log"
+grep -q "Jobhound $version starting" "$log" || fail "the installed app wrote no log to $log"
+
 # The data the smoke test left where the OS keeps it, read with the installed CLI.
 data="$home/.local/share/app.jobhound.desktop"
 count_jobs() { env -u JOBHOUND_DATA_DIR HOME="$home" XDG_DATA_HOME="$home/.local/share" jobhound-cli jobs list --json | grep -o '"id"' | wc -l; }

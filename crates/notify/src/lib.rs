@@ -9,8 +9,38 @@ pub enum NotifyError {
     Unavailable(String),
 }
 
+/// Whose notifications these are, set once at start-up (before the first notification):
+/// `identifier` is the app's bundle identifier (tauri.conf.json). Without it macOS shows them as
+/// Finder's and asks the user to pick an app, and Windows shows them as PowerShell's. `installed`
+/// is false for development builds, which no installer registered under that identity: Windows
+/// then keeps PowerShell's identity, the only one that shows toasts for an unregistered app.
+pub fn set_app_identity(identifier: &str, installed: bool) {
+    #[cfg(target_os = "macos")]
+    {
+        let _ = installed;
+        if let Err(error) = notify_rust::set_application(identifier) {
+            tracing::warn!("notifications keep the default sender: {error}");
+        }
+    }
+    #[cfg(target_os = "windows")]
+    {
+        if installed && WINDOWS_APP_ID.set(identifier.to_string()).is_err() {
+            tracing::debug!("the notification identity was already set");
+        }
+    }
+    #[cfg(all(unix, not(target_os = "macos")))]
+    {
+        // The D-Bus notification carries the app name itself (below); nothing to register.
+        let _ = (identifier, installed);
+    }
+}
+
+#[cfg(target_os = "windows")]
+static WINDOWS_APP_ID: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
 /// Shows a notification titled `summary`. `on_click` runs (on a thread of its own) when the user
-/// clicks it, on platforms whose notifications report clicks.
+/// clicks it, on platforms whose notifications report clicks (all three do, given a daemon with
+/// actions on Linux).
 pub fn show(summary: &str, body: &str, on_click: Option<Box<dyn FnOnce() + Send>>) -> Result<(), NotifyError> {
     let mut notification = notify_rust::Notification::new();
     notification.appname("Jobhound").summary(summary).body(body);
@@ -32,10 +62,28 @@ pub fn show(summary: &str, body: &str, on_click: Option<Box<dyn FnOnce() + Send>
         }
         Ok(())
     }
-    #[cfg(not(all(unix, not(target_os = "macos"))))]
+    #[cfg(any(target_os = "macos", target_os = "windows"))]
     {
-        drop(on_click);
-        notification.show().map(|_| ()).map_err(|error| NotifyError::Unavailable(error.to_string()))
+        #[cfg(target_os = "windows")]
+        if let Some(app_id) = WINDOWS_APP_ID.get() {
+            notification.app_id(app_id);
+        }
+        let handle = notification.show().map_err(|error| NotifyError::Unavailable(error.to_string()))?;
+        // macOS delivers the notification, and both report a click on its body as the default
+        // response, while this thread waits (AppKit's run loop is the app's own).
+        std::thread::spawn(move || {
+            let result = handle.wait_for_response(|response: &notify_rust::NotificationResponse| {
+                if response.is_default_action()
+                    && let Some(on_click) = on_click
+                {
+                    on_click();
+                }
+            });
+            if let Err(error) = result {
+                tracing::warn!("notification not shown: {error}");
+            }
+        });
+        Ok(())
     }
 }
 

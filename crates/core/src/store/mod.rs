@@ -13,7 +13,7 @@ pub use database::Store;
 pub(crate) use database::{harden, identifier, json_column, open_private};
 pub use migrate::{MigrationReport, latest_version};
 pub(crate) use migrate::{recorded_checksum as migrate_checksum, run_private as migrate_private};
-pub use paths::{database_path, resolve_data_dir};
+pub use paths::{database_path, log_dir, resolve_data_dir};
 pub use secrets::{KeyStatus, Keychain, MemorySecrets, SecretStore};
 pub use settings::AppSettings;
 pub use updates::{AvailableUpdate, UpdateStatus};

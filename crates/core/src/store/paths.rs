@@ -25,6 +25,16 @@ pub fn resolve_data_dir(explicit: Option<&Path>) -> Result<PathBuf, CoreError> {
         .ok_or_else(|| CoreError::InvalidInput(format!("no app-data directory is known here; set {DATA_DIR_ENV}")))
 }
 
+/// Where the app writes its log: the OS's place for an app's logs (`~/Library/Logs/<id>` on
+/// macOS, `<local app data>/<id>/logs` on Linux and Windows, as Tauri's `app_log_dir`).
+pub fn log_dir() -> Option<PathBuf> {
+    if cfg!(target_os = "macos") {
+        dirs::home_dir().map(|home| home.join("Library").join("Logs").join(APP_IDENTIFIER))
+    } else {
+        dirs::data_local_dir().map(|dir| dir.join(APP_IDENTIFIER).join("logs"))
+    }
+}
+
 pub fn database_path(data_dir: &Path) -> PathBuf {
     data_dir.join(DATABASE_FILE)
 }

@@ -32,15 +32,22 @@ pub fn from_env() -> std::sync::Arc<dyn SecretStore> {
 #[derive(Debug, Default)]
 pub struct Keychain;
 
+/// What the person can do when this system's keychain refuses, naming only what it has.
+#[cfg(target_os = "macos")]
+pub const KEYCHAIN_HINT: &str =
+    "The macOS Keychain refused it: open Keychain Access, unlock the login keychain, and allow Jobhound when asked";
+#[cfg(target_os = "windows")]
+pub const KEYCHAIN_HINT: &str =
+    "Windows Credential Manager refused it: check that Credential Manager works for your account";
+#[cfg(not(any(target_os = "macos", target_os = "windows")))]
+pub const KEYCHAIN_HINT: &str =
+    "A Secret Service such as GNOME Keyring or KeePassXC must be running and unlocked (over D-Bus)";
+
 fn keychain_error(error: keyring_core::Error) -> CoreError {
     CoreError::Keychain(match error {
         keyring_core::Error::NoStorageAccess(_)
         | keyring_core::Error::PlatformFailure(_)
-        | keyring_core::Error::NoDefaultStore => {
-            format!(
-                "{error}. On Linux, a Secret Service such as GNOME Keyring or KeePassXC must be running and unlocked"
-            )
-        }
+        | keyring_core::Error::NoDefaultStore => format!("{error}. {KEYCHAIN_HINT}"),
         other => other.to_string(),
     })
 }
@@ -159,6 +166,15 @@ pub fn credentials_for(store: &dyn SecretStore, kind: SourceKind) -> Result<Cred
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_refused_keychain_names_only_this_systems_keychain() {
+        let said = keychain_error(keyring_core::Error::NoDefaultStore).to_string();
+        let linux = said.contains("Secret Service") || said.contains("D-Bus");
+        assert_eq!(linux, cfg!(not(any(target_os = "macos", target_os = "windows"))), "{said}");
+        assert_eq!(said.contains("Keychain Access"), cfg!(target_os = "macos"), "{said}");
+        assert_eq!(said.contains("Credential Manager"), cfg!(target_os = "windows"), "{said}");
+    }
+
     use super::*;
 
     #[test]
