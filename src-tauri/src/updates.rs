@@ -14,10 +14,6 @@ use crate::commands::blocking;
 use crate::ipc_error::CommandResult;
 use crate::state::AppState;
 
-/// Event telling the window a newer version is available (payload: `AvailableUpdate`).
-pub const UPDATE_AVAILABLE: &str = "update-available";
-/// Event with the download's progress (payload: `{ downloaded, total }` in bytes).
-pub const UPDATE_PROGRESS: &str = "update-progress";
 /// How often the background looks whether a check is due (the check itself is daily at most).
 const POLL: Duration = Duration::from_secs(15 * 60);
 
@@ -70,20 +66,9 @@ pub fn start_checking(app: &AppHandle) {
 }
 
 #[cfg(feature = "updater")]
-fn announce(app: &AppHandle, update: &AvailableUpdate) {
-    use tauri::Emitter;
-    if let Err(failure) = app.emit(UPDATE_AVAILABLE, update) {
-        tracing::warn!("could not tell the window about the update: {failure}");
-    }
-}
-
+pub use with_updater::{PendingUpdate, announce, check, install};
 #[cfg(not(feature = "updater"))]
-fn announce(_app: &AppHandle, _update: &AvailableUpdate) {}
-
-#[cfg(feature = "updater")]
-pub use with_updater::{PendingUpdate, check, install};
-#[cfg(not(feature = "updater"))]
-pub use without_updater::{PendingUpdate, check, install};
+pub use without_updater::{PendingUpdate, announce, check, install};
 
 #[cfg(feature = "updater")]
 mod with_updater {
@@ -95,9 +80,20 @@ mod with_updater {
     use tauri::{AppHandle, Emitter, Manager};
     use tauri_plugin_updater::{Error as UpdaterError, Update, UpdaterExt};
 
-    use super::{UPDATE_PROGRESS, error};
+    use super::error;
     use crate::ipc_error::CommandResult;
     use crate::state::AppState;
+
+    /// Event telling the window a newer version is available (payload: `AvailableUpdate`).
+    const UPDATE_AVAILABLE: &str = "update-available";
+    /// Event with the download's progress (payload: `{ downloaded, total }` in bytes).
+    const UPDATE_PROGRESS: &str = "update-progress";
+
+    pub fn announce(app: &AppHandle, update: &AvailableUpdate) {
+        if let Err(failure) = app.emit(UPDATE_AVAILABLE, update) {
+            tracing::warn!("could not tell the window about the update: {failure}");
+        }
+    }
 
     /// The update the last check found, kept until the person installs it or a check finds another.
     #[derive(Default)]
@@ -212,6 +208,8 @@ mod without_updater {
 
     #[derive(Default)]
     pub struct PendingUpdate;
+
+    pub fn announce(_app: &AppHandle, _update: &AvailableUpdate) {}
 
     fn not_built_in<T>() -> CommandResult<T> {
         Err(error(

@@ -14,25 +14,13 @@ import {
 	startMockLlm,
 	xdo
 } from './desktop.mjs';
-import { TIMEOUT, clickLink, freePort, importDemo, mockLlmBinary, withApp } from './harness.mjs';
+import { TIMEOUT, clickLink, freePort, importDemo, mockLlmBinary, withApp, byTestId, waitForText } from './harness.mjs';
 import { resumePdf } from './resumePdf.mjs';
-
-const byTestId = (browser, id) => browser.$(`[data-testid="${id}"]`);
 
 async function textOf(browser, id) {
 	const element = await byTestId(browser, id);
 	await element.waitForDisplayed({ timeout: TIMEOUT });
 	return element.getText();
-}
-
-async function waitForText(browser, id, pattern, what) {
-	await browser.waitUntil(
-		async () => {
-			const element = await byTestId(browser, id);
-			return (await element.isExisting()) && pattern.test(await element.getText());
-		},
-		{ timeout: TIMEOUT, timeoutMsg: `${what}: ${id} never matched ${pattern}` }
-	);
 }
 
 async function openJob(browser, title) {

@@ -4,9 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { answerFileDialog } from './desktop.mjs';
-import { TIMEOUT, clickLink, withApp } from './harness.mjs';
-
-const byTestId = (browser, id) => browser.$(`[data-testid="${id}"]`);
+import { TIMEOUT, clickLink, withApp, byTestId } from './harness.mjs';
 
 const HEADER =
 	'id,site,job_url,job_url_direct,title,company,location,date_posted,job_type,salary_source,interval,min_amount,max_amount,currency,is_remote,job_level,job_function,listing_type,emails,description,company_industry,company_url,company_logo,company_url_direct,company_addresses,company_num_employees,company_revenue,company_description,skills,experience_range,company_rating,company_reviews_count,vacancy_count,work_from_home_type';

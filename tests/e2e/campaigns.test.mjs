@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { shownNotifications } from './desktop.mjs';
-import { TIMEOUT, clickLink, importDemo, withApp } from './harness.mjs';
-
-const byTestId = (browser, id) => browser.$(`[data-testid="${id}"]`);
+import { TIMEOUT, clickLink, importDemo, withApp, byTestId } from './harness.mjs';
 
 async function scoresShown(browser) {
 	const rows = await browser.$$('[data-testid="job-row"]');

@@ -100,6 +100,29 @@ export async function appMemory() {
 
 export const TIMEOUT = 15_000;
 
+export const byTestId = (browser, id) => browser.$(`[data-testid="${id}"]`);
+
+/** Waits until the element `id` exists and its text matches `pattern`. */
+export async function waitForText(browser, id, pattern, what) {
+	await browser.waitUntil(
+		async () => {
+			const element = await byTestId(browser, id);
+			return (await element.isExisting()) && pattern.test(await element.getText());
+		},
+		{ timeout: TIMEOUT, timeoutMsg: `${what}: ${id} never matched ${pattern}` }
+	);
+}
+
+/** Polls `check` (no WebDriver: windows, files, processes) until it holds. */
+export async function until(check, what, timeoutMs = TIMEOUT) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (await check()) return;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	throw new Error(`timed out waiting for ${what}`);
+}
+
 /**
  * Waits for the app started on `dataDir` (or without one, when null) to exit, and ends it after
  * ten seconds: an app still closing (a large database checkpointing) must not leave its window on

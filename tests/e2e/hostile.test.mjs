@@ -8,9 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { answerFileDialog } from './desktop.mjs';
-import { TIMEOUT, clickLink, cliBinary as cli, importDemo, withApp } from './harness.mjs';
-
-const byTestId = (browser, id) => browser.$(`[data-testid="${id}"]`);
+import { TIMEOUT, clickLink, cliBinary as cli, importDemo, withApp, byTestId } from './harness.mjs';
 
 test('the window: no raw paths from script, a strict CSP, frozen prototypes', { timeout: 120_000 }, async () => {
 	await withApp('hostile-window', async ({ browser }) => {

@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { appBinary, artifacts, cliBinary } from './harness.mjs';
+import { appBinary, artifacts, cliBinary, until } from './harness.mjs';
 
 /** The visible windows' titles on the test display. */
 function windowTitles() {
@@ -24,15 +24,6 @@ function windowTitles() {
 	} catch {
 		return [];
 	}
-}
-
-async function until(check, what, timeoutMs = 15_000) {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (await check()) return;
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-	throw new Error(`timed out waiting for ${what}`);
 }
 
 test(

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { appBinary } from './harness.mjs';
+import { appBinary, until } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const window = (action) =>
@@ -13,15 +13,6 @@ const window = (action) =>
 		encoding: 'utf8',
 		timeout: 10_000
 	}).trim();
-
-async function until(check, what, timeoutMs = 15_000) {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (await check()) return;
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	throw new Error(`timed out waiting for ${what}`);
-}
 
 /** Starts the app itself (no WebDriver) and waits for its window. */
 async function start(dataDir) {

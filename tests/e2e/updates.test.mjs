@@ -6,22 +6,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { TIMEOUT, clickLink, freePort, withApp } from './harness.mjs';
+import { TIMEOUT, clickLink, freePort, withApp, byTestId, waitForText } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const tauriCli = path.join(here, '..', '..', 'node_modules', '.bin', 'tauri');
-const byTestId = (browser, id) => browser.$(`[data-testid="${id}"]`);
-
-async function waitForText(browser, id, pattern, what) {
-	await browser.waitUntil(
-		async () => {
-			const element = await byTestId(browser, id);
-			return (await element.isExisting()) && pattern.test(await element.getText());
-		},
-		{ timeout: TIMEOUT, timeoutMsg: `${what}: ${id} never matched ${pattern}` }
-	);
-}
-
 /** Serves `files` (name → bytes) on `port`, as a release's download folder. */
 async function serve(port, files) {
 	const requests = [];

@@ -5,9 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { answerFileDialog } from './desktop.mjs';
-import { TIMEOUT, clickLink, importDemo, withApp } from './harness.mjs';
-
-const byTestId = (browser, id) => browser.$(`[data-testid="${id}"]`);
+import { TIMEOUT, clickLink, importDemo, withApp, byTestId } from './harness.mjs';
 
 async function notice(browser, pattern, what) {
 	await browser.waitUntil(
