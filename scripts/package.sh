@@ -58,6 +58,9 @@ done
 ./scripts/debian-changelog.sh | gzip -9n >"$staged/changelog.gz"
 config="{\"bundle\":{\"externalBin\":[\"$staged/jobhound-cli\"],
   \"linux\":{\"deb\":{\"files\":{\"/usr/share/doc/jobhound/changelog.gz\":\"$staged/changelog.gz\"}}}}}"
+# The update test packages a second version of the same code: the built binary was compiled with
+# TAURI_CONFIG carrying that version, and the package must say the same.
+[ -n "${JOBHOUND_PACKAGE_VERSION:-}" ] && config="${config%\}},\"version\":\"$JOBHOUND_PACKAGE_VERSION\"}"
 bundle_args=(--bundles deb,rpm --config "$config")
 [ "$profile" = debug ] && bundle_args=(--debug "${bundle_args[@]}")
 bundle_dir="$out/bundle"

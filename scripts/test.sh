@@ -61,12 +61,16 @@ packages() {
   lintian --fail-on error --suppress-tags unstripped-binary-or-object -X binaries/spelling "$deb" \
     >"$logs/lintian.log" 2>&1 &
   local lintian=$!
-  local smoke_status=0 lintian_status=0
+  local smoke_status=0 lintian_status=0 update_status=0
   ./tests/e2e/installed.sh --smoke "$deb" || smoke_status=$?
+  # Then the same package updated to a version B by the app's own updater (this rebuilds the app
+  # as B and back, which is why the window tests run a copy).
+  cp "$deb" "$logs/a.deb"
+  ./tests/e2e/update.sh "$logs/a.deb" || update_status=$?
   wait "$lintian" || lintian_status=$?
   echo "lintian $(basename "$deb"):"
   grep -v 'running with root privileges' "$logs/lintian.log" || true
-  [ "$smoke_status" -eq 0 ] && [ "$lintian_status" -eq 0 ]
+  [ "$smoke_status" -eq 0 ] && [ "$lintian_status" -eq 0 ] && [ "$update_status" -eq 0 ]
 }
 rust_and_ui() {
   step "clippy"
@@ -101,7 +105,7 @@ rust_and_ui() {
   wait "$ui_checks" || ui_status=$?
   cat "$logs/ui.log"
 
-  step "packages: .deb and .rpm, lintian, the installed app's smoke test"
+  step "packages: .deb and .rpm, lintian, the installed app's smoke test, its update to a next version"
   local package_status=0
   wait "$package_checks" || package_status=$?
   cat "$logs/packages.log"

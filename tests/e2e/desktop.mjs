@@ -73,6 +73,22 @@ export async function answerFileDialog(title, file, kind) {
 	xdo('type', '--delay', 15, file);
 	await pause(300);
 	xdo('key', 'Return');
+	// Under load GTK can still be completing the typed path when Return arrives, and the dialog stays
+	// open with the path in it (seen once in a full run): press it again while the dialog is there.
+	for (let attempt = 0; attempt < 3; attempt += 1) {
+		await pause(1_000);
+		if (!windowShown(title)) return;
+		xdo('windowfocus', '--sync', dialog);
+		xdo('key', 'Return');
+	}
+}
+
+function windowShown(name) {
+	try {
+		return xdo('search', '--onlyvisible', '--name', `^${name}$`).trim().length > 0;
+	} catch {
+		return false;
+	}
 }
 
 /** Drags `file` from a small GTK window (drag_source.py) and drops it at `to`. */

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# The update end to end: installs version A's .deb (the debug package the test command built),
+# packages the same code as version B, signs it with a key pair made here, serves B with its
+# manifest from a local server, and lets installed-update.mjs click "Install and restart". Then
+# /usr/bin/jobhound --version must print B and the person's data must be as it was. Leaves the
+# package removed and the build as version A's again.
+#
+#   tests/e2e/update.sh PACKAGE_A.deb
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/jobhound-target}"
+deb_a=$(realpath "${1:?usage: update.sh PACKAGE_A.deb}")
+
+sudo_cmd=()
+[ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+fail() { echo "update: $*" >&2; exit 1; }
+work=$(mktemp -d)
+server=""
+built_b=false
+cleanup() {
+	[ -n "$server" ] && kill "$server" 2>/dev/null
+	"${sudo_cmd[@]}" dpkg -r jobhound >/dev/null 2>&1 || true
+	rm -rf "$work"
+	# Version A again in the build directory, which the window tests and the next run use.
+	if $built_b; then (cd "$root" && cargo build --workspace --lib --bins --examples >/dev/null 2>&1) || true; fi
+}
+trap cleanup EXIT
+
+version=$(sed -n 's/^version = "\(.*\)"$/\1/p' "$root/Cargo.toml" | head -1)
+next="${version%.*}.$(( ${version##*.} + 1 ))"
+
+# Version B: the same code compiled and packaged with the next patch version.
+cp "$deb_a" "$work/a.deb"
+built_b=true
+(cd "$root" && TAURI_CONFIG="{\"version\":\"$next\"}" cargo build --workspace --lib --bins --examples)
+deb_b=$(cd "$root" && JOBHOUND_PACKAGE_VERSION="$next" ./scripts/package.sh --debug --no-build | grep '\.deb$')
+mkdir "$work/site"
+cp "$deb_b" "$work/site/"
+name=$(basename "$deb_b")
+
+tauri="$root/node_modules/.bin/tauri"
+"$tauri" signer generate --ci -w "$work/update.key" -p "" >/dev/null
+"$tauri" signer sign -f "$work/update.key" -p "" "$work/site/$name" >/dev/null
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+base="http://127.0.0.1:$port"
+signature=$(cat "$work/site/$name.sig")
+cat >"$work/site/latest.json" <<JSON
+{"version": "$next", "notes": "- Version $next, for the update test", "pub_date": "2026-12-20T00:00:00Z",
+ "platforms": {"linux-x86_64-deb": {"signature": "$signature", "url": "$base/$name"}}}
+JSON
+python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/site" >/dev/null 2>&1 &
+server=$!
+
+DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" dpkg -i "$work/a.deb" >/dev/null
+[ "$(/usr/bin/jobhound --version)" = "jobhound $version" ] || fail "version A is not what was installed"
+mkdir "$work/home"
+export JOBHOUND_APP_BINARY=/usr/bin/jobhound JOBHOUND_SMOKE_HOME="$work/home" JOBHOUND_NEXT_VERSION="$next"
+export JOBHOUND_UPDATE_URL="$base/latest.json" JOBHOUND_UPDATE_PUBKEY="$(cat "$work/update.key.pub")"
+"$here/run.sh" installed-update.mjs
+
+[ "$(/usr/bin/jobhound --version)" = "jobhound $next" ] || fail "after the update: $(/usr/bin/jobhound --version)"
+jobs=$(env -u JOBHOUND_DATA_DIR HOME="$work/home" XDG_DATA_HOME="$work/home/.local/share" jobhound-cli jobs list --json | grep -o '"id"' | wc -l)
+[ "$jobs" -eq 3 ] || fail "the person's 3 demo jobs are not there after the update ($jobs)"
+echo "update: $version -> $next through the app's own updater; the 3 demo jobs are still there"
