@@ -34,7 +34,7 @@ next="${version%.*}.$(( ${version##*.} + 1 ))"
 cp "$deb_a" "$work/a.deb"
 built_b=true
 (cd "$root" && TAURI_CONFIG="{\"version\":\"$next\"}" cargo build --workspace --lib --bins --examples)
-deb_b=$(cd "$root" && JOBHOUND_PACKAGE_VERSION="$next" ./scripts/package.sh --debug --no-build | grep '\.deb$')
+deb_b=$(cd "$root" && JOBHOUND_PACKAGE_VERSION="$next" JOBHOUND_PACKAGE_BUNDLES=deb ./scripts/package.sh --debug --no-build | grep '\.deb$')
 mkdir "$work/site"
 cp "$deb_b" "$work/site/"
 name=$(basename "$deb_b")
