@@ -135,3 +135,11 @@ export async function shownNotifications() {
 		return null;
 	}
 }
+
+/** The visible Jobhound window's id, position and size, as X reports them. */
+export function windowGeometry() {
+	const id = xdo('search', '--onlyvisible', '--name', '^Jobhound$').trim().split('\n').pop();
+	const shell = xdo('getwindowgeometry', '--shell', id);
+	const value = (key) => Number(shell.match(new RegExp(`${key}=(\\d+)`))?.[1]);
+	return { id, x: value('X'), y: value('Y'), width: value('WIDTH'), height: value('HEIGHT') };
+}

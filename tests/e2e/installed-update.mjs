@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
-import { TIMEOUT, appBinary, byTestId, clickLink, importDemo, until, waitForText, withApp } from './harness.mjs';
+import { windowGeometry, xdo } from './desktop.mjs';
+import { appBinary, byTestId, clickLink, importDemo, until, waitForText, withApp } from './harness.mjs';
 
 const home = process.env.JOBHOUND_SMOKE_HOME;
 const next = process.env.JOBHOUND_NEXT_VERSION;
@@ -17,7 +18,7 @@ const appPids = () => {
 	}
 };
 
-test('the app updates itself to the version the server offers, and restarts on it', { timeout: 180_000 }, async () => {
+test('the app updates itself to the version the server offers, and restarts on it where the window was', { timeout: 180_000 }, async () => {
 	assert.ok(home && next, 'update.sh sets JOBHOUND_SMOKE_HOME and JOBHOUND_NEXT_VERSION');
 	const before = installedVersion();
 	assert.notEqual(before, `jobhound ${next}`);
@@ -31,6 +32,21 @@ test('the app updates itself to the version the server offers, and restarts on i
 			await (await byTestId(browser, 'update-check')).click();
 			await waitForText(browser, 'update-available', new RegExp(`Jobhound ${next.replaceAll('.', '\\.')} is available`), 'the offer');
 			console.log(`screenshot: ${await screenshot('offer')}`);
+			// The window somewhere else and another size than it opened at: the new version must open
+			// it where the person left it.
+			const placed = { x: 130, y: 70, width: 900, height: 640 };
+			const { id } = windowGeometry();
+			xdo('windowsize', id, placed.width, placed.height);
+			xdo('windowmove', id, placed.x, placed.y);
+			const at = () => {
+				try {
+					const now = windowGeometry();
+					return ['x', 'y', 'width', 'height'].every((key) => now[key] === placed[key]);
+				} catch {
+					return false;
+				}
+			};
+			await until(at, 'the window to take its new size and place');
 			const [first] = appPids();
 			await (await byTestId(browser, 'update-install')).click();
 			// The app installs the package and starts again as the new version (the WebDriver session
@@ -38,10 +54,10 @@ test('the app updates itself to the version the server offers, and restarts on i
 			await until(() => installedVersion() === `jobhound ${next}`, 'the new version to be installed', 120_000);
 			await until(() => appPids().some((pid) => pid !== first), 'the app to restart on the new version', 30_000);
 			await until(() => !appPids().includes(first), 'the old process to end', 30_000);
+			await until(at, 'the new version to open its window where the old one was', 30_000);
 			console.log(`updated: ${before} -> ${installedVersion()}, restarted`);
 		},
 		{ home, env }
 	);
 	assert.equal(installedVersion(), `jobhound ${next}`);
-	void TIMEOUT;
 });

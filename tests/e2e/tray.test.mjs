@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { windowGeometry } from './desktop.mjs';
 import { appBinary, until } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -99,19 +100,6 @@ test(
 	}
 );
 
-/** The visible Jobhound window's position and size, as X reports them. */
-function geometry() {
-	const id = execFileSync('xdotool', ['search', '--onlyvisible', '--name', '^Jobhound$'], {
-		encoding: 'utf8'
-	})
-		.trim()
-		.split('\n')
-		.pop();
-	const shell = execFileSync('xdotool', ['getwindowgeometry', '--shell', id], { encoding: 'utf8' });
-	const value = (key) => Number(shell.match(new RegExp(`${key}=(\\d+)`))?.[1]);
-	return { id, x: value('X'), y: value('Y'), width: value('WIDTH'), height: value('HEIGHT') };
-}
-
 test('the window opens where it was left, at the size it was given', { timeout: 90_000 }, async () => {
 	const dataDir = await mkdtemp(path.join(tmpdir(), 'jobhound-e2e-window-'));
 	const started = [];
@@ -124,18 +112,18 @@ test('the window opens where it was left, at the size it was given', { timeout: 
 
 		const second = await start(dataDir);
 		started.push(second.app);
-		const before = geometry();
+		const before = windowGeometry();
 		execFileSync('xdotool', ['windowsize', before.id, '900', '640']);
 		execFileSync('xdotool', ['windowmove', before.id, '130', '70']);
 		await until(() => {
-			const now = geometry();
+			const now = windowGeometry();
 			return now.width === 900 && now.height === 640 && now.x === 130 && now.y === 70;
 		}, 'the window to take the new size and place');
 		assert.equal(await closeAndWait(second), 0, 'with the setting off, closing quits');
 
 		const third = await start(dataDir);
 		started.push(third.app);
-		const after = geometry();
+		const after = windowGeometry();
 		assert.deepEqual(
 			{ x: after.x, y: after.y, width: after.width, height: after.height },
 			{ x: 130, y: 70, width: 900, height: 640 },
