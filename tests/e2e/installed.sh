@@ -14,17 +14,15 @@ smoke=false
 [ "${1:-}" = "--smoke" ] && { smoke=true; shift; }
 deb=$(realpath "${1:?usage: installed.sh [--smoke] PACKAGE.deb}")
 
-sudo_cmd=()
-[ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
-install_package() { DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" dpkg -i "$deb" >/dev/null; }
-remove_package() { DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" dpkg -r jobhound >/dev/null; }
+# shellcheck source=packages.sh
+. "$here/packages.sh"
 fail() { echo "installed: $*" >&2; exit 1; }
 
 home=$(mktemp -d)
 trap 'rm -rf "$home"; remove_package 2>/dev/null || true' EXIT
 
-install_package
-version=$(sed -n 's/^version = "\(.*\)"$/\1/p' "$root/Cargo.toml" | head -1)
+install_package "$deb"
+version=$(workspace_version)
 [ "$(/usr/bin/jobhound --version)" = "jobhound $version" ] || fail "jobhound --version: $(/usr/bin/jobhound --version)"
 [ "$(/usr/bin/jobhound-cli --version)" = "jobhound-cli $version" ] || fail "jobhound-cli --version: $(/usr/bin/jobhound-cli --version)"
 [ "$(command -v jobhound-cli)" = /usr/bin/jobhound-cli ] || fail "jobhound-cli is not on PATH"
@@ -49,12 +47,11 @@ grep -q "Jobhound $version starting" "$log" || fail "the installed app wrote no 
 
 # The data the smoke test left where the OS keeps it, read with the installed CLI.
 data="$home/.local/share/app.jobhound.desktop"
-count_jobs() { env -u JOBHOUND_DATA_DIR HOME="$home" XDG_DATA_HOME="$home/.local/share" jobhound-cli jobs list --json | grep -o '"id"' | wc -l; }
-before=$(count_jobs)
+before=$(count_jobs "$home")
 [ "$before" -eq 3 ] || fail "expected the 3 demo jobs in $data, found $before"
 remove_package
 [ ! -e /usr/bin/jobhound ] || fail "removing the package left /usr/bin/jobhound"
 [ -f "$data/jobhound.db" ] || fail "removing the package removed the user's data in $data"
-install_package
-[ "$(count_jobs)" -eq "$before" ] || fail "the reinstalled app did not find the $before jobs in $data"
+install_package "$deb"
+[ "$(count_jobs "$home")" -eq "$before" ] || fail "the reinstalled app did not find the $before jobs in $data"
 echo "installed: removing the package kept $data; the reinstalled CLI reads its $before jobs"

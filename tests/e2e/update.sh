@@ -12,22 +12,22 @@ root=$(cd "$here/../.." && pwd)
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/jobhound-target}"
 deb_a=$(realpath "${1:?usage: update.sh PACKAGE_A.deb}")
 
-sudo_cmd=()
-[ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+# shellcheck source=packages.sh
+. "$here/packages.sh"
 fail() { echo "update: $*" >&2; exit 1; }
 work=$(mktemp -d)
 server=""
 built_b=false
 cleanup() {
 	[ -n "$server" ] && kill "$server" 2>/dev/null
-	"${sudo_cmd[@]}" dpkg -r jobhound >/dev/null 2>&1 || true
+	remove_package 2>/dev/null || true
 	rm -rf "$work"
 	# Version A again in the build directory, which the window tests and the next run use.
 	if $built_b; then (cd "$root" && cargo build --workspace --lib --bins --examples >/dev/null 2>&1) || true; fi
 }
 trap cleanup EXIT
 
-version=$(sed -n 's/^version = "\(.*\)"$/\1/p' "$root/Cargo.toml" | head -1)
+version=$(workspace_version)
 next="${version%.*}.$(( ${version##*.} + 1 ))"
 
 # Version B: the same code compiled and packaged with the next patch version.
@@ -52,7 +52,7 @@ JSON
 python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/site" >/dev/null 2>&1 &
 server=$!
 
-DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" dpkg -i "$work/a.deb" >/dev/null
+install_package "$work/a.deb"
 [ "$(/usr/bin/jobhound --version)" = "jobhound $version" ] || fail "version A is not what was installed"
 mkdir "$work/home"
 export JOBHOUND_APP_BINARY=/usr/bin/jobhound JOBHOUND_SMOKE_HOME="$work/home" JOBHOUND_NEXT_VERSION="$next"
@@ -60,6 +60,6 @@ export JOBHOUND_UPDATE_URL="$base/latest.json" JOBHOUND_UPDATE_PUBKEY="$(cat "$w
 "$here/run.sh" installed-update.mjs
 
 [ "$(/usr/bin/jobhound --version)" = "jobhound $next" ] || fail "after the update: $(/usr/bin/jobhound --version)"
-jobs=$(env -u JOBHOUND_DATA_DIR HOME="$work/home" XDG_DATA_HOME="$work/home/.local/share" jobhound-cli jobs list --json | grep -o '"id"' | wc -l)
+jobs=$(count_jobs "$work/home")
 [ "$jobs" -eq 3 ] || fail "the person's 3 demo jobs are not there after the update ($jobs)"
 echo "update: $version -> $next through the app's own updater; the 3 demo jobs are still there"
