@@ -42,6 +42,18 @@ staged="$CARGO_TARGET_DIR/package-bin"
 mkdir -p "$staged"
 cp "$out/jobhound-cli" "$staged/jobhound-cli-$triple"
 
+# A debug package holds stripped copies, as a release one does (strip = "symbols"): the debug
+# binaries' line tables are 290 of their 370 MB, which the bundler would compress, lintian read
+# and dpkg unpack on every test run. The bundler reads the app from the target directory it is
+# given, so the stripped app goes in a directory of its own and the debug build stays whole.
+bundle_target="$CARGO_TARGET_DIR"
+if [ "$profile" = debug ]; then
+	bundle_target="$CARGO_TARGET_DIR/package-debug"
+	mkdir -p "$bundle_target/debug"
+	strip -o "$bundle_target/debug/jobhound" "$out/jobhound"
+	strip "$staged/jobhound-cli-$triple"
+fi
+
 # The .deb declares the oldest glibc it runs on (tauri.conf.json); a build machine newer than
 # that could link newer symbols, and the package would install where the app cannot start.
 declared=$(sed -n 's/.*"libc6 (>= \([0-9.]*\))".*/\1/p' tauri.conf.json)
@@ -64,8 +76,8 @@ config="{\"bundle\":{\"externalBin\":[\"$staged/jobhound-cli\"],
 # The update test needs only version B's .deb.
 bundle_args=(--bundles "${JOBHOUND_PACKAGE_BUNDLES:-deb,rpm}" --config "$config")
 [ "$profile" = debug ] && bundle_args=(--debug "${bundle_args[@]}")
-bundle_dir="$out/bundle"
+bundle_dir="$bundle_target/$profile/bundle"
 rm -rf "$bundle_dir/deb" "$bundle_dir/rpm"
-npx --no-install tauri bundle "${bundle_args[@]}"
+CARGO_TARGET_DIR="$bundle_target" npx --no-install tauri bundle "${bundle_args[@]}"
 
 ls "$bundle_dir"/deb/*.deb "$bundle_dir"/rpm/*.rpm 2>/dev/null || true

@@ -21,9 +21,11 @@ built_b=false
 cleanup() {
 	[ -n "$server" ] && kill "$server" 2>/dev/null
 	remove_package 2>/dev/null || true
+	# Version A's binary again in the build directory, which the window tests run. Copied back
+	# rather than rebuilt: cargo recorded B's TAURI_CONFIG, so its next build recompiles the app
+	# anyway, and a rebuild here would cost the test run a compile and a link for nothing.
+	if $built_b; then cp "$work/jobhound-a" "$CARGO_TARGET_DIR/debug/jobhound"; fi
 	rm -rf "$work"
-	# Version A again in the build directory, which the window tests and the next run use.
-	if $built_b; then (cd "$root" && cargo build --workspace --lib --bins --examples >/dev/null 2>&1) || true; fi
 }
 trap cleanup EXIT
 
@@ -32,6 +34,7 @@ next="${version%.*}.$(( ${version##*.} + 1 ))"
 
 # Version B: the same code compiled and packaged with the next patch version.
 cp "$deb_a" "$work/a.deb"
+cp "$CARGO_TARGET_DIR/debug/jobhound" "$work/jobhound-a"
 built_b=true
 (cd "$root" && TAURI_CONFIG="{\"version\":\"$next\"}" cargo build --workspace --lib --bins --examples)
 deb_b=$(cd "$root" && JOBHOUND_PACKAGE_VERSION="$next" JOBHOUND_PACKAGE_BUNDLES=deb ./scripts/package.sh --debug --no-build | grep '\.deb$')
