@@ -9,11 +9,19 @@ company's name (a different job). Real near-twins from the recordings (Linear's 
 America roles, Vercel's two account executive roles) are included as they are. Deterministic:
 the same inputs give the same file.
 
+The everyday shapes of one job on two boards have kinds of their own: an aggregator's copy cut to
+its first 200, 400 or 700 characters, rewrapped, or wrapped in the board's boilerplate; the title
+retyped (case, punctuation, the job's city or "Remote" appended, a translation beside it); the
+company or the location retyped or dropped; a repost with one sentence changed. So do the hard
+negatives they must not swallow: the same text for another city, another team's title on the same
+template, another level.
+
     CARGO_TARGET_DIR=... python3 scripts/make-dedup-eval.py
 """
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 import zlib
@@ -82,6 +90,80 @@ def aggregator(job, n):
     return f"https://jobs.example-aggregator.com/view/{zlib.crc32(job['source_id'].encode()) % 100000}-{n}"
 
 
+SPANISH = {"engineer": "Ingeniero", "software": "Software", "senior": "Senior", "manager": "Gerente",
+           "data": "Datos", "product": "Producto", "designer": "Diseñador", "analyst": "Analista",
+           "account": "Cuenta", "executive": "Ejecutivo", "developer": "Desarrollador", "customer": "Cliente",
+           "success": "Éxito", "sales": "Ventas", "marketing": "Marketing", "operations": "Operaciones"}
+BOARD_PREAMBLES = ["Apply on company site\n\n", "About the job\n", "Job description: "]
+BOARD_FOOTERS = ["\n\nJobs by Jooble", " Apply on company site", "\n\nSee more jobs like this on our board."]
+TEAMS = [("Payments", "Growth"), ("Platform", "Search"), ("Mobile", "Billing"), ("Identity", "Data")]
+NEW_SENTENCE = "This posting was refreshed and the team now works from a new office with a larger budget"
+
+
+def cut(text, length):
+    """An aggregator's cut: the first `length` characters, ending at a word, then an ellipsis."""
+    if len(text) <= length:
+        return text
+    return text[:length].rsplit(" ", 1)[0] + "…"
+
+
+def retyped_case(title, rng):
+    return rng.choice([title.upper(), title.title(), title.lower()])
+
+
+def retyped_punctuation(title):
+    if ", " in title:
+        return title.replace(", ", " - ", 1)
+    if " - " in title:
+        return title.replace(" - ", ", ", 1)
+    if "(" in title:
+        return title.replace(" (", " - ").replace(")", "")
+    return title + ","
+
+
+def translated(title, rng):
+    words = [SPANISH.get(word.lower(), word) for word in title.split()]
+    spanish = " ".join(reversed(words)) if len(words) > 1 else "Puesto " + title
+    return rng.choice([f"{spanish} ({title})", f"{spanish} - {title}"])
+
+
+def with_suffix(title, suffix):
+    """`title` with `suffix` after the job's name: LinkedIn's "X Job at Y in Z" keeps its sentence last."""
+    at = title.find(" Job at ")
+    return title + suffix if at < 0 else title[:at] + suffix + title[at:]
+
+
+def one_sentence_changed(text):
+    """`text` with its middle sentence (or list item) replaced; None for a text of fewer than three."""
+    pieces = re.split(r"(\n+|(?<=[.;!?]) +)", text)
+    sentences = [i for i in range(0, len(pieces), 2) if len(pieces[i].split()) >= 3]
+    if len(sentences) < 3:
+        return None
+    pieces[sentences[len(sentences) // 2]] = NEW_SENTENCE + "."
+    return "".join(pieces)
+
+
+def city_of(job):
+    for place in job.get("locations", []):
+        first = place.split(",")[0].strip()
+        if first:
+            return first
+    return None
+
+
+def reformatted_locations(job, rng):
+    places = job.get("locations", [])
+    if not places:
+        return []
+    choice = rng.randrange(3)
+    if choice == 0:
+        return []
+    if choice == 1:
+        return [place.upper() for place in places]
+    return [place.split(",")[0].strip() + ", " + rng.choice(["Remote", "Main office", "Anywhere"]) if False else
+            place.split(",")[0].strip() for place in places]
+
+
 def main():
     rng = random.Random(20261123)
     jobs = base_jobs()
@@ -127,6 +209,52 @@ def main():
             rest = ". ".join(sentences[len(sentences) // 2:])
             add(job, copy(job, source_id=f"half-{index}", url=aggregator(job, 9), apply_url=aggregator(job, 9),
                           company=rng.choice(AGENCIES), description_text=rest), False, "agency, other text")
+        # The everyday shapes of one job on two boards.
+        aggregator_company = job["company"] + rng.choice(SUFFIXES + ["", " "])
+        for length in (200, 400, 700):
+            add(job, copy(job, source="jooble", source_id=f"cut{length}-{index}", url=aggregator(job, 11 + length),
+                          apply_url=aggregator(job, 11 + length), company=aggregator_company,
+                          description_text=cut(text, length)), True, f"cut to {length} characters")
+        add(job, copy(job, source="adzuna", source_id=f"wrap-{index}", url=aggregator(job, 12), apply_url=aggregator(job, 12),
+                      description_text=rng.choice(BOARD_PREAMBLES) + cut(text, 500) + rng.choice(BOARD_FOOTERS)),
+            True, "cut and wrapped in a board's boilerplate")
+        add(job, copy(job, source="jobicy", source_id=f"rewrap-{index}", url=aggregator(job, 13), apply_url=aggregator(job, 13),
+                      description_text="• " + text.replace(". ", ".\n\n• ").replace("\n", "\n ")), True, "rewrapped")
+        add(job, copy(job, source="careerjet", source_id=f"case-{index}", url=aggregator(job, 14), apply_url=aggregator(job, 14),
+                      title=retyped_case(job["title"], rng)), True, "title retyped: case")
+        add(job, copy(job, source="careerjet", source_id=f"punct-{index}", url=aggregator(job, 15), apply_url=aggregator(job, 15),
+                      title=retyped_punctuation(job["title"])), True, "title retyped: punctuation")
+        city = city_of(job)
+        suffix = f" - {city}" if city and job.get("remote") != "remote" else rng.choice([" (Remote)", " - Remote"])
+        add(job, copy(job, source="jooble", source_id=f"where-{index}", url=aggregator(job, 16), apply_url=aggregator(job, 16),
+                      title=job["title"] + suffix, description_text=cut(text, 400)), True, "title with its place appended")
+        add(job, copy(job, source="getonbrd", source_id=f"bi-{index}", url=aggregator(job, 17), apply_url=aggregator(job, 17),
+                      title=translated(job["title"], rng)), True, "title with a translation")
+        add(job, copy(job, source="jobicy", source_id=f"co-{index}", url=aggregator(job, 18), apply_url=aggregator(job, 18),
+                      company=rng.choice([job["company"].upper() + "  ", job["company"] + ", Inc.", " " + job["company"].lower()])),
+            True, "company retyped")
+        add(job, copy(job, source="jooble", source_id=f"loc-{index}", url=aggregator(job, 19), apply_url=aggregator(job, 19),
+                      locations=reformatted_locations(job, rng), description_text=cut(text, 700)), True,
+            "location reformatted or dropped")
+        changed = one_sentence_changed(text)
+        if changed:
+            add(job, copy(job, source_id=f"rp2-{index}", url=aggregator(job, 20), apply_url=aggregator(job, 20),
+                          description_text=changed), True, "repost with a sentence changed")
+        # The hard negatives those must not swallow.
+        other_city = rng.choice([c for c in CITIES if c not in job.get("locations", [])])
+        add(job, copy(job, source_id=f"twin-{index}", url=aggregator(job, 21), apply_url=aggregator(job, 21),
+                      locations=[other_city], remote="onsite"), False, "same text, other city")
+        first, second = TEAMS[index % len(TEAMS)]
+        add(copy(job, title=with_suffix(job["title"], f", {first}")),
+            copy(job, source_id=f"tm-{index}", url=aggregator(job, 22), apply_url=aggregator(job, 22),
+                 title=with_suffix(job["title"], f", {second}"), description_text=cut(text, 400)), False,
+            "same template, other team")
+        if "Senior " in job["title"]:
+            lower, higher = job["title"], job["title"].replace("Senior ", "Staff ", 1)
+        else:
+            lower, higher = with_suffix(job["title"], " II"), with_suffix(job["title"], " III")
+        add(copy(job, title=lower), copy(job, source_id=f"lv-{index}", url=aggregator(job, 23),
+                                         apply_url=aggregator(job, 23), title=higher), False, "same text, other level")
     # Every pair of distinct recorded jobs is a different job, the real near-twins included.
     for i in range(len(jobs)):
         for j in range(i + 1, len(jobs)):

@@ -26,29 +26,44 @@ pub fn dedup(pairs_file: Option<&Path>, json: bool) -> Result<(), Failure> {
         return Err(Failure::input("no labelled pairs to evaluate"));
     }
     let evaluation = evaluate(&pairs);
+    let overall = &evaluation.overall;
     if json {
+        let categories: serde_json::Map<String, serde_json::Value> = evaluation
+            .by_kind
+            .iter()
+            .map(|(kind, counts)| {
+                let recall = (counts.duplicates() > 0).then(|| counts.recall());
+                (kind.clone(), serde_json::json!({"pairs": counts.pairs, "precision": counts.precision(), "recall": recall, "counts": counts}))
+            })
+            .collect();
         return json_line(&serde_json::json!({
-            "precision": evaluation.precision(),
-            "recall": evaluation.recall(),
-            "pairs": evaluation.pairs,
-            "true_positives": evaluation.true_positives,
-            "false_positives": evaluation.false_positives,
-            "false_negatives": evaluation.false_negatives,
-            "true_negatives": evaluation.true_negatives,
+            "precision": overall.precision(),
+            "recall": overall.recall(),
+            "pairs": overall.pairs,
+            "true_positives": overall.true_positives,
+            "false_positives": overall.false_positives,
+            "false_negatives": overall.false_negatives,
+            "true_negatives": overall.true_negatives,
+            "categories": categories,
             "mistakes": evaluation.mistakes,
         }));
     }
     for mistake in evaluation.mistakes.iter().take(25) {
         line(mistake)?;
     }
+    if evaluation.mistakes.len() > 25 {
+        line(&format!("... and {} more (--json lists them all)", evaluation.mistakes.len() - 25))?;
+    }
+    let width = evaluation.by_kind.keys().map(|kind| kind.chars().count()).max().unwrap_or(0).max(4);
+    line(&format!("{:width$}  pairs  precision  recall", "kind"))?;
+    for (kind, counts) in &evaluation.by_kind {
+        // A kind of only distinct pairs has no recall; its false positives show in its precision.
+        let recall = if counts.duplicates() > 0 { format!("{:.4}", counts.recall()) } else { "-".to_string() };
+        line(&format!("{kind:width$}  {:5}  {:9.4}  {recall:>6}", counts.pairs, counts.precision()))?;
+    }
     line(&format!(
         "true positives {}, false positives {}, false negatives {}, true negatives {}",
-        evaluation.true_positives, evaluation.false_positives, evaluation.false_negatives, evaluation.true_negatives
+        overall.true_positives, overall.false_positives, overall.false_negatives, overall.true_negatives
     ))?;
-    line(&format!(
-        "precision {:.4} recall {:.4} pairs {}",
-        evaluation.precision(),
-        evaluation.recall(),
-        evaluation.pairs
-    ))
+    line(&format!("precision {:.4} recall {:.4} pairs {}", overall.precision(), overall.recall(), overall.pairs))
 }

@@ -50,7 +50,7 @@ impl Jobhound {
 
     pub fn open_with(data_dir: &Path, endpoints: Endpoints, http: HttpOptions) -> Result<Self, CoreError> {
         let store = Store::open(&paths::database_path(data_dir))?;
-        store.write(crate::ingest::write::backfill_keys)?;
+        store.write(crate::ingest::duplicates::rekey)?;
         store.write(|tx| runs::close_interrupted(tx, &time::now_rfc3339()))?;
         Ok(Self {
             data_dir: data_dir.to_path_buf(),

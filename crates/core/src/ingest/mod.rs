@@ -1,6 +1,7 @@
 //! Bringing jobs in: fetching sources, the write path that stores, merges and indexes postings,
 //! liveness re-checks, watched sources and the record of each run.
 
+pub(crate) mod duplicates;
 pub(crate) mod fetching;
 pub(crate) mod liveness;
 pub(crate) mod runs;

@@ -4,7 +4,8 @@
 
 use jobhound_sources::{ParsedPosting, SourceKind, parse};
 
-use super::write::{backfill_keys, ingest};
+use super::duplicates::rekey;
+use super::write::ingest;
 use crate::Store;
 use crate::search::jobs::{self as search, JobQuery};
 
@@ -113,12 +114,12 @@ fn jobs_stored_before_dedup_keys_existed_get_them_at_start() {
             )?)
         })
         .unwrap();
-    assert_eq!(store.write(backfill_keys).unwrap(), 1);
+    assert_eq!(store.write(rekey).unwrap(), 1);
     let keys: (String, String) = store
         .read(|c| Ok(c.query_row("SELECT title_key, company_key FROM jobs", [], |r| Ok((r.get(0)?, r.get(1)?)))?))
         .unwrap();
     assert_eq!(keys, ("senior rust engineer".to_string(), "acme".to_string()));
-    assert_eq!(store.write(backfill_keys).unwrap(), 0, "done once");
+    assert_eq!(store.write(rekey).unwrap(), 0, "done once");
 }
 
 #[test]

@@ -5,8 +5,9 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, ToSql, Transaction, named_params, params};
 use sha2::{Digest, Sha256};
 
+use super::duplicates::{find_duplicate, store_alternates};
 use crate::CoreError;
-use crate::dedup::{self, DedupKey};
+use crate::dedup::DedupKey;
 use crate::normalize::{NormalizedJob, normalize};
 use crate::search::index::SearchIndexBatch;
 use crate::search::word_list::{self, Words};
@@ -378,57 +379,18 @@ fn job_values(job: &NormalizedJob, key: &DedupKey) -> Result<Vec<(&'static str, 
         (":skills", Value::Text(skills_json(job)?)),
         (":seniority", text(job.seniority.map(|level| level.as_str()))),
         (":countries", Value::Text(serde_json::to_string(&job.countries)?)),
-        (":title_key", Value::Text(key.title_key.clone())),
+        (":title_key", Value::Text(key.title_key().to_string())),
         (":company_key", Value::Text(key.company_key.clone())),
         (":canonical_apply_url", text(key.canonical_url.as_deref())),
-        (":simhash", key.simhash.map_or(Value::Null, |hash| Value::Integer(hash as i64))),
-        (":place_keys", Value::Text(serde_json::to_string(&key.places)?)),
+        (":simhash", key.text.simhash.map_or(Value::Null, |hash| Value::Integer(hash as i64))),
+        (":opening_hash", key.text.opening_hash.map_or(Value::Null, |hash| Value::Integer(hash as i64))),
+        (":place_keys", Value::Text(serde_json::to_string(&key.places.keys)?)),
     ])
 }
 
 /// `values` as rusqlite binds named parameters.
 fn named<'a>(values: &'a [(&'static str, Value)]) -> Vec<(&'static str, &'a dyn ToSql)> {
     values.iter().map(|(name, value)| (*name, value as &dyn ToSql)).collect()
-}
-
-/// Fills the dedup keys of jobs stored before they existed (migration 3), so older jobs merge too.
-pub fn backfill_keys(tx: &Transaction<'_>) -> Result<u32, CoreError> {
-    let keys: Vec<(i64, DedupKey)> = {
-        let mut statement = tx.prepare(
-            "SELECT id, title, company, locations, remote, apply_url, description_text FROM jobs
-             WHERE title_key = '' AND title != ''",
-        )?;
-        statement
-            .query_map([], |row| {
-                let locations: Vec<String> = serde_json::from_str(&row.get::<_, String>(3)?).unwrap_or_default();
-                let remote = row.get::<_, Option<String>>(4)?.as_deref().and_then(jobhound_sources::WorkMode::parse);
-                let key = DedupKey::new(
-                    &row.get::<_, String>(1)?,
-                    &row.get::<_, String>(2)?,
-                    &locations,
-                    remote,
-                    row.get::<_, Option<String>>(5)?.as_deref(),
-                    &row.get::<_, String>(6)?,
-                );
-                Ok((row.get(0)?, key))
-            })?
-            .collect::<Result<_, _>>()?
-    };
-    let mut update = tx.prepare(
-        "UPDATE jobs SET title_key = ?2, company_key = ?3, canonical_apply_url = ?4, simhash = ?5, place_keys = ?6
-         WHERE id = ?1",
-    )?;
-    for (id, key) in &keys {
-        update.execute(params![
-            id,
-            key.title_key,
-            key.company_key,
-            key.canonical_url,
-            key.simhash.map(|hash| hash as i64),
-            serde_json::to_string(&key.places)?
-        ])?;
-    }
-    Ok(u32::try_from(keys.len()).unwrap_or(u32::MAX))
 }
 
 pub fn dedup_key(job: &NormalizedJob) -> DedupKey {
@@ -440,53 +402,6 @@ pub fn dedup_key(job: &NormalizedJob) -> DedupKey {
         job.apply_url.as_deref(),
         &job.description_text,
     )
-}
-
-/// Candidates share the canonical apply link, or the normalized title with a description close
-/// enough to be a copy: loosely for the same company (or no description to compare), tightly for
-/// another. The title index holds the company and the SimHash, so jobs that merely share a common
-/// title are ruled out without reading their rows; each candidate is then compared in full.
-fn find_duplicate(tx: &Transaction<'_>, key: &DedupKey) -> Result<Option<i64>, CoreError> {
-    // The query computes each candidate's distance once and holds a job of the same company to
-    // the same-company distance only; that is every match only while that distance is the looser.
-    const _: () = assert!(dedup::SAME_COMPANY_DISTANCE >= dedup::OTHER_COMPANY_DISTANCE);
-    if key.title_key.is_empty() && key.canonical_url.is_none() {
-        return Ok(None);
-    }
-    let mut statement = tx.prepare_cached(
-        "SELECT id, title_key, company_key, canonical_apply_url, place_keys, remote, simhash FROM jobs
-         WHERE id IN (
-             SELECT id FROM jobs INDEXED BY jobs_title_simhash_company
-                 WHERE title_key = :title_key AND :title_key != ''
-                 AND CASE WHEN company_key = :company_key AND :company_key != ''
-                          THEN simhash IS NULL OR :simhash IS NULL OR hamming(simhash, :simhash) <= :same_company
-                          ELSE hamming(simhash, :simhash) <= :other_company END
-             UNION ALL
-             SELECT id FROM jobs WHERE :canonical_apply_url IS NOT NULL AND canonical_apply_url = :canonical_apply_url)
-         ORDER BY id",
-    )?;
-    let mut rows = statement.query(named_params! {
-        ":title_key": key.title_key,
-        ":canonical_apply_url": key.canonical_url,
-        ":simhash": key.simhash.map(|hash| hash as i64),
-        ":same_company": dedup::SAME_COMPANY_DISTANCE,
-        ":company_key": key.company_key,
-        ":other_company": dedup::OTHER_COMPANY_DISTANCE,
-    })?;
-    while let Some(row) = rows.next()? {
-        let candidate = DedupKey {
-            title_key: row.get("title_key")?,
-            company_key: row.get("company_key")?,
-            canonical_url: row.get("canonical_apply_url")?,
-            places: serde_json::from_str(&row.get::<_, String>("place_keys")?).unwrap_or_default(),
-            remote: row.get::<_, Option<String>>("remote")?.as_deref().and_then(jobhound_sources::WorkMode::parse),
-            simhash: row.get::<_, Option<i64>>("simhash")?.map(|hash| hash as u64),
-        };
-        if dedup::is_duplicate(key, &candidate) {
-            return Ok(Some(row.get("id")?));
-        }
-    }
-    Ok(None)
 }
 
 /// Whether [`merge_into`] gives job `job_id` the description it lacks: of the columns the search
@@ -526,7 +441,9 @@ fn merge_into(
              salary_yearly_max = CASE WHEN salary_period IS NULL THEN :salary_yearly_max ELSE salary_yearly_max END,
              salary_period = COALESCE(salary_period, :salary_period),
              description_html = CASE WHEN description_html = '' THEN :description_html ELSE description_html END,
-             description_text = CASE WHEN description_text = '' THEN :description_text ELSE description_text END
+             description_text = CASE WHEN description_text = '' THEN :description_text ELSE description_text END,
+             simhash = CASE WHEN description_text = '' THEN :simhash ELSE simhash END,
+             opening_hash = CASE WHEN description_text = '' THEN :opening_hash ELSE opening_hash END
          WHERE id = :id",
     )?
     .execute(named_params! {
@@ -543,6 +460,8 @@ fn merge_into(
         ":salary_yearly_max": salary.and_then(|s| s.yearly_max),
         ":description_html": job.description_html,
         ":description_text": job.description_text,
+        ":simhash": key.text.simhash.map(|hash| hash as i64),
+        ":opening_hash": key.text.opening_hash.map(|hash| hash as i64),
     })?;
     Ok(())
 }
@@ -554,16 +473,18 @@ fn insert_job(tx: &Transaction<'_>, job: &NormalizedJob, key: &DedupKey, now: &s
         "INSERT INTO jobs (title, company, locations, location_text, remote, employment_type,
              salary_min, salary_max, salary_currency, salary_period, salary_yearly_min, salary_yearly_max,
              posted_at, url, apply_url, description_html, description_text, skills,
-             seniority, countries, title_key, company_key, canonical_apply_url, simhash, place_keys,
+             seniority, countries, title_key, company_key, canonical_apply_url, simhash, opening_hash, place_keys,
              first_seen_at, last_seen_at, updated_at)
          VALUES (:title, :company, :locations, :location_text, :remote, :employment_type,
              :salary_min, :salary_max, :salary_currency, :salary_period, :salary_yearly_min, :salary_yearly_max,
              :posted_at, :url, :apply_url, :description_html, :description_text, :skills,
-             :seniority, :countries, :title_key, :company_key, :canonical_apply_url, :simhash, :place_keys,
+             :seniority, :countries, :title_key, :company_key, :canonical_apply_url, :simhash, :opening_hash, :place_keys,
              :now, :now, :now)",
     )?
     .execute(named(&values).as_slice())?;
-    Ok(tx.last_insert_rowid())
+    let job_id = tx.last_insert_rowid();
+    store_alternates(tx, job_id, key)?;
+    Ok(job_id)
 }
 
 fn update_job(
@@ -597,11 +518,13 @@ fn update_job(
              skills = CASE WHEN :description_html = '' THEN skills ELSE :skills END,
              seniority = :seniority, countries = :countries, title_key = :title_key, company_key = :company_key,
              canonical_apply_url = COALESCE(:canonical_apply_url, canonical_apply_url),
-             simhash = CASE WHEN :description_html = '' THEN simhash ELSE :simhash END, place_keys = :place_keys,
-             last_seen_at = :now, updated_at = :now, closed_at = NULL
+             simhash = CASE WHEN :description_html = '' THEN simhash ELSE :simhash END,
+             opening_hash = CASE WHEN :description_html = '' THEN opening_hash ELSE :opening_hash END,
+             place_keys = :place_keys, last_seen_at = :now, updated_at = :now, closed_at = NULL
          WHERE id = :id",
     )?
     .execute(named(&values).as_slice())?;
+    store_alternates(tx, job_id, key)?;
     Ok(())
 }
 

@@ -1,0 +1,136 @@
+//! The store's side of dedup: finding the stored job a new posting duplicates, and keeping the
+//! keys it is found by (title keys, the opening hash) current when the rules that make them
+//! change.
+
+use rusqlite::{Connection, OptionalExtension, Transaction, named_params, params};
+
+use crate::CoreError;
+use crate::dedup::{self, DedupKey};
+
+/// The version of the rules that made the stored keys. Raise it when `DedupKey` computes a
+/// stored key differently: the next start computes every job's keys again ([`rekey`]).
+pub(crate) const KEYS_VERSION: u32 = 2;
+const KEYS_VERSION_SETTING: &str = "dedup_keys_version";
+
+/// Candidates share the canonical apply link; or a title key (the new posting's title or one of
+/// its alternates, or a stored job's alternate that is the new title) and either the company, a
+/// SimHash close enough for another company's copy, or the opening words of the text (another
+/// company's copy cut short). The dedup index holds all four columns, so a common title's other
+/// jobs are ruled out without reading their rows; each candidate is then compared in full.
+pub(crate) fn find_duplicate(tx: &Transaction<'_>, key: &DedupKey) -> Result<Option<i64>, CoreError> {
+    if key.title_key().is_empty() && key.canonical_url.is_none() {
+        return Ok(None);
+    }
+    let mut title_keys = vec![key.title_key()];
+    title_keys.extend(key.title.alternates.iter().map(String::as_str));
+    let mut statement = tx.prepare_cached(
+        "SELECT id, title, company, locations, remote, description_text, canonical_apply_url FROM jobs
+         WHERE id IN (
+             SELECT id FROM jobs INDEXED BY jobs_dedup
+                 WHERE title_key IN (SELECT value FROM json_each(:title_keys)) AND title_key != ''
+                 AND (company_key = :company_key AND :company_key != ''
+                      OR hamming(simhash, :simhash) <= :other_company
+                      OR opening_hash = :opening_hash)
+             UNION
+             SELECT job_id FROM job_title_alternates WHERE title_key = :title_key AND :title_key != ''
+             UNION
+             SELECT id FROM jobs WHERE :canonical_apply_url IS NOT NULL AND canonical_apply_url = :canonical_apply_url)
+         ORDER BY id",
+    )?;
+    let mut rows = statement.query(named_params! {
+        ":title_keys": serde_json::to_string(&title_keys)?,
+        ":title_key": key.title_key(),
+        ":company_key": key.company_key,
+        ":simhash": key.text.simhash.map(|hash| hash as i64),
+        ":other_company": dedup::OTHER_COMPANY_DISTANCE,
+        ":opening_hash": key.text.opening_hash.map(|hash| hash as i64),
+        ":canonical_apply_url": key.canonical_url,
+    })?;
+    while let Some(row) = rows.next()? {
+        let mut candidate = stored_key(
+            &row.get::<_, String>("title")?,
+            &row.get::<_, String>("company")?,
+            &row.get::<_, String>("locations")?,
+            row.get::<_, Option<String>>("remote")?.as_deref(),
+            &row.get::<_, String>("description_text")?,
+        );
+        // A merge may have given the job another posting's link (the employer's own ATS).
+        candidate.canonical_url = row.get("canonical_apply_url")?;
+        if dedup::is_duplicate(key, &candidate) {
+            return Ok(Some(row.get("id")?));
+        }
+    }
+    Ok(None)
+}
+
+/// The key of a stored job from its columns, without its link (callers read that as stored).
+fn stored_key(title: &str, company: &str, locations_json: &str, remote: Option<&str>, description: &str) -> DedupKey {
+    let locations: Vec<String> = serde_json::from_str(locations_json).unwrap_or_default();
+    let remote = remote.and_then(jobhound_sources::WorkMode::parse);
+    DedupKey::new(title, company, &locations, remote, None, description)
+}
+
+/// Records the other names of job `job_id`'s title, replacing what was recorded.
+pub(crate) fn store_alternates(tx: &Transaction<'_>, job_id: i64, key: &DedupKey) -> Result<(), CoreError> {
+    tx.prepare_cached("DELETE FROM job_title_alternates WHERE job_id = ?1")?.execute([job_id])?;
+    if key.title.alternates.is_empty() {
+        return Ok(());
+    }
+    tx.prepare_cached(
+        "INSERT OR IGNORE INTO job_title_alternates (title_key, job_id) SELECT value, ?2 FROM json_each(?1) WHERE true",
+    )?
+    .execute(params![serde_json::to_string(&key.title.alternates)?, job_id])?;
+    Ok(())
+}
+
+/// Whether the stored keys were made by older rules than these.
+pub(crate) fn keys_outdated(connection: &Connection) -> Result<bool, CoreError> {
+    let version: Option<String> = connection
+        .query_row("SELECT value FROM settings WHERE key = ?1", [KEYS_VERSION_SETTING], |row| row.get(0))
+        .optional()?;
+    Ok(version.and_then(|version| version.parse::<u32>().ok()).is_none_or(|version| version < KEYS_VERSION))
+}
+
+/// Computes every job's dedup keys again when they were made by older rules (or never made), so
+/// a new posting finds stored jobs by the keys it has itself. Returns how many jobs it rekeyed.
+/// The link key is left as stored: a merge may have set it from another posting.
+pub fn rekey(tx: &Transaction<'_>) -> Result<u32, CoreError> {
+    if !keys_outdated(tx)? {
+        return Ok(0);
+    }
+    let keys: Vec<(i64, DedupKey)> = {
+        let mut statement = tx.prepare("SELECT id, title, company, locations, remote, description_text FROM jobs")?;
+        statement
+            .query_map([], |row| {
+                let key = stored_key(
+                    &row.get::<_, String>(1)?,
+                    &row.get::<_, String>(2)?,
+                    &row.get::<_, String>(3)?,
+                    row.get::<_, Option<String>>(4)?.as_deref(),
+                    &row.get::<_, String>(5)?,
+                );
+                Ok((row.get(0)?, key))
+            })?
+            .collect::<Result<_, _>>()?
+    };
+    let mut update = tx.prepare(
+        "UPDATE jobs SET title_key = ?2, company_key = ?3, simhash = ?4, opening_hash = ?5, place_keys = ?6
+         WHERE id = ?1",
+    )?;
+    for (id, key) in &keys {
+        update.execute(params![
+            id,
+            key.title_key(),
+            key.company_key,
+            key.text.simhash.map(|hash| hash as i64),
+            key.text.opening_hash.map(|hash| hash as i64),
+            serde_json::to_string(&key.places.keys)?
+        ])?;
+        store_alternates(tx, *id, key)?;
+    }
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![KEYS_VERSION_SETTING, KEYS_VERSION.to_string()],
+    )?;
+    Ok(u32::try_from(keys.len()).unwrap_or(u32::MAX))
+}
