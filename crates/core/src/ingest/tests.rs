@@ -120,6 +120,18 @@ fn jobs_stored_before_dedup_keys_existed_get_them_at_start() {
         .unwrap();
     assert_eq!(keys, ("senior rust engineer".to_string(), "acme".to_string()));
     assert_eq!(store.write(rekey).unwrap(), 0, "done once");
+
+    // Keys made by older rules are made again once: a retyped title's key changed with issue 22.
+    store
+        .write(|tx| {
+            tx.execute("UPDATE jobs SET title = 'Rust Engineer (Payments) - Berlin', locations = '[\"Berlin\"]'", [])?;
+            Ok(tx.execute("UPDATE settings SET value = '1' WHERE key = 'dedup_keys_version'", [])?)
+        })
+        .unwrap();
+    assert_eq!(store.write(rekey).unwrap(), 1);
+    let title_key: String = store.read(|c| Ok(c.query_row("SELECT title_key FROM jobs", [], |r| r.get(0))?)).unwrap();
+    assert_eq!(title_key, "rust engineer payments");
+    assert_eq!(store.write(rekey).unwrap(), 0);
 }
 
 #[test]
@@ -196,4 +208,65 @@ fn copies_without_a_shared_link_merge_by_title_place_and_text() {
     assert_eq!(merged.len(), 2, "the Vercel job (with both copies) and the other company's");
     let vercel = merged.iter().find(|job| job.company == "Vercel").unwrap();
     assert_eq!(store.read(|c| search::get_job(c, vercel.id)).unwrap().postings.len(), 3);
+}
+
+const LEVER: &[u8] = include_bytes!("../../../../assets/recorded/lever-sample-1.json");
+
+/// The recorded Spotify posting's text as plain paragraphs, cut after `characters` as aggregators
+/// cut it, between a board's preamble and footer.
+fn cut_html(original: &ParsedPosting, characters: usize, preamble: &str, footer: &str) -> String {
+    let text = crate::normalize::html_to_text(original.description_html.as_deref().unwrap_or_default());
+    let cut: String = text.chars().take(characters).collect();
+    format!("<p>{preamble}</p><p>{cut}…</p><p>{footer}</p>")
+}
+
+#[test]
+fn aggregator_copies_cut_short_or_retyped_merge_and_other_places_and_teams_stay_apart() {
+    let (_dir, store) = store();
+    let postings = parse(SourceKind::Lever, LEVER).unwrap();
+    store.write(|tx| ingest(tx, &postings, Some("Spotify"), "2026-11-20T10:00:00Z")).unwrap();
+    let original = &postings[0];
+    assert_eq!(original.title.as_deref(), Some("Android Engineer - Experience"));
+
+    // An aggregator's copy: the title in capitals, the company with its suffix, the text cut.
+    let mut aggregator = copy_without_links(original, "jooble-1", "SPOTIFY AB ");
+    aggregator.title = Some("ANDROID ENGINEER, EXPERIENCE".into());
+    aggregator.locations = vec!["London, United Kingdom".into()];
+    aggregator.description_html = Some(cut_html(original, 300, "", ""));
+    // An agency's copy of the opening inside the board's boilerplate, with the city in the title.
+    let mut agency = copy_without_links(original, "agency-2", "Hays Recruitment");
+    agency.title = Some("Android Engineer (Experience) - London".into());
+    agency.locations = vec!["London".into()];
+    agency.description_html = Some(cut_html(original, 600, "Apply on company site", "Jobs by Jooble"));
+    // The same title and text in another city, and another team's title on the same text.
+    let mut elsewhere = copy_without_links(original, "berlin-1", "Spotify");
+    elsewhere.locations = vec!["Berlin".into()];
+    let mut team = copy_without_links(original, "team-1", "Spotify");
+    team.title = Some("Android Engineer - Payments".into());
+    let counts =
+        store.write(|tx| ingest(tx, &[aggregator, agency, elsewhere, team], None, "2026-11-21T10:00:00Z")).unwrap();
+    assert_eq!((counts.merged, counts.new_jobs), (2, 2));
+    let page = store.read(|c| search::list_jobs(c, &JobQuery::default())).unwrap();
+    let android = page
+        .jobs
+        .iter()
+        .find(|job| job.title == "Android Engineer - Experience" && job.locations.len() == 2)
+        .unwrap();
+    assert_eq!(store.read(|c| search::get_job(c, android.id)).unwrap().postings.len(), 3);
+}
+
+#[test]
+fn a_job_stored_under_a_translated_title_is_found_by_its_english_name() {
+    let (_dir, store) = store();
+    let postings = parse(SourceKind::Lever, LEVER).unwrap();
+    let mut spanish = copy_without_links(&postings[0], "getonbrd-1", "Spotify");
+    spanish.title = Some("Ingeniero Android - Android Engineer - Experience".into());
+    store.write(|tx| ingest(tx, &[spanish], None, "2026-11-20T10:00:00Z")).unwrap();
+    let alternates: i64 = store
+        .read(|c| Ok(c.query_row("SELECT count(*) FROM job_title_alternates", [], |row| row.get(0))?))
+        .unwrap();
+    assert!(alternates >= 2, "{alternates} alternates");
+
+    let counts = store.write(|tx| ingest(tx, &postings[..1], Some("Spotify"), "2026-11-21T10:00:00Z")).unwrap();
+    assert_eq!((counts.merged, counts.new_jobs), (1, 0));
 }
