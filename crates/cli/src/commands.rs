@@ -288,6 +288,24 @@ fn jobs(app: &Jobhound, command: JobsCommand, json: bool) -> Result<(), Failure>
             Ok(())
         }
         JobsCommand::Delete { id } => crate::your_data::delete_job(app, id, json),
+        JobsCommand::Remerge => {
+            let mut shown = 0;
+            let outcome = app.remerge_jobs(&mut |done, total| {
+                // Progress goes to stderr, so --json output stays one object.
+                if done == total || done >= shown + total / 10 {
+                    shown = done;
+                    eprintln!("remerge: {done} of {total} jobs compared");
+                }
+            })?;
+            if json {
+                return json_line(&outcome);
+            }
+            let report = &outcome.report;
+            line(&format!(
+                "{} jobs compared: {} merged into an older copy, {} left apart (each has an application)\nbackup taken first: {} (restore it to undo)",
+                report.jobs, report.merged, report.kept_apart, outcome.backup
+            ))
+        }
         JobsCommand::Recheck { id } => {
             let report = runtime()?.block_on(app.recheck_job(id))?;
             if json {

@@ -185,6 +185,9 @@ enum JobsCommand {
     Recheck { id: i64 },
     /// Delete a job with its postings, application, letters and exported files.
     Delete { id: i64 },
+    /// Merge stored jobs that today's duplicate rules find to be one job (after an upgrade
+    /// improved them). Backs up first; restoring that backup undoes it.
+    Remerge,
 }
 
 fn main() -> ExitCode {

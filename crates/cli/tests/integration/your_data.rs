@@ -125,3 +125,25 @@ fn a_crafted_backup_is_one_line_on_stderr_and_restored_destinations_wait_for_con
     let confirmed = json(cli(&home, &["--json", "config", "confirm-destinations"]));
     assert_eq!(confirmed["unconfirmed"], false);
 }
+
+#[test]
+fn remerge_backs_up_first_reports_progress_and_loses_no_job() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    assert!(cli(&home, &["demo"]).status.success());
+    let before = job_count(&home);
+    let out = cli(&home, &["--json", "jobs", "remerge"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let progress = String::from_utf8_lossy(&out.stderr);
+    assert!(progress.contains(&format!("remerge: {before} of {before} jobs compared")), "{progress}");
+    let outcome: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(outcome["jobs"], before);
+    assert_eq!(outcome["merged"], 0, "the demo jobs are all different jobs");
+    let backup = outcome["backup"].as_str().unwrap();
+    assert!(Path::new(backup).starts_with(home.join("backups")), "{backup}");
+    // The backup is one a person can restore.
+    let elsewhere = dir.path().join("elsewhere");
+    let restored = json(cli(&elsewhere, &["--json", "restore", backup]));
+    assert_eq!(restored["jobs"], before);
+    assert_eq!(job_count(&home), before);
+}

@@ -17,7 +17,10 @@ const KEYS_VERSION_SETTING: &str = "dedup_keys_version";
 /// SimHash close enough for another company's copy, or the opening words of the text (another
 /// company's copy cut short). The dedup index holds all four columns, so a common title's other
 /// jobs are ruled out without reading their rows; each candidate is then compared in full.
-pub(crate) fn find_duplicate(tx: &Transaction<'_>, key: &DedupKey) -> Result<Option<i64>, CoreError> {
+///
+/// Only jobs stored before `before` are candidates (the remerge pass compares each job with older
+/// ones); a new posting passes `i64::MAX`.
+pub(crate) fn find_duplicate(tx: &Transaction<'_>, key: &DedupKey, before: i64) -> Result<Option<i64>, CoreError> {
     if key.title_key().is_empty() && key.canonical_url.is_none() {
         return Ok(None);
     }
@@ -35,6 +38,7 @@ pub(crate) fn find_duplicate(tx: &Transaction<'_>, key: &DedupKey) -> Result<Opt
              SELECT job_id FROM job_title_alternates WHERE title_key = :title_key AND :title_key != ''
              UNION
              SELECT id FROM jobs WHERE :canonical_apply_url IS NOT NULL AND canonical_apply_url = :canonical_apply_url)
+         AND id < :before
          ORDER BY id",
     )?;
     let mut rows = statement.query(named_params! {
@@ -45,6 +49,7 @@ pub(crate) fn find_duplicate(tx: &Transaction<'_>, key: &DedupKey) -> Result<Opt
         ":other_company": dedup::OTHER_COMPANY_DISTANCE,
         ":opening_hash": key.text.opening_hash.map(|hash| hash as i64),
         ":canonical_apply_url": key.canonical_url,
+        ":before": before,
     })?;
     while let Some(row) = rows.next()? {
         let mut candidate = stored_key(
@@ -64,7 +69,13 @@ pub(crate) fn find_duplicate(tx: &Transaction<'_>, key: &DedupKey) -> Result<Opt
 }
 
 /// The key of a stored job from its columns, without its link (callers read that as stored).
-fn stored_key(title: &str, company: &str, locations_json: &str, remote: Option<&str>, description: &str) -> DedupKey {
+pub(crate) fn stored_key(
+    title: &str,
+    company: &str,
+    locations_json: &str,
+    remote: Option<&str>,
+    description: &str,
+) -> DedupKey {
     let locations: Vec<String> = serde_json::from_str(locations_json).unwrap_or_default();
     let remote = remote.and_then(jobhound_sources::WorkMode::parse);
     DedupKey::new(title, company, &locations, remote, None, description)

@@ -4,11 +4,15 @@
 pub(crate) mod duplicates;
 pub(crate) mod fetching;
 pub(crate) mod liveness;
+pub(crate) mod remerge;
+mod remerge_service;
 pub(crate) mod runs;
 pub(crate) mod watched;
 pub(crate) mod write;
 
 pub use liveness::RecheckReport;
+pub use remerge::RemergeReport;
+pub use remerge_service::RemergeOutcome;
 pub use runs::{RunRecord, RunStatus};
 pub use watched::{FetchReport, WatchedSource};
 

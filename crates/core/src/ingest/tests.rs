@@ -247,11 +247,8 @@ fn aggregator_copies_cut_short_or_retyped_merge_and_other_places_and_teams_stay_
         store.write(|tx| ingest(tx, &[aggregator, agency, elsewhere, team], None, "2026-11-21T10:00:00Z")).unwrap();
     assert_eq!((counts.merged, counts.new_jobs), (2, 2));
     let page = store.read(|c| search::list_jobs(c, &JobQuery::default())).unwrap();
-    let android = page
-        .jobs
-        .iter()
-        .find(|job| job.title == "Android Engineer - Experience" && job.locations.len() == 2)
-        .unwrap();
+    let android =
+        page.jobs.iter().find(|job| job.title == "Android Engineer - Experience" && job.locations.len() == 2).unwrap();
     assert_eq!(store.read(|c| search::get_job(c, android.id)).unwrap().postings.len(), 3);
 }
 
@@ -262,11 +259,105 @@ fn a_job_stored_under_a_translated_title_is_found_by_its_english_name() {
     let mut spanish = copy_without_links(&postings[0], "getonbrd-1", "Spotify");
     spanish.title = Some("Ingeniero Android - Android Engineer - Experience".into());
     store.write(|tx| ingest(tx, &[spanish], None, "2026-11-20T10:00:00Z")).unwrap();
-    let alternates: i64 = store
-        .read(|c| Ok(c.query_row("SELECT count(*) FROM job_title_alternates", [], |row| row.get(0))?))
-        .unwrap();
+    let alternates: i64 =
+        store.read(|c| Ok(c.query_row("SELECT count(*) FROM job_title_alternates", [], |row| row.get(0))?)).unwrap();
     assert!(alternates >= 2, "{alternates} alternates");
 
     let counts = store.write(|tx| ingest(tx, &postings[..1], Some("Spotify"), "2026-11-21T10:00:00Z")).unwrap();
     assert_eq!((counts.merged, counts.new_jobs), (1, 0));
+}
+
+/// Job `id` as an older Jobhound stored it: under `title`, with keys its rules made.
+fn as_stored_by_older_rules(store: &Store, id: i64, title: &str) {
+    store
+        .write(|tx| {
+            tx.execute("UPDATE jobs SET title = ?2, title_key = 'old' WHERE id = ?1", rusqlite::params![id, title])?;
+            Ok(tx.execute("UPDATE settings SET value = '1' WHERE key = 'dedup_keys_version'", [])?)
+        })
+        .unwrap();
+}
+
+#[test]
+fn remerge_folds_what_older_rules_kept_apart_into_the_older_job_with_everything_attached() {
+    let (_dir, store) = store();
+    let postings = parse(SourceKind::Lever, LEVER).unwrap();
+    store.write(|tx| ingest(tx, &postings, Some("Spotify"), "2026-11-20T10:00:00Z")).unwrap();
+    store.write(rekey).unwrap();
+    // The aggregator's cut copy, stored apart (under a title nothing matched) as older rules did.
+    let mut aggregator = copy_without_links(&postings[0], "jooble-9", "Spotify AB");
+    aggregator.title = Some("Placeholder".into());
+    aggregator.description_html = Some(cut_html(&postings[0], 300, "", ""));
+    store.write(|tx| ingest(tx, &[aggregator], None, "2026-11-22T10:00:00Z")).unwrap();
+    let ids: Vec<i64> = store
+        .read(|c| {
+            Ok(c.prepare("SELECT id FROM jobs ORDER BY id")?.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?)
+        })
+        .unwrap();
+    assert_eq!(ids.len(), 3);
+    let (original, copy) = (ids[0], ids[2]);
+    as_stored_by_older_rules(&store, copy, "ANDROID ENGINEER, EXPERIENCE");
+    // What the person attached to the copy: an application with a letter, feedback and a hidden score.
+    store
+        .write(|tx| {
+            tx.execute_batch(&format!(
+                "INSERT INTO campaigns (id, name, profile, base_weights, created_at, updated_at) VALUES (1, 'Android', '{{}}', '{{}}', 'x', 'x');
+                 INSERT INTO matches (campaign_id, job_id, score, explanation, ranked_at, hidden) VALUES (1, {original}, 80, '{{}}', 'x', 0);
+                 INSERT INTO matches (campaign_id, job_id, score, explanation, ranked_at, hidden) VALUES (1, {copy}, 75, '{{}}', 'x', 1);
+                 INSERT INTO feedback (campaign_id, job_id, kind, weights_before, weights_after, created_at) VALUES (1, {copy}, 'like', '{{}}', '{{}}', 'x');
+                 INSERT INTO applications (job_id, status, created_at, updated_at) VALUES ({copy}, 'applied', 'x', 'x');
+                 INSERT INTO cover_letters (job_id, version, origin, text, created_at) VALUES ({original}, 1, 'generated', 'first', 'x');
+                 INSERT INTO cover_letters (job_id, version, origin, text, created_at) VALUES ({copy}, 1, 'edited', 'second', 'x');"
+            ))?;
+            Ok(())
+        })
+        .unwrap();
+
+    let mut heard = Vec::new();
+    let report = store.write(|tx| super::remerge::remerge(tx, &mut |done, total| heard.push((done, total)))).unwrap();
+    assert_eq!((report.jobs, report.merged, report.kept_apart), (3, 1, 0));
+    assert_eq!(heard.first(), Some(&(0, 3)));
+    assert_eq!(heard.last(), Some(&(3, 3)));
+    let count = |sql: &str| -> i64 { store.read(|c| Ok(c.query_row(sql, [], |r| r.get(0))?)).unwrap() };
+    assert_eq!(count("SELECT COUNT(*) FROM jobs"), 2);
+    assert_eq!(count(&format!("SELECT COUNT(*) FROM jobs WHERE id = {copy}")), 0);
+    assert_eq!(count(&format!("SELECT COUNT(*) FROM job_postings WHERE job_id = {original}")), 2, "both postings");
+    assert_eq!(count(&format!("SELECT COUNT(*) FROM applications WHERE job_id = {original}")), 1);
+    assert_eq!(count(&format!("SELECT COUNT(*) FROM feedback WHERE job_id = {original}")), 1);
+    assert_eq!(count(&format!("SELECT hidden FROM matches WHERE job_id = {original}")), 1, "the person's mark kept");
+    assert_eq!(
+        count(&format!("SELECT MAX(version) FROM cover_letters WHERE job_id = {original}")),
+        2,
+        "letters in order"
+    );
+    assert_eq!(count("SELECT COUNT(*) FROM postings"), 3, "no posting is lost");
+    // The search index followed: the copy's entry went with it.
+    let found = store
+        .read(|c| search::list_jobs(c, &JobQuery { text: Some("android".into()), ..JobQuery::default() }))
+        .unwrap();
+    assert_eq!(found.jobs.iter().map(|job| job.id).collect::<Vec<_>>(), vec![original]);
+    // A second pass finds nothing more.
+    assert_eq!(store.write(|tx| super::remerge::remerge(tx, &mut |_, _| {})).unwrap().merged, 0);
+}
+
+#[test]
+fn remerge_leaves_two_copies_apart_when_each_has_an_application() {
+    let (_dir, store) = store();
+    let postings = parse(SourceKind::Lever, LEVER).unwrap();
+    store.write(|tx| ingest(tx, &postings[..1], Some("Spotify"), "2026-11-20T10:00:00Z")).unwrap();
+    let mut copy = copy_without_links(&postings[0], "jooble-10", "Spotify");
+    copy.title = Some("Placeholder".into());
+    store.write(|tx| ingest(tx, &[copy], None, "2026-11-21T10:00:00Z")).unwrap();
+    as_stored_by_older_rules(&store, 2, "Android Engineer, Experience");
+    store
+        .write(|tx| {
+            Ok(tx.execute_batch(
+                "INSERT INTO applications (job_id, status, created_at, updated_at) VALUES (1, 'applied', 'x', 'x');
+                 INSERT INTO applications (job_id, status, created_at, updated_at) VALUES (2, 'saved', 'x', 'x');",
+            )?)
+        })
+        .unwrap();
+    let report = store.write(|tx| super::remerge::remerge(tx, &mut |_, _| {})).unwrap();
+    assert_eq!((report.merged, report.kept_apart), (0, 1));
+    let jobs: i64 = store.read(|c| Ok(c.query_row("SELECT COUNT(*) FROM jobs", [], |r| r.get(0))?)).unwrap();
+    assert_eq!(jobs, 2);
 }

@@ -199,7 +199,7 @@ fn write_prepared(
                 counts.changed_jobs.push(job_id);
             }
             None => {
-                let job_id = match find_duplicate(tx, &key)? {
+                let job_id = match find_duplicate(tx, &key, i64::MAX)? {
                     Some(existing) => {
                         if merge_fills_description(tx, existing, &job)? {
                             index.before_change(tx, existing)?;
