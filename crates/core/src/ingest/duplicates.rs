@@ -5,7 +5,7 @@
 use rusqlite::{Connection, OptionalExtension, Transaction, named_params, params};
 
 use crate::CoreError;
-use crate::dedup::{self, DedupKey};
+use crate::dedup::{self, DedupKey, TextPrint, Verdict};
 
 /// The version of the rules that made the stored keys. Raise it when `DedupKey` computes a
 /// stored key differently: the next start computes every job's keys again ([`rekey`]).
@@ -27,7 +27,7 @@ pub(crate) fn find_duplicate(tx: &Transaction<'_>, key: &DedupKey, before: i64) 
     let mut title_keys = vec![key.title_key()];
     title_keys.extend(key.title.alternates.iter().map(String::as_str));
     let mut statement = tx.prepare_cached(
-        "SELECT id, title, company, locations, remote, description_text, canonical_apply_url FROM jobs
+        "SELECT id, title, company, locations, remote, simhash, opening_hash, canonical_apply_url FROM jobs
          WHERE id IN (
              SELECT id FROM jobs INDEXED BY jobs_dedup
                  WHERE title_key IN (SELECT value FROM json_each(:title_keys)) AND title_key != ''
@@ -52,33 +52,48 @@ pub(crate) fn find_duplicate(tx: &Transaction<'_>, key: &DedupKey, before: i64) 
         ":before": before,
     })?;
     while let Some(row) = rows.next()? {
+        let id: i64 = row.get("id")?;
+        let hash = |column: &str| row.get::<_, Option<i64>>(column).map(|hash| hash.map(|hash| hash as u64));
         let mut candidate = stored_key(
             &row.get::<_, String>("title")?,
             &row.get::<_, String>("company")?,
             &row.get::<_, String>("locations")?,
             row.get::<_, Option<String>>("remote")?.as_deref(),
-            &row.get::<_, String>("description_text")?,
+            TextPrint::from_stored_hashes(hash("simhash")?, hash("opening_hash")?),
         );
         // A merge may have given the job another posting's link (the employer's own ATS).
         candidate.canonical_url = row.get("canonical_apply_url")?;
-        if dedup::is_duplicate(key, &candidate) {
-            return Ok(Some(row.get("id")?));
+        let duplicate = match dedup::verdict_before_texts(key, &candidate) {
+            Verdict::Duplicate => true,
+            Verdict::Distinct => false,
+            // Only now is the candidate's text read: few pairs get this far.
+            Verdict::CompareTexts => {
+                let text: String = tx
+                    .prepare_cached("SELECT description_text FROM jobs WHERE id = ?1")?
+                    .query_row([id], |row| row.get(0))?;
+                candidate.text = TextPrint::new(&text);
+                dedup::texts_match(key, &candidate)
+            }
+        };
+        if duplicate {
+            return Ok(Some(id));
         }
     }
     Ok(None)
 }
 
-/// The key of a stored job from its columns, without its link (callers read that as stored).
+/// The key of a stored job from its columns and `text` (what is known of its description), without
+/// its link (callers read that as stored).
 pub(crate) fn stored_key(
     title: &str,
     company: &str,
     locations_json: &str,
     remote: Option<&str>,
-    description: &str,
+    text: TextPrint,
 ) -> DedupKey {
     let locations: Vec<String> = serde_json::from_str(locations_json).unwrap_or_default();
     let remote = remote.and_then(jobhound_sources::WorkMode::parse);
-    DedupKey::new(title, company, &locations, remote, None, description)
+    DedupKey { text, ..DedupKey::new(title, company, &locations, remote, None, "") }
 }
 
 /// Records the other names of job `job_id`'s title, replacing what was recorded.
@@ -118,7 +133,7 @@ pub fn rekey(tx: &Transaction<'_>) -> Result<u32, CoreError> {
                     &row.get::<_, String>(2)?,
                     &row.get::<_, String>(3)?,
                     row.get::<_, Option<String>>(4)?.as_deref(),
-                    &row.get::<_, String>(5)?,
+                    TextPrint::new(&row.get::<_, String>(5)?),
                 );
                 Ok((row.get(0)?, key))
             })?

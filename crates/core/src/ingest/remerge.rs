@@ -7,6 +7,7 @@ use rusqlite::{Transaction, params};
 
 use super::duplicates::{find_duplicate, rekey, stored_key};
 use crate::CoreError;
+use crate::dedup::TextPrint;
 use crate::search::index::SearchIndexBatch;
 
 /// What a remerge pass did.
@@ -62,7 +63,7 @@ fn job_key(tx: &Transaction<'_>, id: i64) -> Result<Option<crate::dedup::DedupKe
         &row.get::<_, String>(1)?,
         &row.get::<_, String>(2)?,
         row.get::<_, Option<String>>(3)?.as_deref(),
-        &row.get::<_, String>(4)?,
+        TextPrint::new(&row.get::<_, String>(4)?),
     );
     key.canonical_url = row.get(5)?;
     Ok(Some(key))

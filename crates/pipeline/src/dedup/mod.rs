@@ -93,27 +93,60 @@ impl From<&crate::parse_output::ParsedJob> for DedupKey {
 
 /// Whether `a` and `b` are the same job.
 pub fn is_duplicate(a: &DedupKey, b: &DedupKey) -> bool {
+    match verdict_before_texts(a, b) {
+        Verdict::Duplicate => true,
+        Verdict::Distinct => false,
+        Verdict::CompareTexts => texts_match(a, b),
+    }
+}
+
+/// What the keys decide before the texts are compared word by word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Duplicate,
+    Distinct,
+    /// The titles and places match, but the SimHashes alone do not make the texts one.
+    CompareTexts,
+}
+
+/// Decides from the links, titles, places and SimHashes alone, so a store can hold its jobs' texts
+/// back until a pair needs them ([`texts_match`]); most candidates are settled here.
+pub fn verdict_before_texts(a: &DedupKey, b: &DedupKey) -> Verdict {
     if let (Some(left), Some(right)) = (&a.canonical_url, &b.canonical_url)
         && left == right
     {
-        return true;
+        return Verdict::Duplicate;
     }
     if !a.title.matches(&b.title) || !places_compatible(&a.places, a.remote, &b.places, b.remote) {
-        return false;
+        return Verdict::Distinct;
     }
     let distance = a.text.distance(&b.text);
-    if !a.company_key.is_empty() && a.company_key == b.company_key {
+    let close_enough = if same_company(a, b) {
         // Same employer, same title, same place: one job unless the texts say two teams.
         distance.is_none_or(|bits| bits <= SAME_COMPANY_DISTANCE)
-            || a.text
-                .containment(&b.text)
-                .is_none_or(|(share, words)| words < MIN_COMPARED_WORDS || share >= SAME_COMPANY_CONTAINMENT)
     } else {
         distance.is_some_and(|bits| bits <= OTHER_COMPANY_DISTANCE)
-            || a.text
-                .opening_overlap(&b.text)
-                .is_some_and(|(share, words)| words >= OTHER_COMPANY_MIN_WORDS && share >= OTHER_COMPANY_OVERLAP)
+    };
+    if close_enough { Verdict::Duplicate } else { Verdict::CompareTexts }
+}
+
+/// Whether two texts the SimHash kept apart are one text after all: for the same employer, most of
+/// the shorter is in the longer (a repost with a sentence changed, a copy cut short); for another
+/// company, the shorter is the longer's opening (an agency's cut or wrapped copy).
+pub fn texts_match(a: &DedupKey, b: &DedupKey) -> bool {
+    if same_company(a, b) {
+        a.text
+            .containment(&b.text)
+            .is_none_or(|(share, words)| words < MIN_COMPARED_WORDS || share >= SAME_COMPANY_CONTAINMENT)
+    } else {
+        a.text
+            .opening_overlap(&b.text)
+            .is_some_and(|(share, words)| words >= OTHER_COMPANY_MIN_WORDS && share >= OTHER_COMPANY_OVERLAP)
     }
+}
+
+fn same_company(a: &DedupKey, b: &DedupKey) -> bool {
+    !a.company_key.is_empty() && a.company_key == b.company_key
 }
 
 #[cfg(test)]

@@ -59,6 +59,12 @@ impl TextPrint {
         }
     }
 
+    /// The hashes a store keeps of a text, for deciding what they can decide before the text is
+    /// read ([`super::verdict_before_texts`]).
+    pub fn from_stored_hashes(simhash: Option<u64>, opening_hash: Option<u64>) -> Self {
+        Self { simhash, opening_hash, shingles: Vec::new(), words: 0 }
+    }
+
     pub fn words(&self) -> usize {
         self.words
     }
