@@ -2,10 +2,10 @@
 //! keys it is found by (title keys, the opening hash) current when the rules that make them
 //! change.
 
-use rusqlite::{Connection, OptionalExtension, Transaction, named_params, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::CoreError;
-use crate::dedup::{self, DedupKey, TextPrint, Verdict};
+use crate::dedup::{self, DedupKey, Places, TextPrint, TitleKeys, Verdict};
 
 /// The version of the rules that made the stored keys. Raise it when `DedupKey` computes a
 /// stored key differently: the next start computes every job's keys again ([`rekey`]).
@@ -24,13 +24,19 @@ pub(crate) fn find_duplicate(tx: &Transaction<'_>, key: &DedupKey, before: i64) 
     if key.title_key().is_empty() && key.canonical_url.is_none() {
         return Ok(None);
     }
-    let mut title_keys = vec![key.title_key()];
-    title_keys.extend(key.title.alternates.iter().map(String::as_str));
-    let mut statement = tx.prepare_cached(
-        "SELECT id, title, company, locations, remote, simhash, opening_hash, canonical_apply_url FROM jobs
+    // Most titles have no other names: their candidates are one index range, not a json_each.
+    let titles = if key.title.alternates.is_empty() {
+        "title_key = :title_key"
+    } else {
+        "(title_key = :title_key OR title_key IN (SELECT value FROM json_each(:alternates)))"
+    };
+    let mut statement = tx.prepare_cached(&format!(
+        "SELECT id, title, title_key, company_key, place_keys, countries, remote, simhash, opening_hash,
+                canonical_apply_url
+         FROM jobs
          WHERE id IN (
              SELECT id FROM jobs INDEXED BY jobs_dedup
-                 WHERE title_key IN (SELECT value FROM json_each(:title_keys)) AND title_key != ''
+                 WHERE {titles} AND :title_key != ''
                  AND (company_key = :company_key AND :company_key != ''
                       OR hamming(simhash, :simhash) <= :other_company
                       OR opening_hash = :opening_hash)
@@ -39,30 +45,33 @@ pub(crate) fn find_duplicate(tx: &Transaction<'_>, key: &DedupKey, before: i64) 
              UNION
              SELECT id FROM jobs WHERE :canonical_apply_url IS NOT NULL AND canonical_apply_url = :canonical_apply_url)
          AND id < :before
-         ORDER BY id",
-    )?;
-    let mut rows = statement.query(named_params! {
-        ":title_keys": serde_json::to_string(&title_keys)?,
-        ":title_key": key.title_key(),
-        ":company_key": key.company_key,
-        ":simhash": key.text.simhash.map(|hash| hash as i64),
-        ":other_company": dedup::OTHER_COMPANY_DISTANCE,
-        ":opening_hash": key.text.opening_hash.map(|hash| hash as i64),
-        ":canonical_apply_url": key.canonical_url,
-        ":before": before,
-    })?;
+         ORDER BY id"
+    ))?;
+    let alternates = serde_json::to_string(&key.title.alternates)?;
+    let title_key = key.title_key();
+    let simhash = key.text.simhash.map(|hash| hash as i64);
+    let opening_hash = key.text.opening_hash.map(|hash| hash as i64);
+    let mut parameters: Vec<(&str, &dyn rusqlite::ToSql)> = vec![
+        (":title_key", &title_key),
+        (":company_key", &key.company_key),
+        (":simhash", &simhash),
+        (":other_company", &dedup::OTHER_COMPANY_DISTANCE),
+        (":opening_hash", &opening_hash),
+        (":canonical_apply_url", &key.canonical_url),
+        (":before", &before),
+    ];
+    if !key.title.alternates.is_empty() {
+        parameters.push((":alternates", &alternates));
+    }
+    let mut rows = statement.query(parameters.as_slice())?;
     while let Some(row) = rows.next()? {
         let id: i64 = row.get("id")?;
-        let hash = |column: &str| row.get::<_, Option<i64>>(column).map(|hash| hash.map(|hash| hash as u64));
-        let mut candidate = stored_key(
-            &row.get::<_, String>("title")?,
-            &row.get::<_, String>("company")?,
-            &row.get::<_, String>("locations")?,
-            row.get::<_, Option<String>>("remote")?.as_deref(),
-            TextPrint::from_stored_hashes(hash("simhash")?, hash("opening_hash")?),
-        );
-        // A merge may have given the job another posting's link (the employer's own ATS).
-        candidate.canonical_url = row.get("canonical_apply_url")?;
+        let mut candidate = candidate_key(row)?;
+        if !key.title.matches(&candidate.title) {
+            // The stored key is the title's primary one; its other names are worked out only for
+            // a candidate that the primary alone does not match.
+            candidate.title = dedup::title_keys(&row.get::<_, String>("title")?, &candidate.places);
+        }
         let duplicate = match dedup::verdict_before_texts(key, &candidate) {
             Verdict::Duplicate => true,
             Verdict::Distinct => false,
@@ -80,6 +89,24 @@ pub(crate) fn find_duplicate(tx: &Transaction<'_>, key: &DedupKey, before: i64) 
         }
     }
     Ok(None)
+}
+
+/// A candidate's key from the keys stored with it, without reading its text.
+fn candidate_key(row: &rusqlite::Row<'_>) -> Result<DedupKey, CoreError> {
+    let hash = |column: &str| row.get::<_, Option<i64>>(column).map(|hash| hash.map(|hash| hash as u64));
+    let text = TextPrint::from_stored_hashes(hash("simhash")?, hash("opening_hash")?);
+    Ok(DedupKey {
+        title: TitleKeys { primary: row.get("title_key")?, alternates: Vec::new() },
+        company_key: row.get("company_key")?,
+        // A merge may have given the job another posting's link (the employer's own ATS).
+        canonical_url: row.get("canonical_apply_url")?,
+        places: Places {
+            keys: serde_json::from_str(&row.get::<_, String>("place_keys")?).unwrap_or_default(),
+            countries: serde_json::from_str(&row.get::<_, String>("countries")?).unwrap_or_default(),
+        },
+        remote: row.get::<_, Option<String>>("remote")?.as_deref().and_then(jobhound_sources::WorkMode::parse),
+        text,
+    })
 }
 
 /// The key of a stored job from its columns and `text` (what is known of its description), without
