@@ -40,9 +40,9 @@ pub(crate) fn find_duplicate(tx: &Transaction<'_>, key: &DedupKey, before: i64) 
                  AND (company_key = :company_key AND :company_key != ''
                       OR hamming(simhash, :simhash) <= :other_company
                       OR opening_hash = :opening_hash)
-             UNION
+             UNION ALL
              SELECT job_id FROM job_title_alternates WHERE title_key = :title_key AND :title_key != ''
-             UNION
+             UNION ALL
              SELECT id FROM jobs WHERE :canonical_apply_url IS NOT NULL AND canonical_apply_url = :canonical_apply_url)
          AND id < :before
          ORDER BY id"
@@ -123,9 +123,12 @@ pub(crate) fn stored_key(
     DedupKey { text, ..DedupKey::new(title, company, &locations, remote, None, "") }
 }
 
-/// Records the other names of job `job_id`'s title, replacing what was recorded.
-pub(crate) fn store_alternates(tx: &Transaction<'_>, job_id: i64, key: &DedupKey) -> Result<(), CoreError> {
-    tx.prepare_cached("DELETE FROM job_title_alternates WHERE job_id = ?1")?.execute([job_id])?;
+/// Records the other names of job `job_id`'s title, replacing what was recorded unless the job
+/// is `new`.
+pub(crate) fn store_alternates(tx: &Transaction<'_>, job_id: i64, key: &DedupKey, new: bool) -> Result<(), CoreError> {
+    if !new {
+        tx.prepare_cached("DELETE FROM job_title_alternates WHERE job_id = ?1")?.execute([job_id])?;
+    }
     if key.title.alternates.is_empty() {
         return Ok(());
     }
@@ -179,7 +182,7 @@ pub fn rekey(tx: &Transaction<'_>) -> Result<u32, CoreError> {
             key.text.opening_hash.map(|hash| hash as i64),
             serde_json::to_string(&key.places.keys)?
         ])?;
-        store_alternates(tx, *id, key)?;
+        store_alternates(tx, *id, key, false)?;
     }
     tx.execute(
         "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -483,7 +483,7 @@ fn insert_job(tx: &Transaction<'_>, job: &NormalizedJob, key: &DedupKey, now: &s
     )?
     .execute(named(&values).as_slice())?;
     let job_id = tx.last_insert_rowid();
-    store_alternates(tx, job_id, key)?;
+    store_alternates(tx, job_id, key, true)?;
     Ok(job_id)
 }
 
@@ -524,7 +524,7 @@ fn update_job(
          WHERE id = :id",
     )?
     .execute(named(&values).as_slice())?;
-    store_alternates(tx, job_id, key)?;
+    store_alternates(tx, job_id, key, false)?;
     Ok(())
 }
 

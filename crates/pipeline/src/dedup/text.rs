@@ -49,12 +49,16 @@ impl TextPrint {
     pub fn new(text: &str) -> Self {
         let words: Vec<Cow<'_, str>> =
             text.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).map(lowered).collect();
-        let simhash = simhash_of(&words);
-        let body = without_preamble(&words);
+        // Each shingle is hashed once: the SimHash takes them all, the comparisons those after a
+        // board's preamble.
+        let shingles: Vec<u64> = words.windows(3).map(shingle_hash).collect();
+        let simhash = (words.len() >= MIN_SIMHASH_WORDS).then(|| simhash_of_hashes(&shingles));
+        let preamble = words.len() - without_preamble(&words).len();
+        let body = &words[preamble..];
         Self {
             simhash,
             opening_hash: (body.len() >= OPENING_HASH_WORDS).then(|| shingle_hash(&body[..OPENING_HASH_WORDS])),
-            shingles: body.windows(3).map(shingle_hash).collect(),
+            shingles: shingles.get(preamble..).map(<[u64]>::to_vec).unwrap_or_default(),
             words: body.len(),
         }
     }
@@ -129,28 +133,23 @@ fn without_preamble<'a, 'b>(mut words: &'a [Cow<'b, str>]) -> &'a [Cow<'b, str>]
 pub fn simhash(text: &str) -> Option<u64> {
     let words: Vec<Cow<'_, str>> =
         text.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).map(lowered).collect();
-    simhash_of(&words)
-}
-
-fn simhash_of(words: &[Cow<'_, str>]) -> Option<u64> {
     if words.len() < MIN_SIMHASH_WORDS {
         return None;
     }
-    // How many shingles set each bit; a bit of the result is set where most shingles set it.
+    let shingles: Vec<u64> = words.windows(3).map(shingle_hash).collect();
+    Some(simhash_of_hashes(&shingles))
+}
+
+/// A bit of the result is set where most shingles set it.
+fn simhash_of_hashes(shingles: &[u64]) -> u64 {
     let mut ones = [0u32; 64];
-    let mut shingles = 0u32;
-    for shingle in words.windows(3) {
-        let hash = shingle_hash(shingle);
+    for hash in shingles {
         for (bit, count) in ones.iter_mut().enumerate() {
             *count += (hash >> bit & 1) as u32;
         }
-        shingles += 1;
     }
-    Some(
-        ones.iter()
-            .enumerate()
-            .fold(0u64, |acc, (bit, &count)| if 2 * count > shingles { acc | 1 << bit } else { acc }),
-    )
+    let total = shingles.len() as u32;
+    ones.iter().enumerate().fold(0u64, |acc, (bit, &count)| if 2 * count > total { acc | 1 << bit } else { acc })
 }
 
 /// FNV-1a over the words, each followed by a space, then an avalanche.
