@@ -16,6 +16,7 @@ mod dropped_files;
 mod ipc_error;
 mod logging;
 mod navigation;
+mod remerge;
 mod startup;
 mod state;
 mod tray;
@@ -61,6 +62,7 @@ fn main() {
     let result = builder
         .manage(state)
         .manage(updates::PendingUpdate::default())
+        .manage(remerge::Remerge::default())
         .invoke_handler(tauri::generate_handler![
             commands::app_status,
             commands::list_jobs,
@@ -139,6 +141,7 @@ fn main() {
             updates::update_status,
             updates::check_for_update,
             updates::install_update,
+            remerge::remerge_status,
         ])
         .setup(|app| {
             jobhound_notify::set_app_identity(&app.config().identifier, !cfg!(debug_assertions));
@@ -150,6 +153,7 @@ fn main() {
                 tracing::warn!("no tray icon: {error}");
             }
             background::start(app.handle());
+            remerge::start_if_pending(app.handle());
             updates::start_checking(app.handle());
             Ok(())
         })

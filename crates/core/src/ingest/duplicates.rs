@@ -11,6 +11,9 @@ use crate::dedup::{self, DedupKey, Places, TextPrint, TitleKeys, Verdict};
 /// stored key differently: the next start computes every job's keys again ([`rekey`]).
 pub(crate) const KEYS_VERSION: u32 = 2;
 const KEYS_VERSION_SETTING: &str = "dedup_keys_version";
+/// Set when keys were made again for jobs already stored: the better rules may find some of them
+/// to be one job, which the remerge pass (`Jobhound::remerge_jobs`) then merges.
+pub(crate) const REMERGE_PENDING_SETTING: &str = "dedup_remerge_pending";
 
 /// Candidates share the canonical apply link; or a title key (the new posting's title or one of
 /// its alternates, or a stored job's alternate that is the new title) and either the company, a
@@ -139,6 +142,14 @@ pub(crate) fn store_alternates(tx: &Transaction<'_>, job_id: i64, key: &DedupKey
     Ok(())
 }
 
+/// Whether jobs stored under older rules wait for the remerge pass.
+pub(crate) fn remerge_pending(connection: &Connection) -> Result<bool, CoreError> {
+    Ok(connection
+        .query_row("SELECT value = '1' FROM settings WHERE key = ?1", [REMERGE_PENDING_SETTING], |row| row.get(0))
+        .optional()?
+        .unwrap_or(false))
+}
+
 /// Whether the stored keys were made by older rules than these.
 pub(crate) fn keys_outdated(connection: &Connection) -> Result<bool, CoreError> {
     let version: Option<String> = connection
@@ -184,9 +195,11 @@ pub fn rekey(tx: &Transaction<'_>) -> Result<u32, CoreError> {
         ])?;
         store_alternates(tx, *id, key, false)?;
     }
-    tx.execute(
-        "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        params![KEYS_VERSION_SETTING, KEYS_VERSION.to_string()],
-    )?;
+    let upsert =
+        "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+    tx.execute(upsert, params![KEYS_VERSION_SETTING, KEYS_VERSION.to_string()])?;
+    if !keys.is_empty() {
+        tx.execute(upsert, params![REMERGE_PENDING_SETTING, "1"])?;
+    }
     Ok(u32::try_from(keys.len()).unwrap_or(u32::MAX))
 }

@@ -12,7 +12,7 @@ pub(crate) mod write;
 
 pub use liveness::RecheckReport;
 pub use remerge::RemergeReport;
-pub use remerge_service::RemergeOutcome;
+pub use remerge_service::{RemergeOutcome, RemergeStatus};
 pub use runs::{RunRecord, RunStatus};
 pub use watched::{FetchReport, WatchedSource};
 

@@ -5,7 +5,7 @@
 
 use rusqlite::{Transaction, params};
 
-use super::duplicates::{find_duplicate, rekey, stored_key};
+use super::duplicates::{REMERGE_PENDING_SETTING, find_duplicate, rekey, stored_key};
 use crate::CoreError;
 use crate::dedup::TextPrint;
 use crate::search::index::SearchIndexBatch;
@@ -48,6 +48,7 @@ pub fn remerge(tx: &Transaction<'_>, progress: &mut dyn FnMut(u32, u32)) -> Resu
         }
     }
     index.finish(tx)?;
+    tx.execute("DELETE FROM settings WHERE key = ?1", [REMERGE_PENDING_SETTING])?;
     progress(total, total);
     Ok(report)
 }

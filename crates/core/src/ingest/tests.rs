@@ -132,6 +132,17 @@ fn jobs_stored_before_dedup_keys_existed_get_them_at_start() {
     let title_key: String = store.read(|c| Ok(c.query_row("SELECT title_key FROM jobs", [], |r| r.get(0))?)).unwrap();
     assert_eq!(title_key, "rust engineer payments");
     assert_eq!(store.write(rekey).unwrap(), 0);
+    // Jobs were there before: the remerge pass is due, and done once it ran.
+    assert!(store.read(super::duplicates::remerge_pending).unwrap());
+    store.write(|tx| super::remerge::remerge(tx, &mut |_, _| {})).unwrap();
+    assert!(!store.read(super::duplicates::remerge_pending).unwrap());
+}
+
+#[test]
+fn a_new_database_has_no_remerge_due() {
+    let (_dir, store) = store();
+    assert_eq!(store.write(rekey).unwrap(), 0);
+    assert!(!store.read(super::duplicates::remerge_pending).unwrap());
 }
 
 #[test]

@@ -1,5 +1,7 @@
 import { Channel } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
 import type { ImportProgress } from '$lib/bindings/ImportProgress';
+import type { RemergeStatus } from '$lib/bindings/RemergeStatus';
 import type { DataClient } from './yourData';
 import { call } from './call';
 
@@ -20,5 +22,8 @@ export const tauriData: DataClient = {
 	saveView: (name, query) => call('save_view', { name, query }),
 	deleteView: (id) => call('delete_view', { id }),
 	skillFit: (jobId) => call('skill_fit', { jobId }),
-	dashboard: () => call('dashboard')
+	dashboard: () => call('dashboard'),
+	remergeStatus: () => call('remerge_status'),
+	onRemergeProgress: (handler) =>
+		listen('remerge-progress', (event) => handler(event.payload as RemergeStatus))
 };

@@ -9,6 +9,7 @@ import type { ImportFrom } from '$lib/bindings/ImportFrom';
 import type { ImportProgress } from '$lib/bindings/ImportProgress';
 import type { ImportReport } from '$lib/bindings/ImportReport';
 import type { JobQuery } from '$lib/bindings/JobQuery';
+import type { RemergeStatus } from '$lib/bindings/RemergeStatus';
 import type { RestoreReport } from '$lib/bindings/RestoreReport';
 import type { SavedView } from '$lib/bindings/SavedView';
 import type { SkillFit } from '$lib/bindings/SkillFit';
@@ -33,4 +34,7 @@ export interface DataClient {
 	skillFit(jobId: number): Promise<SkillFit>;
 	/** The figures behind the dashboard's charts, for the last 30 days. */
 	dashboard(): Promise<Dashboard>;
+	/** The one-time merge of stored duplicates after an upgrade improved the rules. */
+	remergeStatus(): Promise<RemergeStatus>;
+	onRemergeProgress(handler: (status: RemergeStatus) => void): Promise<() => void>;
 }

@@ -295,6 +295,10 @@ export function fakeClient(overrides: Partial<ApiClient> = {}): ApiClient {
 		deleteView: unexpected('deleteView'),
 		dashboard: unexpected('dashboard'),
 		skillFit: vi.fn(() => Promise.resolve({ resume_id: null, resume_name: null, matched: [], missing: [] })),
+		remergeStatus: vi.fn(() =>
+			Promise.resolve({ running: false, done: 0, total: 0, outcome: null, error: null })
+		),
+		onRemergeProgress: vi.fn(() => Promise.resolve(() => {})),
 		...overrides
 	};
 }
