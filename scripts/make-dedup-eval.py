@@ -236,6 +236,9 @@ def main():
         add(job, copy(job, source="jooble", source_id=f"loc-{index}", url=aggregator(job, 19), apply_url=aggregator(job, 19),
                       locations=reformatted_locations(job, rng), description_text=cut(text, 700)), True,
             "location reformatted or dropped")
+        add(job, copy(job, source="careerjet", source_id=f"bare-{index}", url=aggregator(job, 24),
+                      apply_url=aggregator(job, 24), company=job["company"].upper(), description_text=""), True,
+            "listing without text, same employer")
         changed = one_sentence_changed(text)
         if changed:
             add(job, copy(job, source_id=f"rp2-{index}", url=aggregator(job, 20), apply_url=aggregator(job, 20),

@@ -111,6 +111,9 @@ impl Counts {
 pub struct Evaluation {
     pub overall: Counts,
     pub by_kind: BTreeMap<String, Counts>,
+    /// Duplicates missed where one job has no description: with a generic title, no rule can
+    /// tell such a listing from another job of that title elsewhere.
+    pub missed_without_text: u32,
     /// The pairs judged wrongly, with their kind, for inspection.
     pub mistakes: Vec<String>,
 }
@@ -125,6 +128,10 @@ pub fn evaluate<'a>(pairs: impl IntoIterator<Item = &'a LabelledPair>) -> Evalua
         let kind = pair.kind.as_deref().unwrap_or(UNLABELLED);
         evaluation.overall.count(judged, pair.duplicate);
         evaluation.by_kind.entry(kind.to_string()).or_default().count(judged, pair.duplicate);
+        let textless = |job: &LabelledJob| job.description_text.as_deref().is_none_or(|text| text.trim().is_empty());
+        if pair.duplicate && !judged && (textless(&pair.a) || textless(&pair.b)) {
+            evaluation.missed_without_text += 1;
+        }
         if judged != pair.duplicate {
             let title = |job: &LabelledJob| job.title.clone().unwrap_or_default();
             evaluation.mistakes.push(format!(
@@ -177,5 +184,6 @@ mod tests {
         assert_eq!(evaluation.by_kind["missed"].recall(), 0.0);
         assert_eq!(evaluation.by_kind[UNLABELLED].true_negatives, 1);
         assert_eq!(evaluation.mistakes.len(), 1);
+        assert_eq!(evaluation.missed_without_text, 1, "the missed pair has no text");
     }
 }

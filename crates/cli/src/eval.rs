@@ -45,6 +45,7 @@ pub fn dedup(pairs_file: Option<&Path>, json: bool) -> Result<(), Failure> {
             "false_negatives": overall.false_negatives,
             "true_negatives": overall.true_negatives,
             "categories": categories,
+            "missed_without_text": evaluation.missed_without_text,
             "mistakes": evaluation.mistakes,
         }));
     }
@@ -61,6 +62,7 @@ pub fn dedup(pairs_file: Option<&Path>, json: bool) -> Result<(), Failure> {
         let recall = if counts.duplicates() > 0 { format!("{:.4}", counts.recall()) } else { "-".to_string() };
         line(&format!("{kind:width$}  {:5}  {:9.4}  {recall:>6}", counts.pairs, counts.precision()))?;
     }
+    line(&format!("duplicates missed with no text on one side to compare: {}", evaluation.missed_without_text))?;
     line(&format!(
         "true positives {}, false positives {}, false negatives {}, true negatives {}",
         overall.true_positives, overall.false_positives, overall.false_negatives, overall.true_negatives
