@@ -47,6 +47,23 @@ async function closeAndWait({ exited }) {
 	return code;
 }
 
+/**
+ * Closes the window of an app whose setting is to stay in the tray, and waits for it to hide. The
+ * first close request is sometimes lost under load (see closeAndWait; CI saw it here too); a
+ * second is then honoured, as a person's second click would be.
+ */
+async function closeToTray() {
+	assert.equal(window('close'), '1');
+	try {
+		await until(() => window('state') === 'hidden', 'the window to hide', 3_000);
+	} catch {
+		assert.equal(window('state'), 'mapped', 'neither hidden nor still shown');
+		console.log('close request lost; sent again');
+		assert.equal(window('close'), '1');
+		await until(() => window('state') === 'hidden', 'the window to hide');
+	}
+}
+
 function setCloseToTray(dataDir, on) {
 	execFileSync('/usr/bin/python3', [
 		'-c',
@@ -68,8 +85,7 @@ test(
 		try {
 			const first = await start(dataDir);
 			started.push(first.app);
-			assert.equal(window('close'), '1');
-			await until(() => window('state') === 'hidden', 'the window to hide');
+			await closeToTray();
 			await new Promise((resolve) => setTimeout(resolve, 500));
 			assert.equal(first.app.exitCode, null, 'still running in the tray');
 
@@ -81,7 +97,10 @@ test(
 			});
 			started.push(again);
 			const againExited = new Promise((resolve) => again.on('exit', (code) => resolve(code)));
-			const againCode = await Promise.race([againExited, new Promise((r) => setTimeout(() => r('running'), 15_000))]);
+			const againCode = await Promise.race([
+				againExited,
+				new Promise((r) => setTimeout(() => r('running'), 15_000))
+			]);
 			assert.equal(againCode, 0, 'the second launch handed over to the first and exited');
 			await until(() => window('state') === 'mapped', 'the running window to show again');
 			assert.equal(first.app.exitCode, null, 'the first instance still runs');
