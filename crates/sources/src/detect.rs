@@ -11,6 +11,7 @@ const ATS_HOSTS: &[(&str, SourceKind)] = &[
     ("workable.com", SourceKind::Workable),
     ("recruitee.com", SourceKind::Recruitee),
     ("smartrecruiters.com", SourceKind::Smartrecruiters),
+    ("myworkdayjobs.com", SourceKind::Workday),
 ];
 
 /// Finds the source for a pasted URL: the ATS and its token when the host is one Jobhound knows,
@@ -66,6 +67,11 @@ mod tests {
                 "https://weworkremotely.com/categories/remote-programming-jobs.rss",
             ),
             ("https://news.ycombinator.com/item?id=49522897", SourceKind::Hackernews, "49522897"),
+            (
+                "https://gdit.wd5.myworkdayjobs.com/en-US/External_Career_Site",
+                SourceKind::Workday,
+                "gdit.wd5/External_Career_Site",
+            ),
             ("https://example.com/careers", SourceKind::Jsonld, "https://example.com/careers"),
         ] {
             let detected = detect(input).map_err(|error| error.to_string());

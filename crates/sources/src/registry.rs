@@ -3,7 +3,7 @@
 //! [`SourceInfo`](crate::SourceInfo)) plus one line here.
 
 use crate::ats::{ashby::Ashby, greenhouse::Greenhouse, lever::Lever, recruitee::Recruitee};
-use crate::ats::{smartrecruiters::SmartRecruiters, workable::Workable};
+use crate::ats::{smartrecruiters::SmartRecruiters, workable::Workable, workday::Workday};
 use crate::boards::{adzuna::Adzuna, arbeitnow::Arbeitnow, himalayas::Himalayas, jsearch::Jsearch};
 use crate::boards::{linkedin::Linkedin, remoteok::RemoteOk, remotive::Remotive, themuse::TheMuse, usajobs::Usajobs};
 use crate::feeds::{hackernews::HackerNews, jsonld::JsonLd, rss::Rss};
@@ -61,6 +61,7 @@ sources! {
         Workable "workable" => Workable,
         Smartrecruiters "smartrecruiters" => SmartRecruiters,
         Recruitee "recruitee" => Recruitee,
+        Workday "workday" => Workday,
         Remoteok "remoteok" => RemoteOk,
         Remotive "remotive" => Remotive,
         Arbeitnow "arbeitnow" => Arbeitnow,

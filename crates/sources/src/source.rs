@@ -88,6 +88,17 @@ impl FetchContext<'_> {
     pub(crate) async fn get(&self, kind: SourceKind, url: String, what: &str) -> Result<Vec<u8>, SourceError> {
         self.http.get(&Request::new(url, what, kind.info().politeness)).await
     }
+
+    /// POSTs `body` as JSON to `url` with `kind`'s politeness (retries, pace and breaker as a GET).
+    pub(crate) async fn post(
+        &self,
+        kind: SourceKind,
+        url: String,
+        body: String,
+        what: &str,
+    ) -> Result<Vec<u8>, SourceError> {
+        self.http.get(&Request::new(url, what, kind.info().politeness).json_body(body)).await
+    }
 }
 
 /// What one fetch brought back.
@@ -127,6 +138,12 @@ pub trait Source: Send + Sync {
     /// A short human name for a parameter, e.g. "Greenhouse board 'vercel'" or "Remotive search 'rust'".
     fn describe(&self, param: &str) -> String {
         crate::boards::describe_search(self.kind(), param)
+    }
+
+    /// What a newly watched source is called until the user names it; its postings' company when
+    /// they name none (Workday's tenant rather than the whole site address).
+    fn default_name(&self, param: &str) -> String {
+        param.to_string()
     }
 
     /// Parses one response body as the source serves it.

@@ -178,7 +178,10 @@ fn sources_lists_every_kind_with_what_it_needs() {
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let sources: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(sources.len(), 18);
+    assert_eq!(sources.len(), 19);
+    let workday = sources.iter().find(|source| source["info"]["kind"] == "workday").unwrap();
+    assert_eq!(workday["info"]["param_label"], "Workday careers URL");
+    assert_eq!(workday["ready"], true, "no key needed");
     let adzuna = sources.iter().find(|source| source["info"]["kind"] == "adzuna").unwrap();
     assert_eq!(adzuna["ready"], false);
     assert_eq!(adzuna["missing_keys"], serde_json::json!(["Adzuna app_id", "Adzuna app_key"]));
@@ -194,6 +197,16 @@ fn a_pasted_careers_url_is_watched_as_its_board() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let added: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!((added["kind"].as_str(), added["param"].as_str()), (Some("workable"), Some("vortexa")));
+    // A Workday careers site, named by its tenant until the person names it.
+    let out =
+        cli(dir.path(), &["--json", "source", "add", "https://gdit.wd5.myworkdayjobs.com/en-US/External_Career_Site"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let added: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (added["kind"].as_str(), added["param"].as_str()),
+        (Some("workday"), Some("gdit.wd5/External_Career_Site"))
+    );
+    assert_eq!(added["name"], "gdit");
     let refused = cli(dir.path(), &["source", "add", "linkedin", "rust"]);
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("LinkedIn's terms forbid scraping"));

@@ -124,10 +124,11 @@ pub fn get(connection: &Connection, id: i64) -> Result<WatchedSource, CoreError>
 
 /// Adds a source, or returns the one already watched with the same kind and parameter.
 pub fn add(tx: &Transaction<'_>, kind: SourceKind, param: &str, now: &str) -> Result<i64, CoreError> {
+    let name = jobhound_sources::source(kind).default_name(param);
     tx.execute(
-        "INSERT INTO watched_sources (kind, param, name, created_at) VALUES (?1, ?2, ?2, ?3)
+        "INSERT INTO watched_sources (kind, param, name, created_at) VALUES (?1, ?2, ?4, ?3)
          ON CONFLICT (kind, param) DO NOTHING",
-        params![kind.as_str(), param, now],
+        params![kind.as_str(), param, now, name],
     )?;
     Ok(tx.query_row(
         "SELECT id FROM watched_sources WHERE kind = ?1 AND param = ?2",

@@ -6,6 +6,7 @@ pub mod lever;
 pub mod recruitee;
 pub mod smartrecruiters;
 pub mod workable;
+pub mod workday;
 
 use crate::SourceError;
 

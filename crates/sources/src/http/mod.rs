@@ -66,7 +66,8 @@ impl HttpOptions {
     }
 }
 
-/// One GET: where, what to call it in messages, extra headers and the source's politeness.
+/// One request: where, what to call it in messages, extra headers, a JSON body to POST (a GET
+/// without one) and the source's politeness.
 /// Headers carry keys (JSearch's `X-RapidAPI-Key`, USAJOBS' `Authorization-Key`) and so do some
 /// query strings (Adzuna's `app_key`), so `Debug` prints header names and the URL without its query.
 #[derive(Clone)]
@@ -74,12 +75,20 @@ pub struct Request<'a> {
     pub url: String,
     pub what: &'a str,
     pub headers: Vec<(&'static str, String)>,
+    /// A JSON body makes the request a POST (Workday's search takes its paging that way).
+    pub json_body: Option<String>,
     pub politeness: Politeness,
 }
 
 impl<'a> Request<'a> {
     pub fn new(url: String, what: &'a str, politeness: Politeness) -> Self {
-        Self { url, what, headers: Vec::new(), politeness }
+        Self { url, what, headers: Vec::new(), json_body: None, politeness }
+    }
+
+    /// POSTs `body` as JSON instead of a GET.
+    pub fn json_body(mut self, body: String) -> Self {
+        self.json_body = Some(body);
+        self
     }
 
     pub fn header(mut self, name: &'static str, value: impl Into<String>) -> Self {
@@ -100,6 +109,7 @@ impl std::fmt::Debug for Request<'_> {
             .field("url", &url)
             .field("what", &self.what)
             .field("headers", &headers)
+            .field("json_body", &self.json_body.as_ref().map(|body| body.len()))
             .field("politeness", &self.politeness)
             .finish()
     }
@@ -152,7 +162,7 @@ impl HttpClient {
         self.get(&Request::new(url.to_string(), what, Politeness::default())).await
     }
 
-    /// GETs a request politely: waits for the host's next slot, retries transient failures with
+    /// Sends a request politely: waits for the host's next slot, retries transient failures with
     /// backoff (or the server's `Retry-After`), and pauses the host after repeated failures.
     pub async fn get(&self, request: &Request<'_>) -> Result<Vec<u8>, SourceError> {
         let host = host_of(&request.url);
@@ -210,7 +220,10 @@ impl HttpClient {
 
     async fn send_once(&self, request: &Request<'_>) -> Result<Vec<u8>, SourceError> {
         let client = if request.headers.is_empty() { &self.client } else { &self.keyed_client };
-        let mut builder = client.get(&request.url);
+        let mut builder = match &request.json_body {
+            Some(body) => client.post(&request.url).header("content-type", "application/json").body(body.clone()),
+            None => client.get(&request.url),
+        };
         for (name, value) in &request.headers {
             builder = builder.header(*name, value);
         }

@@ -23,6 +23,10 @@ const FIXTURES: &[&str] = &[
     "weworkremotely-sample-1.xml",
     "jsonld-jobposting-sample-1.html",
     "linkedin-sample-1.html",
+    "workday-gdit-list.json",
+    "workday-arrowstreetcapital-list.json",
+    "workday-gdit-detail.json",
+    "workday-synchrony-detail.json",
 ];
 
 fn parse_everywhere(body: &[u8]) {

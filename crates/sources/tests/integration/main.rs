@@ -7,3 +7,4 @@ mod fetching;
 mod fuzz;
 mod greenhouse;
 mod parsers;
+mod workday;

@@ -8,6 +8,7 @@ export const SOURCE_NAMES: Record<string, string> = {
 	workable: "Workable",
 	smartrecruiters: "SmartRecruiters",
 	recruitee: "Recruitee",
+	workday: "Workday",
 	remoteok: "Remote OK",
 	remotive: "Remotive",
 	arbeitnow: "Arbeitnow",
