@@ -12,6 +12,12 @@ const ATS_HOSTS: &[(&str, SourceKind)] = &[
     ("recruitee.com", SourceKind::Recruitee),
     ("smartrecruiters.com", SourceKind::Smartrecruiters),
     ("myworkdayjobs.com", SourceKind::Workday),
+    ("jobs.personio.de", SourceKind::Personio),
+    ("jobs.personio.com", SourceKind::Personio),
+    ("teamtailor.com", SourceKind::Teamtailor),
+    ("bamboohr.com", SourceKind::Bamboohr),
+    ("breezy.hr", SourceKind::Breezy),
+    ("pinpointhq.com", SourceKind::Pinpoint),
 ];
 
 /// Finds the source for a pasted URL: the ATS and its token when the host is one Jobhound knows,

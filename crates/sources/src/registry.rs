@@ -3,6 +3,7 @@
 //! [`SourceInfo`](crate::SourceInfo)) plus one line here.
 
 use crate::ats::{ashby::Ashby, greenhouse::Greenhouse, lever::Lever, recruitee::Recruitee};
+use crate::ats::{bamboohr::BambooHr, breezy::Breezy, personio::Personio, pinpoint::Pinpoint, teamtailor::Teamtailor};
 use crate::ats::{smartrecruiters::SmartRecruiters, workable::Workable, workday::Workday};
 use crate::boards::{adzuna::Adzuna, arbeitnow::Arbeitnow, himalayas::Himalayas, jsearch::Jsearch};
 use crate::boards::{linkedin::Linkedin, remoteok::RemoteOk, remotive::Remotive, themuse::TheMuse, usajobs::Usajobs};
@@ -62,6 +63,11 @@ sources! {
         Smartrecruiters "smartrecruiters" => SmartRecruiters,
         Recruitee "recruitee" => Recruitee,
         Workday "workday" => Workday,
+        Personio "personio" => Personio,
+        Teamtailor "teamtailor" => Teamtailor,
+        Bamboohr "bamboohr" => BambooHr,
+        Breezy "breezy" => Breezy,
+        Pinpoint "pinpoint" => Pinpoint,
         Remoteok "remoteok" => RemoteOk,
         Remotive "remotive" => Remotive,
         Arbeitnow "arbeitnow" => Arbeitnow,

@@ -1,10 +1,15 @@
 //! Applicant-tracking-system boards: one company at a time, no key.
 
 pub mod ashby;
+pub mod bamboohr;
+pub mod breezy;
 pub mod greenhouse;
 pub mod lever;
+pub mod personio;
+pub mod pinpoint;
 pub mod recruitee;
 pub mod smartrecruiters;
+pub mod teamtailor;
 pub mod workable;
 pub mod workday;
 
@@ -55,4 +60,38 @@ pub(crate) fn token_from_input(
         return Err(bad("the URL is not on this ATS's careers site"));
     }
     pick(&host, &url).filter(|token| is_token(token)).ok_or_else(|| bad("the URL does not name a company board"))
+}
+
+/// Reads a board that lives on its company's own subdomain (`acme.breezy.hr`): a bare company name,
+/// or a URL on `{company}.{suffix}` for one of `suffixes`. Returns the company (lower case) and
+/// the suffix it was found on (the first one for a bare name).
+pub(crate) fn subdomain_from_input(
+    kind: &'static str,
+    input: &str,
+    suffixes: &[&'static str],
+) -> Result<(String, &'static str), SourceError> {
+    let input = input.trim().trim_end_matches('/');
+    let bad = |hint| SourceError::BadParam { kind, input: input.to_string(), hint };
+    if input.is_empty() {
+        return Err(bad("enter the company's name on the board or paste its careers URL"));
+    }
+    if is_token(input) && !input.contains('.') {
+        return Ok((input.to_ascii_lowercase(), suffixes[0]));
+    }
+    let url = as_url(input).ok_or_else(|| bad("it is neither a company name nor a URL"))?;
+    let host = host(&url);
+    suffixes
+        .iter()
+        .find_map(|suffix| {
+            let company = host.strip_suffix(&format!(".{suffix}"))?;
+            (is_token(company) && !company.contains('.')).then(|| (company.to_string(), *suffix))
+        })
+        .ok_or_else(|| bad("the URL is not a company's board on this ATS"))
+}
+
+/// Where to ask for a board on `host`: the company's own host, or, when the source's base URL is
+/// set (tests, mirrors), that one server standing in for every company.
+pub(crate) fn tenant_origin(context: &crate::FetchContext<'_>, kind: crate::SourceKind, host: &str) -> String {
+    let overridden = context.base_url(kind);
+    if overridden.is_empty() { format!("https://{host}") } else { overridden.trim_end_matches('/').to_string() }
 }

@@ -48,8 +48,12 @@ impl Board {
         }
     }
 
+    fn host(&self) -> String {
+        format!("{}.{}.{HOST_SUFFIX}", self.tenant, self.data_centre)
+    }
+
     fn origin(&self) -> String {
-        format!("https://{}.{}.{HOST_SUFFIX}", self.tenant, self.data_centre)
+        format!("https://{}", self.host())
     }
 
     /// The site's JSON API root on `origin` (the tenant's own host, or a test server).
@@ -170,9 +174,7 @@ impl Source for Workday {
         Box::pin(async move {
             let board = board_from_input(param)?;
             let what = self.describe(param);
-            // Tests (and mirrors) point every tenant at one server.
-            let overridden = context.base_url(SourceKind::Workday);
-            let origin = if overridden.is_empty() { board.origin() } else { overridden.to_string() };
+            let origin = super::tenant_origin(&context, SourceKind::Workday, &board.host());
             let api = board.api(&origin);
             let fetched_at = Utc::now();
             let page = |(offset, total): (usize, usize)| {

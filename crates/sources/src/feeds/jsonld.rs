@@ -128,7 +128,9 @@ fn number(value: Option<&Value>) -> Option<f64> {
     }
 }
 
-fn posting(item: &Value, page_url: Option<&str>) -> Option<ParsedPosting> {
+/// A schema.org `JobPosting` object as a posting (of `Jsonld`; callers that read it elsewhere set
+/// their own kind). `page_url` is where it was found, if it names no URL of its own.
+pub(crate) fn posting(item: &Value, page_url: Option<&str>) -> Option<ParsedPosting> {
     let title = string(item.get("title")).or_else(|| string(item.get("name")));
     let url = string(item.get("url")).or_else(|| page_url.map(str::to_string));
     let identifier = item.get("identifier").and_then(|id| string(id.get("value")).or_else(|| string(Some(id))));

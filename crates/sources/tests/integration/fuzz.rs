@@ -27,6 +27,13 @@ const FIXTURES: &[&str] = &[
     "workday-arrowstreetcapital-list.json",
     "workday-gdit-detail.json",
     "workday-synchrony-detail.json",
+    "personio-feed.xml",
+    "teamtailor-1komma5-jobs-feed.json",
+    "teamtailor-own-jobs-feed-pruned.json",
+    "bamboohr-ftlauderdale-list-pruned.json",
+    "bamboohr-collectivemeasures-detail.json",
+    "breezy-demo-tenant.json",
+    "pinpoint-aawdc-postings.json",
 ];
 
 fn parse_everywhere(body: &[u8]) {

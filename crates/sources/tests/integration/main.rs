@@ -2,6 +2,7 @@
 //! jobhound-sources' integration tests, one binary: parsers on recorded payloads, fetching through a
 //! local mock server, and property tests that no input panics a parser.
 
+mod ats_boards;
 mod common;
 mod fetching;
 mod fuzz;
