@@ -18,6 +18,14 @@ const ATS_HOSTS: &[(&str, SourceKind)] = &[
     ("bamboohr.com", SourceKind::Bamboohr),
     ("breezy.hr", SourceKind::Breezy),
     ("pinpointhq.com", SourceKind::Pinpoint),
+    ("rippling.com", SourceKind::Rippling),
+    ("eightfold.ai", SourceKind::Eightfold),
+    ("comeet.co", SourceKind::Comeet),
+    ("comeet.com", SourceKind::Comeet),
+    ("jobs.gem.com", SourceKind::Gem),
+    ("app.dover.com", SourceKind::Dover),
+    ("icims.com", SourceKind::Icims),
+    ("jobs.jobvite.com", SourceKind::Jobvite),
 ];
 
 /// Finds the source for a pasted URL: the ATS and its token when the host is one Jobhound knows,

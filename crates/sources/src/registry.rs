@@ -4,7 +4,8 @@
 
 use crate::ats::{ashby::Ashby, greenhouse::Greenhouse, lever::Lever, recruitee::Recruitee};
 use crate::ats::{bamboohr::BambooHr, breezy::Breezy, personio::Personio, pinpoint::Pinpoint, teamtailor::Teamtailor};
-use crate::ats::{smartrecruiters::SmartRecruiters, workable::Workable, workday::Workday};
+use crate::ats::{comeet::Comeet, dover::Dover, eightfold::Eightfold, gem::Gem, icims::Icims, jobvite::Jobvite};
+use crate::ats::{rippling::Rippling, smartrecruiters::SmartRecruiters, workable::Workable, workday::Workday};
 use crate::boards::{adzuna::Adzuna, arbeitnow::Arbeitnow, himalayas::Himalayas, jsearch::Jsearch};
 use crate::boards::{linkedin::Linkedin, remoteok::RemoteOk, remotive::Remotive, themuse::TheMuse, usajobs::Usajobs};
 use crate::feeds::{hackernews::HackerNews, jsonld::JsonLd, rss::Rss};
@@ -68,6 +69,13 @@ sources! {
         Bamboohr "bamboohr" => BambooHr,
         Breezy "breezy" => Breezy,
         Pinpoint "pinpoint" => Pinpoint,
+        Rippling "rippling" => Rippling,
+        Eightfold "eightfold" => Eightfold,
+        Comeet "comeet" => Comeet,
+        Gem "gem" => Gem,
+        Dover "dover" => Dover,
+        Icims "icims" => Icims,
+        Jobvite "jobvite" => Jobvite,
         Remoteok "remoteok" => RemoteOk,
         Remotive "remotive" => Remotive,
         Arbeitnow "arbeitnow" => Arbeitnow,

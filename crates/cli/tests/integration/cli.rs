@@ -178,7 +178,7 @@ fn sources_lists_every_kind_with_what_it_needs() {
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let sources: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(sources.len(), 24);
+    assert_eq!(sources.len(), 31);
     let workday = sources.iter().find(|source| source["info"]["kind"] == "workday").unwrap();
     assert_eq!(workday["info"]["param_label"], "Workday careers URL");
     assert_eq!(workday["ready"], true, "no key needed");

@@ -109,7 +109,7 @@ impl Place {
 
 /// `locationType` "1" is remote and "2" hybrid (on-site "0" says nothing the place does not).
 fn work_mode(location_type: Option<&Value>, is_remote: Option<bool>) -> Option<WorkMode> {
-    let kind = location_type.and_then(|kind| id_text(kind));
+    let kind = location_type.and_then(id_text);
     match (kind.as_deref(), is_remote) {
         (Some("1"), _) | (_, Some(true)) => Some(WorkMode::Remote),
         (Some("2"), _) => Some(WorkMode::Hybrid),

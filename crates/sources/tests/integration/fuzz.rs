@@ -34,6 +34,14 @@ const FIXTURES: &[&str] = &[
     "bamboohr-collectivemeasures-detail.json",
     "breezy-demo-tenant.json",
     "pinpoint-aawdc-postings.json",
+    "rippling-11fs-jobs.json",
+    "eightfold-freeport-mcmoran-jobs.json",
+    "eightfold-albemarle-jobs-pruned.json",
+    "comeet-wiliot-positions.json",
+    "gem-job-posts.json",
+    "dover-careers-jobs.json",
+    "icims-wipfli-search-reduced.html",
+    "jobvite-feedingamerica-search-reduced.html",
 ];
 
 fn parse_everywhere(body: &[u8]) {

@@ -3,6 +3,7 @@
 //! local mock server, and property tests that no input panics a parser.
 
 mod ats_boards;
+mod ats_more;
 mod common;
 mod fetching;
 mod fuzz;
