@@ -5,7 +5,7 @@ use std::sync::Arc;
 use jobhound_core::ingest::RecheckReport;
 use jobhound_core::ingest::{FetchReport, WatchedSource};
 use jobhound_core::search::{JobDetail, JobPage, JobQuery};
-use jobhound_core::sources::SourceKind;
+use jobhound_core::sources::{Candidate, SourceKind};
 use jobhound_core::your_data::DemoImport;
 use jobhound_core::{AppStatus, CoreError, ErrorCode, ErrorPayload, Jobhound, SourceOverview};
 use tauri::State;
@@ -54,6 +54,13 @@ pub async fn add_source(state: State<'_, AppState>, kind: SourceKind, input: Str
 #[tauri::command]
 pub async fn add_source_from_url(state: State<'_, AppState>, url: String) -> CommandResult<WatchedSource> {
     blocking(&state, move |core| core.add_source_from_url(&url)).await
+}
+
+/// The boards behind a pasted careers URL, best first, with how each was found.
+#[tauri::command]
+pub async fn discover_sources(state: State<'_, AppState>, url: String) -> CommandResult<Vec<Candidate>> {
+    let core = state.core()?;
+    core.discover_sources(&url).await.map_err(from_core)
 }
 
 #[tauri::command]

@@ -70,6 +70,7 @@ fn main() {
             commands::list_sources,
             commands::add_source,
             commands::add_source_from_url,
+            commands::discover_sources,
             commands::sources_overview,
             commands::set_source_key,
             commands::set_linkedin_enabled,

@@ -29,11 +29,39 @@ export const mockLlmBinary = path.join(targetDir, 'debug', 'examples', 'mock_ope
 async function startMockBoard() {
 	const vercel = await readFile(path.join(fixtures, 'greenhouse-sample-1.json'));
 	const spotify = await readFile(path.join(fixtures, 'lever-sample-1.json'));
+	const workdayList = await readFile(path.join(fixtures, 'workday-gdit-list.json'));
+	const workdayDetail = await readFile(path.join(fixtures, 'workday-gdit-detail.json'));
+	const workday = '/wday/cxs/gdit/External_Career_Site';
+	// A company's own site (made up for the tests, not a recording): a homepage linking to its
+	// careers page, which embeds a Workday site and links to a Lever board.
+	const companyPages = {
+		'/acme/':
+			'<html><body><h1>Acme</h1><a href="/acme/about">About</a> <a href="/acme/careers">Careers</a></body></html>',
+		'/acme/careers':
+			'<html><body><h1>Work at Acme</h1>' +
+			'<iframe src="https://gdit.wd5.myworkdayjobs.com/en-US/External_Career_Site"></iframe>' +
+			'<p>Students: <a href="https://jobs.lever.co/spotify">internships</a></p></body></html>'
+	};
 	const requests = [];
 	const server = createServer((request, response) => {
 		requests.push(request.url);
 		const url = new URL(request.url ?? '/', 'http://localhost');
-		if (url.pathname === '/v1/boards/vercel/jobs' && url.searchParams.get('content') === 'true') {
+		if (request.method === 'POST' && url.pathname === `${workday}/jobs`) {
+			// The recording is the first page; later pages of this stand-in are empty.
+			let body = '';
+			request.on('data', (chunk) => (body += chunk));
+			request.on('end', () => {
+				const offset = JSON.parse(body || '{}').offset ?? 0;
+				response.writeHead(200, { 'content-type': 'application/json' });
+				response.end(offset === 0 ? workdayList : '{"total":0,"jobPostings":[]}');
+			});
+		} else if (url.pathname === `${workday}/job/USA-DC-Washington/Data-Engineer_RQ216675`) {
+			response.writeHead(200, { 'content-type': 'application/json' });
+			response.end(workdayDetail);
+		} else if (companyPages[url.pathname]) {
+			response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+			response.end(companyPages[url.pathname]);
+		} else if (url.pathname === '/v1/boards/vercel/jobs' && url.searchParams.get('content') === 'true') {
 			response.writeHead(200, { 'content-type': 'application/json' });
 			response.end(vercel);
 		} else if (url.pathname === '/v0/postings/spotify') {
@@ -188,6 +216,7 @@ export async function launch(name, { home, env = {} } = {}) {
 			...process.env,
 			JOBHOUND_BASE_URL_GREENHOUSE: board.url,
 			JOBHOUND_BASE_URL_LEVER: board.url,
+			JOBHOUND_BASE_URL_WORKDAY: board.url,
 			...dataEnv,
 			...env,
 			// Start-at-login writes ~/.config/autostart: a home of its own, not the real user's.

@@ -144,6 +144,27 @@ fn source(app: &Jobhound, command: SourceCommand, json: bool) -> Result<(), Fail
             app.set_linkedin_enabled(false)?;
             line("LinkedIn turned off")
         }
+        SourceCommand::Detect { url } => {
+            let found = runtime()?.block_on(app.discover_sources(&url))?;
+            if json {
+                return json_line(&found);
+            }
+            if found.is_empty() {
+                return line("no job board found on that page or the careers pages it links to");
+            }
+            for candidate in found {
+                line(&format!(
+                    "{} {} (found by {})",
+                    candidate.kind,
+                    candidate.param,
+                    serde_json::to_value(candidate.how)
+                        .ok()
+                        .and_then(|how| how.as_str().map(str::to_string))
+                        .unwrap_or_default()
+                ))?;
+            }
+            Ok(())
+        }
         SourceCommand::List => {
             let sources = app.list_sources()?;
             if json {

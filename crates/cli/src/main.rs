@@ -116,6 +116,9 @@ enum SourceCommand {
         /// The board token, URL, feed or search keywords (optional for whole boards).
         input: Option<String>,
     },
+    /// Find the boards behind a careers URL (a company's own page too), best first, with how each
+    /// was found; --json prints [{"kind","param","how"}] (empty when none).
+    Detect { url: String },
     /// Turn an opt-in source on (LinkedIn's terms forbid scraping: read `jobhound-cli sources`).
     OptIn { kind: String },
     /// Turn an opt-in source off.

@@ -188,6 +188,12 @@ impl Jobhound {
         self.add_source(kind, &param)
     }
 
+    /// The boards behind a careers URL, best first, each with how it was found: the URL's own
+    /// board, or what its page (or the careers page it links to) points at. Empty when none.
+    pub async fn discover_sources(&self, input: &str) -> Result<Vec<jobhound_sources::Candidate>, CoreError> {
+        Ok(jobhound_sources::discover(&self.http, input).await?)
+    }
+
     /// Stores a source's API key in the keychain (an empty value removes it).
     pub fn set_source_key(&self, name: &str, value: &str) -> Result<(), CoreError> {
         if !secrets::is_known_key(name) {

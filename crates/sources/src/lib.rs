@@ -8,6 +8,7 @@ pub mod ats;
 pub mod boards;
 pub mod dates;
 mod detect;
+pub mod discover;
 mod endpoints;
 mod error;
 pub mod feeds;
@@ -26,6 +27,7 @@ pub mod text;
 
 pub use ats::greenhouse;
 pub use detect::detect;
+pub use discover::{Candidate, FoundHow, discover};
 pub use endpoints::Endpoints;
 pub use error::{SourceError, SourceErrorKind};
 pub use http::{HttpClient, HttpOptions, Request};
@@ -40,7 +42,11 @@ pub fn parse(kind: SourceKind, body: &[u8]) -> Result<Vec<ParsedPosting>, Source
     source(kind).parse(body)
 }
 
-/// Fetches everything `kind` lists for `param`, paging included.
+/// Fetches everything `kind` lists for `param`, paging included. A posting the source lists twice
+/// is kept once (its first listing): one fetch stores each posting once.
 pub async fn fetch(kind: SourceKind, context: FetchContext<'_>, param: &str) -> Result<FetchOutcome, SourceError> {
-    source(kind).fetch(context, param).await
+    let mut outcome = source(kind).fetch(context, param).await?;
+    let mut seen = std::collections::HashSet::new();
+    outcome.postings.retain(|posting| seen.insert(posting.source_id.clone()));
+    Ok(outcome)
 }

@@ -55,13 +55,19 @@ where
     Fut: Future<Output = Result<Paged<Next>, SourceError>>,
 {
     let mut outcome = FetchOutcome::default();
+    let mut seen = std::collections::HashSet::new();
     let mut next = first;
     loop {
         let read = page(next).await;
         outcome.pages += 1;
         let Paged { postings, next: following } = read?;
-        let empty = postings.is_empty();
-        outcome.postings.extend(postings);
+        // A listing that shifts while it is read (a job added ahead of the page being read) serves
+        // a posting twice; a site that ignores the page asked for serves the same page again. Each
+        // posting is kept once, and a page of nothing new ends the listing.
+        let fresh: Vec<ParsedPosting> =
+            postings.into_iter().filter(|posting| seen.insert(posting.source_id.clone())).collect();
+        let empty = fresh.is_empty();
+        outcome.postings.extend(fresh);
         let Some(following) = following.filter(|_| !empty) else {
             return Ok(outcome);
         };
@@ -186,6 +192,22 @@ mod tests {
         };
         let outcome = read_pages(10, 1, page, |_, _| String::new()).await.unwrap();
         assert_eq!((outcome.pages, outcome.postings.len(), outcome.truncated), (2, 1, false));
+    }
+
+    #[tokio::test]
+    async fn a_posting_served_twice_is_kept_once_and_a_repeated_page_ends_the_listing() {
+        // Page 2 repeats a posting of page 1 (the listing shifted); page 3 is page 2 again.
+        let page = |number: u32| async move {
+            let postings = match number {
+                1 => vec![posting(1), posting(2)],
+                _ => vec![posting(2), posting(3)],
+            };
+            Ok(Paged { postings, next: Some(number + 1) })
+        };
+        let outcome = read_pages(10, 1, page, |_, _| String::new()).await.unwrap();
+        let ids: Vec<&str> = outcome.postings.iter().map(|posting| posting.source_id.as_str()).collect();
+        assert_eq!(ids, ["1", "2", "3"]);
+        assert_eq!((outcome.pages, outcome.truncated), (3, false));
     }
 
     #[tokio::test]

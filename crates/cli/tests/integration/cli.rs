@@ -450,3 +450,43 @@ fn a_campaign_runs_headless_and_a_killed_run_keeps_what_it_stored() {
     let list: Value = serde_json::from_slice(&cli(dir.path(), &["--json", "campaign", "list"]).stdout).unwrap();
     assert_eq!(list[0]["name"], "Sales");
 }
+
+#[test]
+fn source_detect_finds_the_boards_behind_a_company_site_best_first() {
+    let dir = tempfile::tempdir().unwrap();
+    // A company's homepage (no board of its own) linking to its careers page, which embeds a
+    // Greenhouse board and links to a Lever one; and a page with nothing.
+    let site = crate::common::serve_pages(vec![
+        ("/", r#"<html><body><a href="/about">About</a> <a href="/careers">Careers</a></body></html>"#.to_string()),
+        (
+            "/careers",
+            r#"<html><body><h1>Join us</h1>
+               <iframe src="https://boards.greenhouse.io/embed/job_board?for=acme"></iframe>
+               <a href="https://jobs.lever.co/acme">Internships</a></body></html>"#
+                .to_string(),
+        ),
+        ("/blank", "<html><body><p>Nothing here</p></body></html>".to_string()),
+    ]);
+    let detect = |url: &str| -> Value {
+        let out = cli(dir.path(), &["--json", "source", "detect", url]);
+        assert!(out.status.success(), "{url}: {}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    assert_eq!(
+        detect(&format!("{site}/")),
+        serde_json::json!([
+            {"kind": "greenhouse", "param": "acme", "how": "iframe"},
+            {"kind": "lever", "param": "acme", "how": "link"}
+        ])
+    );
+    assert_eq!(detect(&format!("{site}/blank")), serde_json::json!([]));
+    // A board's own address needs no fetch.
+    assert_eq!(
+        detect("https://gdit.wd5.myworkdayjobs.com/en-US/External_Career_Site"),
+        serde_json::json!([{"kind": "workday", "param": "gdit.wd5/External_Career_Site", "how": "url"}])
+    );
+    // A page that cannot be fetched is an error that says which.
+    let out = cli(dir.path(), &["source", "detect", &format!("{site}/gone")]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/gone"), "{}", String::from_utf8_lossy(&out.stderr));
+}

@@ -252,3 +252,14 @@ async fn every_subdomain_ats_names_and_classifies_its_failures() {
         assert_eq!(slow.kind(), SourceErrorKind::Timeout, "{kind}: {slow}");
     }
 }
+
+#[tokio::test]
+async fn a_board_that_lists_a_posting_twice_gives_it_once() {
+    let (server, endpoints) = server_for(SourceKind::Breezy).await;
+    let mut twice: Value = serde_json::from_slice(&fixture("breezy-demo-tenant.json")).unwrap();
+    let first = twice[0].clone();
+    twice.as_array_mut().unwrap().push(first);
+    Mock::given(path("/json")).respond_with(ResponseTemplate::new(200).set_body_json(twice)).mount(&server).await;
+    let outcome = fetch(SourceKind::Breezy, &client(), &endpoints, &Credentials::default(), "breezy").await.unwrap();
+    assert_eq!(outcome.postings.len(), 2, "stored once, as one fetch must");
+}

@@ -1,3 +1,4 @@
+import type { Candidate } from '$lib/bindings/Candidate';
 import type { AppSettings } from '$lib/bindings/AppSettings';
 import type { AppStatus } from '$lib/bindings/AppStatus';
 import type { CampaignStatus } from '$lib/bindings/CampaignStatus';
@@ -33,6 +34,8 @@ export interface ApiClient extends ApplyingClient, DataClient, UpdatesClient {
 	addSource(kind: SourceKind, input: string): Promise<WatchedSource>;
 	/** Watches the board behind a pasted careers, board or feed URL, detecting its source. */
 	addSourceFromUrl(url: string): Promise<WatchedSource>;
+	/** The boards behind a careers URL (a company's own page too), best first, with how each was found. */
+	discoverSources(url: string): Promise<Candidate[]>;
 	sourcesOverview(): Promise<SourceOverview[]>;
 	/** Stores a source key in the OS keychain; an empty value removes it. Keys are never read back. */
 	setSourceKey(name: string, value: string): Promise<void>;

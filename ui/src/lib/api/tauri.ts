@@ -16,6 +16,7 @@ export const tauriClient: ApiClient = {
 	listSources: () => call('list_sources'),
 	addSource: (kind, input) => call('add_source', { kind, input }),
 	addSourceFromUrl: (url) => call('add_source_from_url', { url }),
+	discoverSources: (url) => call('discover_sources', { url }),
 	sourcesOverview: () => call('sources_overview'),
 	setSourceKey: (name, value) => call('set_source_key', { name, value }),
 	setLinkedinEnabled: (enabled) => call('set_linkedin_enabled', { enabled }),

@@ -205,6 +205,7 @@ export function fakeClient(overrides: Partial<ApiClient> = {}): ApiClient {
 		listSources: vi.fn(() => Promise.resolve([])),
 		addSource: unexpected('addSource'),
 		addSourceFromUrl: unexpected('addSourceFromUrl'),
+		discoverSources: unexpected('discoverSources'),
 		sourcesOverview: vi.fn(() => Promise.resolve([])),
 		setSourceKey: unexpected('setSourceKey'),
 		setLinkedinEnabled: unexpected('setLinkedinEnabled'),

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { TIMEOUT, byTestId, clickLink, waitForText, withApp } from './harness.mjs';
+
+test(
+	"a company's own site: the boards behind it are offered, and its Workday site is added and read",
+	{ timeout: 120_000 },
+	async () => {
+		await withApp('careers', async ({ browser, board, screenshot }) => {
+			await (await browser.$('[data-testid="empty-state"]')).waitForDisplayed({ timeout: TIMEOUT });
+			const field = await browser.$('#board-input');
+			await field.waitForDisplayed({ timeout: TIMEOUT });
+			await field.setValue(`${board.url}/acme/`);
+			await (await browser.$('button[type="submit"]')).click();
+
+			// The homepage names no board; its Careers page embeds the Workday site and links to Lever.
+			const offered = await byTestId(browser, 'discovered-boards');
+			await offered.waitForDisplayed({ timeout: TIMEOUT });
+			// Long addresses are cut with an ellipsis on screen; the DOM holds them whole.
+			const text = (
+				await browser.execute(
+					() => document.querySelector('[data-testid="discovered-boards"]')?.textContent ?? ''
+				)
+			).replace(/\s+/g, ' ');
+			assert.match(text, /Workday ?gdit\.wd5\/External_Career_Site ?embedded in the page/);
+			assert.match(text, /Lever ?spotify ?linked from the page/);
+			const boxes = await browser.$$('[data-testid="discovered-boards"] input[type="checkbox"]');
+			const selected = [];
+			for (const box of boxes) selected.push(await box.isSelected());
+			assert.deepEqual(selected, [true, false], 'the best find is picked, the others offered');
+			console.log(`screenshot: ${await screenshot('offered')}`);
+
+			await (await byTestId(browser, 'add-discovered')).click();
+			// Once jobs are stored the list replaces the empty page, its form and the form's report.
+			await browser.waitUntil(async () => (await browser.$$('[data-testid="job-row"]')).length === 4, {
+				timeout: TIMEOUT,
+				timeoutMsg: 'the four Workday jobs never appeared'
+			});
+			assert.ok(
+				board.requests.includes('/wday/cxs/gdit/External_Career_Site/jobs'),
+				'the site was searched through its own API'
+			);
+			const listText = await browser.execute(
+				() => document.querySelector('[data-testid="job-list"]')?.textContent ?? ''
+			);
+			assert.match(listText, /Data Engineer - TS\/SCI with Polygraph/);
+			assert.match(listText, /Workday/);
+
+			// The job whose detail the site served reads in full.
+			const rows = await browser.$$('[data-testid="job-row"]');
+			for (const row of rows) {
+				if ((await row.getText()).includes('USA DC Washington')) {
+					await clickLink(browser, row);
+					break;
+				}
+			}
+			await waitForText(browser, 'job-title', /^Data Engineer$/, 'the job detail');
+			await waitForText(
+				browser,
+				'job-description',
+				/Type of Requisition/,
+				'the description from the detail call'
+			);
+			console.log(`screenshot: ${await screenshot('workday-job')}`);
+		});
+	}
+);
