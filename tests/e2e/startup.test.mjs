@@ -61,8 +61,13 @@ db.commit()`,
 			assert.match(log, /Jobhound \d+\.\d+\.\d+ starting; log file: .*jobhound\.log/);
 			assert.match(log, /newer/i, `the log says why: ${log}`);
 		} finally {
-			app?.kill();
-			await rm(dataDir, { recursive: true, force: true });
+			// Gone before its folder is removed: an exiting app can still write its log there.
+			if (app && app.exitCode === null) {
+				const exited = new Promise((resolve) => app.once('exit', resolve));
+				app.kill();
+				await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+			}
+			await rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
 		}
 		assert.ok(!existsSync(dataDir));
 	}

@@ -19,6 +19,7 @@ mod kind;
 mod model;
 mod paging;
 mod query;
+pub mod recipe;
 mod registry;
 pub mod salary_text;
 mod source;

@@ -96,6 +96,10 @@ async fn himalayas_walks_the_cursor() {
     let cursor = first["nextCursor"].as_str().unwrap().to_string();
     let mut last = first.clone();
     last.as_object_mut().unwrap().remove("nextCursor");
+    // The last page's jobs are others than the first page's (a page served twice counts once).
+    for job in last["jobs"].as_array_mut().unwrap() {
+        job["guid"] = json!(format!("{}-older", job["guid"].as_str().unwrap()));
+    }
     Mock::given(path("/jobs/api"))
         .and(query_param("cursor", cursor.as_str()))
         .respond_with(ResponseTemplate::new(200).set_body_json(last))

@@ -145,3 +145,26 @@ fn salary_text_never_panics_and_never_returns_a_reversed_range() {
         }
     }
 }
+
+#[test]
+fn the_recipe_finder_never_panics_on_damaged_pages() {
+    let page = url::Url::parse("https://www.acme.example/jobs/").unwrap();
+    let mut rng = fastrand::Rng::with_seed(23);
+    for name in
+        ["custom-ctcue-jobs-2018-11-28.html", "custom-2i2c-jobs-2023-10-31.html", "custom-2i2c-jobs-2026-06-29.html"]
+    {
+        let original = crate::common::fixture(name);
+        let step = (original.len() / 24).max(1);
+        for cut in (0..original.len()).step_by(step) {
+            let _ = jobhound_sources::recipe::find(&String::from_utf8_lossy(&original[..cut]), &page);
+        }
+        for _ in 0..10 {
+            let mut damaged = original.clone();
+            for _ in 0..rng.usize(1..16) {
+                let at = rng.usize(..damaged.len());
+                damaged[at] = b"<>/\"'= a"[rng.usize(..8)];
+            }
+            let _ = jobhound_sources::recipe::find(&String::from_utf8_lossy(&damaged), &page);
+        }
+    }
+}

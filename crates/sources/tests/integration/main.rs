@@ -9,4 +9,5 @@ mod fetching;
 mod fuzz;
 mod greenhouse;
 mod parsers;
+mod recipes;
 mod workday;
