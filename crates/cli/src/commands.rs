@@ -186,15 +186,49 @@ fn source(app: &Jobhound, command: SourceCommand, json: bool) -> Result<(), Fail
             Ok(())
         }
         SourceCommand::Fetch { id } => {
-            let report = runtime()?.block_on(app.refresh_source(id))?;
+            let fetched = runtime()?.block_on(app.refresh_source(id));
             if json {
-                json_line(&report)
-            } else {
+                let mut printed = serde_json::json!({"jobs_seen": 0, "new_jobs": 0, "healed": false, "error": null});
+                match &fetched {
+                    Ok(report) => {
+                        printed = serde_json::to_value(report).map_err(|error| Failure::internal(error.to_string()))?;
+                        printed["jobs_seen"] = report.seen.into();
+                        printed["error"] = serde_json::Value::Null;
+                    }
+                    Err(error) => printed["error"] = error.to_string().into(),
+                }
+                json_line(&printed)?;
+                return fetched.map(|_| ()).map_err(Failure::from);
+            }
+            let report = fetched?;
+            {
                 line(&format!(
                     "{}: {} jobs listed, {} new, {} updated, {} unchanged, {} closed",
                     report.source.name, report.seen, report.new_jobs, report.updated, report.unchanged, report.closed
                 ))?;
                 report.warnings.iter().try_for_each(|warning| line(&format!("  note: {warning}")))
+            }
+        }
+        SourceCommand::Show { id } => {
+            let (source, recipe) = app.source_with_recipe(id)?;
+            if json {
+                let mut printed =
+                    serde_json::to_value(&source).map_err(|error| Failure::internal(error.to_string()))?;
+                printed["recipe"] =
+                    serde_json::to_value(&recipe).map_err(|error| Failure::internal(error.to_string()))?;
+                return json_line(&printed);
+            }
+            line(&format!("#{} {} ({})", source.id, source.description, source.name))?;
+            match recipe {
+                Some(stored) => line(&format!(
+                    "recipe v{}{}: item '{}', title '{}', link '{}'",
+                    stored.version,
+                    if stored.healed { " (renewed after the page changed)" } else { "" },
+                    stored.recipe.item,
+                    stored.recipe.title,
+                    stored.recipe.link
+                )),
+                None => Ok(()),
             }
         }
         SourceCommand::Remove { id } => {

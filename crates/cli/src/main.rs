@@ -125,8 +125,11 @@ enum SourceCommand {
     OptOut { kind: String },
     /// List watched boards with their health.
     List,
-    /// Fetch a watched board (by id) now.
+    /// Fetch a watched board (by id) now; --json prints the report with "jobs_seen", "new_jobs",
+    /// "healed" and "error" (null, or what went wrong).
     Fetch { id: i64 },
+    /// One watched source; a careers page read by a recipe shows it ("recipe" with its "version").
+    Show { id: i64 },
     /// Stop watching a board; its jobs stay.
     Remove { id: i64 },
 }

@@ -127,6 +127,15 @@ impl Jobhound {
         self.store.read(|connection| watched::get(connection, id))
     }
 
+    /// One watched source, with the recipe that reads it when it is a careers page.
+    pub fn source_with_recipe(
+        &self,
+        id: i64,
+    ) -> Result<(WatchedSource, Option<crate::ingest::recipes::StoredRecipe>), CoreError> {
+        self.store
+            .read(|connection| Ok((watched::get(connection, id)?, crate::ingest::recipes::current(connection, id)?)))
+    }
+
     pub fn remove_source(&self, id: i64) -> Result<(), CoreError> {
         self.store.write(|tx| watched::remove(tx, id))
     }

@@ -84,15 +84,24 @@ pub async fn discover(http: &HttpClient, input: &str) -> Result<Vec<Candidate>, 
     let body = http.get_bytes(page_url.as_str(), &format!("the page {page_url}")).await?;
     let html = String::from_utf8_lossy(&body).into_owned();
     let mut found = candidates_in_page(&html, &page_url);
+    let mut read = vec![(page_url.clone(), html.clone())];
     if found.is_empty() {
         for link in careers_links(&html, &page_url).into_iter().take(MAX_HOPS) {
             // A careers link that fails is one lead lost, not the whole search.
             let Ok(body) = http.get_bytes(link.as_str(), &format!("the page {link}")).await else { continue };
-            found.extend(candidates_in_page(&String::from_utf8_lossy(&body), &link));
+            let linked = String::from_utf8_lossy(&body).into_owned();
+            found.extend(candidates_in_page(&linked, &link));
+            read.push((link, linked));
             if !found.is_empty() {
                 break;
             }
         }
+    }
+    // No board behind the pages: one of them may list its jobs itself, for a recipe to read.
+    if found.is_empty()
+        && let Some((page, _)) = read.iter().rev().find(|(page, html)| crate::recipe::find(html, page).is_ok())
+    {
+        found.push(Candidate { kind: SourceKind::Page, param: page.to_string(), how: FoundHow::Recipe });
     }
     Ok(best_first(found))
 }

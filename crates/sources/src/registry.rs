@@ -8,7 +8,7 @@ use crate::ats::{comeet::Comeet, dover::Dover, eightfold::Eightfold, gem::Gem, i
 use crate::ats::{rippling::Rippling, smartrecruiters::SmartRecruiters, workable::Workable, workday::Workday};
 use crate::boards::{adzuna::Adzuna, arbeitnow::Arbeitnow, himalayas::Himalayas, jsearch::Jsearch};
 use crate::boards::{linkedin::Linkedin, remoteok::RemoteOk, remotive::Remotive, themuse::TheMuse, usajobs::Usajobs};
-use crate::feeds::{hackernews::HackerNews, jsonld::JsonLd, rss::Rss};
+use crate::feeds::{hackernews::HackerNews, jsonld::JsonLd, page::Page, rss::Rss};
 use crate::imports::{jobfunnel::JobFunnel, jobspy::JobSpy};
 use crate::source::Source;
 
@@ -87,6 +87,7 @@ sources! {
         Hackernews "hackernews" => HackerNews,
         Rss "rss" => Rss,
         Jsonld "jsonld" => JsonLd,
+        Page "page" => Page,
         Linkedin "linkedin" => Linkedin,
     }
     imports: {

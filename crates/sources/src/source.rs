@@ -72,6 +72,8 @@ pub struct FetchContext<'a> {
     /// Postings of this source already stored: their per-job detail (pay, description) was read
     /// when they were new, so it is not asked for again.
     pub known_ids: Option<&'a HashSet<String>>,
+    /// The recipe stored for a careers page read by one (the `page` kind), if it has one yet.
+    pub recipe: Option<&'a crate::recipe::Recipe>,
 }
 
 impl FetchContext<'_> {
@@ -109,6 +111,9 @@ pub struct FetchOutcome {
     pub pages: u32,
     /// Things the user should know that did not stop the fetch (a detail call failed, a page cap).
     pub warnings: Vec<String>,
+    /// A recipe the fetch derived for a careers page: its first, or a new one because the page's
+    /// layout changed (`healed`). The store keeps it as the page's next recipe version.
+    pub recipe: Option<crate::recipe::RecipeUpdate>,
     /// The listing stopped at a page cap, so a job missing from it may still be open.
     pub truncated: bool,
 }

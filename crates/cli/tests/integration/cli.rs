@@ -178,7 +178,7 @@ fn sources_lists_every_kind_with_what_it_needs() {
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let sources: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(sources.len(), 31);
+    assert_eq!(sources.len(), 32);
     let workday = sources.iter().find(|source| source["info"]["kind"] == "workday").unwrap();
     assert_eq!(workday["info"]["param_label"], "Workday careers URL");
     assert_eq!(workday["ready"], true, "no key needed");
@@ -489,4 +489,63 @@ fn source_detect_finds_the_boards_behind_a_company_site_best_first() {
     let out = cli(dir.path(), &["source", "detect", &format!("{site}/gone")]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("/gone"), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// A recorded careers page of the project's (assets/recorded/custom-*).
+fn recorded_page(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/../../assets/recorded/{name}", manifest_dir())).unwrap()
+}
+
+#[test]
+fn a_careers_page_is_read_by_a_recipe_that_heals_when_the_page_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let site_dir = dir.path().join("site");
+    std::fs::create_dir_all(site_dir.join("jobs")).unwrap();
+    std::fs::write(site_dir.join("jobs/index.html"), recorded_page("custom-ctcue-jobs-2018-11-28.html")).unwrap();
+    let site = crate::common::serve_dir(site_dir.clone());
+    let page = format!("{site}/jobs/");
+    let json = |args: &[&str]| -> Value {
+        let out = cli(dir.path(), args);
+        serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|_| panic!("{args:?}: {}", String::from_utf8_lossy(&out.stderr)))
+    };
+
+    // Nothing points at a board: the page itself is offered, read by a recipe.
+    assert_eq!(
+        json(&["--json", "source", "detect", &page]),
+        serde_json::json!([{"kind": "page", "param": page, "how": "recipe"}])
+    );
+    let added = json(&["--json", "source", "add", "page", &page]);
+    let id = added["id"].as_i64().unwrap().to_string();
+    let fetched = json(&["--json", "source", "fetch", &id]);
+    assert_eq!((fetched["jobs_seen"].as_u64(), fetched["new_jobs"].as_u64()), (Some(5), Some(5)));
+    assert_eq!((fetched["healed"].as_bool(), fetched["error"].is_null()), (Some(false), true));
+    let shown = json(&["--json", "source", "show", &id]);
+    assert_eq!(shown["recipe"]["version"], 1);
+    assert_eq!(shown["recipe"]["item"], "div.job:has(a[href])");
+    assert_eq!(shown["recipe"]["salary"], Value::Null);
+
+    // The site moves to another layout: the recipe is renewed, and the source's health says so.
+    std::fs::write(site_dir.join("jobs/index.html"), recorded_page("custom-2i2c-jobs-2023-10-31.html")).unwrap();
+    let healed = json(&["--json", "source", "fetch", &id]);
+    assert_eq!((healed["jobs_seen"].as_u64(), healed["healed"].as_bool()), (Some(3), Some(true)));
+    let shown = json(&["--json", "source", "show", &id]);
+    assert_eq!(shown["recipe"]["version"], 2);
+    assert_eq!(shown["recipe"]["salary"], "p.extra-info");
+    assert!(shown["warnings"].to_string().contains("layout changed; recipe renewed on"), "{shown}");
+
+    // A page no recipe reads: the source fails with the reason, and no stored job is closed.
+    std::fs::write(site_dir.join("jobs/index.html"), "<html><body><h1>Jobs</h1><p>Back soon.</p></body></html>")
+        .unwrap();
+    let out = cli(dir.path(), &["--json", "source", "fetch", &id]);
+    assert!(!out.status.success());
+    let failed: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(failed["error"].as_str().unwrap().contains("finds no job on the page"), "{failed}");
+    let listed = json(&["--json", "jobs", "list", "--limit", "50"]);
+    assert_eq!(listed["jobs"].as_array().unwrap().len(), 8, "the five CTcue jobs and the three 2i2c ones stay");
+
+    // It says it is not hiring: an empty board, healthy.
+    std::fs::write(site_dir.join("jobs/index.html"), recorded_page("custom-2i2c-jobs-2026-06-29.html")).unwrap();
+    let quiet = json(&["--json", "source", "fetch", &id]);
+    assert_eq!((quiet["jobs_seen"].as_u64(), quiet["error"].is_null()), (Some(0), true));
 }

@@ -9,6 +9,7 @@ use jobhound_sources::{FetchContext, FetchLimits, SourceCategory};
 
 use crate::app::{blocking, ensure_enabled, ensure_not_too_soon};
 use crate::campaigns::service::rank_for_active_campaigns;
+use crate::ingest::recipes;
 use crate::ingest::runs::{self, RunStatus, SourceOutcome};
 use crate::ingest::watched::{self, FetchReport, WatchedSource};
 use crate::ingest::write::{ingest_prepared, prepare_postings};
@@ -60,6 +61,9 @@ impl Jobhound {
         let store = Arc::clone(&self.store);
         let kind = source.kind;
         let known_ids = blocking(move || store.read(|connection| watched::known_ids(connection, kind))).await?;
+        let store = Arc::clone(&self.store);
+        let source_id = source.id;
+        let recipe = blocking(move || store.read(|connection| recipes::current(connection, source_id))).await?;
         let clock = Instant::now();
         let fetched = match secrets::credentials_for(self.secrets.as_ref(), source.kind) {
             Ok(credentials) => {
@@ -69,6 +73,7 @@ impl Jobhound {
                     credentials: &credentials,
                     limits: FetchLimits::default(),
                     known_ids: Some(&known_ids),
+                    recipe: recipe.as_ref().map(|stored| &stored.recipe),
                 };
                 jobhound_sources::fetch(source.kind, context, &source.param).await.map_err(CoreError::Source)
             }
@@ -117,11 +122,15 @@ impl Jobhound {
             };
             let fallback = company.clone().unwrap_or_else(|| source.name.clone());
             let ids: Vec<String> = postings.iter().map(|posting| posting.source_id.clone()).collect();
+            let recipe_update = fetched.recipe.clone();
             // Normalized before taking the write lock, so other sources of the run keep writing.
             let prepared = store.read(|connection| prepare_postings(connection, fetched.postings, Some(&fallback)))?;
             let (counts, liveness, ranked) = store.write(|tx| {
                 let reopened = watched::closed_among(tx, source.kind, &ids)?;
                 let counts = ingest_prepared(tx, prepared, &now)?;
+                if let Some(update) = &recipe_update {
+                    recipes::store(tx, source.id, &update.recipe, update.healed, &now)?;
+                }
                 let ranked = rank_for_active_campaigns(tx, &counts.changed_jobs, campaign, chrono::Utc::now())?;
                 let mut liveness = watched::record_success(
                     tx,
@@ -156,6 +165,7 @@ impl Jobhound {
                     .and_then(|id| ranked.iter().find(|(campaign_id, _)| *campaign_id == id))
                     .map_or(0, |(_, counts)| counts.new_matches),
                 warnings: fetched.warnings,
+                healed: recipe_update.is_some_and(|update| update.healed),
                 duration_ms,
             })
         })

@@ -4,6 +4,7 @@
 pub(crate) mod duplicates;
 pub(crate) mod fetching;
 pub(crate) mod liveness;
+pub mod recipes;
 pub(crate) mod remerge;
 mod remerge_service;
 pub(crate) mod runs;

@@ -372,3 +372,23 @@ fn remerge_leaves_two_copies_apart_when_each_has_an_application() {
     let jobs: i64 = store.read(|c| Ok(c.query_row("SELECT COUNT(*) FROM jobs", [], |r| r.get(0))?)).unwrap();
     assert_eq!(jobs, 2);
 }
+
+#[test]
+fn a_batch_holding_one_posting_twice_stores_it_once() {
+    let (_dir, store) = store();
+    let posting = parse(SourceKind::Greenhouse, GREENHOUSE).unwrap().remove(0);
+    let mut later = posting.clone();
+    later.title = Some("Account Executive, Commercial (EMEA)".into());
+    let counts = store.write(|tx| ingest(tx, &[posting, later], None, "2026-11-20T10:00:00Z")).unwrap();
+    assert_eq!((counts.new_jobs, counts.updated), (1, 1));
+    let titles: Vec<String> = store
+        .read(|c| search::list_jobs(c, &JobQuery::default()))
+        .unwrap()
+        .jobs
+        .into_iter()
+        .map(|job| job.title)
+        .collect();
+    assert_eq!(titles, ["Account Executive, Commercial (EMEA)"], "the later listing wins");
+    let postings: i64 = store.read(|c| Ok(c.query_row("SELECT COUNT(*) FROM postings", [], |r| r.get(0))?)).unwrap();
+    assert_eq!(postings, 1);
+}

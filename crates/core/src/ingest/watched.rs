@@ -59,6 +59,8 @@ pub struct FetchReport {
     #[ts(skip)]
     pub campaign_new_matches: u32,
     pub warnings: Vec<String>,
+    /// A careers page's layout changed and a new recipe now reads it.
+    pub healed: bool,
     pub duration_ms: u32,
 }
 

@@ -156,8 +156,12 @@ fn write_prepared(
 ) -> Result<(), CoreError> {
     let mut index = SearchIndexBatch::begin(tx)?;
     let mut unchanged: Vec<i64> = Vec::new();
+    // A batch may hold one posting twice (a listing that shifted while it was read): the second
+    // updates what the first stored rather than stores it again.
+    let mut stored_now: std::collections::HashMap<(&str, &str), i64> = std::collections::HashMap::new();
     for ((posting, known), prepared) in postings.iter().zip(known).zip(prepared) {
-        let known = known.as_ref().map(|(posting_id, _)| *posting_id);
+        let listed_as = (posting.source.as_str(), posting.source_id.as_str());
+        let known = known.as_ref().map(|(posting_id, _)| *posting_id).or_else(|| stored_now.get(&listed_as).copied());
         let Prepared { payload, hash, job } = prepared?;
         let Some((job, key)) = job else {
             unchanged.extend(known);
@@ -179,7 +183,9 @@ fn write_prepared(
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)",
                 )?
                 .execute(params![posting.source.as_str(), posting.source_id, posting.url, payload, hash, now, problem])?;
-                tx.last_insert_rowid()
+                let posting_id = tx.last_insert_rowid();
+                stored_now.insert(listed_as, posting_id);
+                posting_id
             }
         };
 

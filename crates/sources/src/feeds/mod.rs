@@ -1,7 +1,9 @@
-//! Feeds and pages: Hacker News "Who is hiring?", RSS/Atom feeds, schema.org JobPosting pages.
+//! Feeds and pages: Hacker News "Who is hiring?", RSS/Atom feeds, schema.org JobPosting pages, and
+//! careers pages read by a recipe.
 
 pub mod hackernews;
 pub mod jsonld;
+pub mod page;
 pub mod rss;
 
 use crate::SourceError;

@@ -5,9 +5,11 @@
 //! with it.
 
 mod finder;
+mod read;
 mod validate;
 
 pub use finder::find;
+pub use read::{PageRead, RecipeUpdate, read_page};
 pub use validate::{Refusal, says_not_hiring, validate};
 
 use scraper::{ElementRef, Html, Selector};

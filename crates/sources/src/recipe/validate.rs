@@ -53,13 +53,16 @@ pub fn validate(recipe: &Recipe, html: &str, page: &Url) -> Result<Vec<RecipeIte
     if items.is_empty() {
         return if says_not_hiring(html) { Ok(items) } else { Err(Refusal::NoItems) };
     }
+    // A page served from a mirror or cache names its own address; links there are its site's too.
+    let canonical = canonical_address(html, page);
     for (index, item) in items.iter().enumerate() {
         let number = index + 1;
         if item.title.is_none() {
             return Err(Refusal::MissingTitle(number));
         }
         let link = item.link.as_deref().and_then(|link| Url::parse(link).ok()).ok_or(Refusal::MissingLink(number))?;
-        if !same_site(&link, page) && !is_known_board(&link) {
+        let on_site = same_site(&link, page) || canonical.as_ref().is_some_and(|canonical| same_site(&link, canonical));
+        if !on_site && !is_known_board(&link) {
             return Err(Refusal::LinkOffSite { item: number, host: link.host_str().unwrap_or_default().to_string() });
         }
     }
@@ -86,6 +89,14 @@ fn same_site(link: &Url, page: &Url) -> bool {
         }
     };
     site(link) == site(page) && link.port_or_known_default() == page.port_or_known_default()
+}
+
+/// The address the page declares as its own (`<link rel="canonical">`).
+fn canonical_address(html: &str, page: &Url) -> Option<Url> {
+    let document = Html::parse_document(html);
+    let selector = Selector::parse("link[rel=canonical][href]").ok()?;
+    let href = document.select(&selector).next()?.value().attr("href")?;
+    page.join(href.trim()).ok().filter(|url| matches!(url.scheme(), "http" | "https"))
 }
 
 fn is_known_board(link: &Url) -> bool {

@@ -71,6 +71,11 @@ fn a_page_that_is_not_hiring_is_an_empty_board_not_a_broken_recipe() {
     let at = Url::parse("https://2i2c.org/jobs/").unwrap();
     let empty = page("custom-2i2c-jobs-2026-06-29.html");
     assert!(says_not_hiring(&empty));
+    for listing in
+        ["custom-2i2c-jobs-2022-03-22.html", "custom-2i2c-jobs-2023-10-31.html", "custom-ctcue-jobs-2018-11-28.html"]
+    {
+        assert!(!says_not_hiring(&page(listing)), "{listing}");
+    }
     // The recipe that read the cards in 2023 finds none now, and that is no failure.
     let recipe = find(&page("custom-2i2c-jobs-2023-10-31.html"), &at).unwrap();
     assert_eq!(validate(&recipe, &empty, &at), Ok(Vec::new()));
@@ -111,4 +116,121 @@ fn recipes_are_read_strictly_and_refused_with_their_reason() {
     // The navigation's own links are not jobs.
     let nav = r#"<html><body><nav><ul><li><a href="/about">About</a></li><li><a href="/team">Team</a></li></ul></nav></body></html>"#;
     assert_eq!(validate(&recipe("nav li", "a", "a"), nav, &at), Err(Refusal::Navigation));
+}
+
+mod fetching {
+    use jobhound_sources::recipe::{Recipe, find};
+    use jobhound_sources::{
+        Credentials, Endpoints, FetchContext, FetchLimits, FetchOutcome, SourceErrorKind, SourceKind,
+    };
+    use serde_json::json;
+    use url::Url;
+    use wiremock::matchers::path;
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+
+    use super::page;
+    use crate::common::client;
+
+    /// A site serving `file` as its careers page at /jobs/, and a JSON-LD job page for the first
+    /// CTcue job (made up for the test, not a recording).
+    async fn site(file: &str) -> MockServer {
+        let server = MockServer::start().await;
+        Mock::given(path("/jobs/"))
+            .respond_with(
+                ResponseTemplate::new(200).set_body_string(page(file)).insert_header("content-type", "text/html"),
+            )
+            .mount(&server)
+            .await;
+        let posting = json!({"@context": "https://schema.org", "@type": "JobPosting", "title": "Machine learning engineer",
+            "description": "<p>Expand the intelligence behind CTcue.</p>", "datePosted": "2018-11-20"});
+        Mock::given(path("/jobs/machine-learning-engineer/"))
+            .respond_with(ResponseTemplate::new(200).set_body_string(format!(
+                "<html><head><script type=\"application/ld+json\">{posting}</script></head><body>x</body></html>"
+            )))
+            .mount(&server)
+            .await;
+        server
+    }
+
+    async fn fetch_page(
+        server: &MockServer,
+        stored: Option<&Recipe>,
+    ) -> Result<FetchOutcome, jobhound_sources::SourceError> {
+        let http = client();
+        let context = FetchContext {
+            http: &http,
+            endpoints: &Endpoints::default(),
+            credentials: &Credentials::default(),
+            limits: FetchLimits::default(),
+            known_ids: None,
+            recipe: stored,
+        };
+        jobhound_sources::fetch(SourceKind::Page, context, &format!("{}/jobs/", server.uri())).await
+    }
+
+    #[tokio::test]
+    async fn a_careers_page_gets_a_recipe_its_jobs_and_each_jobs_own_page() {
+        let server = site("custom-ctcue-jobs-2018-11-28.html").await;
+        let outcome = fetch_page(&server, None).await.unwrap();
+        let titles: Vec<&str> = outcome.postings.iter().filter_map(|posting| posting.title.as_deref()).collect();
+        assert_eq!(titles.len(), 5, "{titles:?}");
+        let update = outcome.recipe.clone().expect("a first recipe to keep");
+        assert!(!update.healed);
+        assert_eq!(update.recipe.item, "div.job:has(a[href])");
+        let learning = outcome
+            .postings
+            .iter()
+            .find(|posting| posting.title.as_deref() == Some("Machine learning engineer"))
+            .unwrap();
+        assert_eq!(
+            learning.description_html.as_deref(),
+            Some("<p>Expand the intelligence behind CTcue.</p>"),
+            "JSON-LD preferred"
+        );
+        assert_eq!(learning.source_id, format!("{}/jobs/machine-learning-engineer/", server.uri()));
+        // The job pages the site does not serve are one warning, not a failed fetch.
+        assert!(outcome.warnings.iter().any(|warning| warning.contains("descriptions")), "{:?}", outcome.warnings);
+
+        // The stored recipe still reads the page: nothing new to keep.
+        let again = fetch_page(&server, Some(&update.recipe)).await.unwrap();
+        assert_eq!((again.postings.len(), again.recipe.clone()), (5, None));
+    }
+
+    #[tokio::test]
+    async fn a_recipe_that_stops_reading_the_page_is_renewed_and_said_so() {
+        let server = site("custom-ctcue-jobs-2018-11-28.html").await;
+        let at = Url::parse("https://2i2c.org/jobs/").unwrap();
+        let old_layout = find(&page("custom-2i2c-jobs-2023-10-31.html"), &at).unwrap();
+        let outcome = fetch_page(&server, Some(&old_layout)).await.unwrap();
+        assert_eq!(outcome.postings.len(), 5);
+        let update = outcome.recipe.clone().unwrap();
+        assert!(update.healed);
+        assert!(
+            outcome.warnings.iter().any(|warning| warning.starts_with("layout changed; recipe renewed on ")),
+            "{:?}",
+            outcome.warnings
+        );
+    }
+
+    #[tokio::test]
+    async fn a_page_no_recipe_reads_fails_with_the_reason_and_one_not_hiring_is_empty() {
+        let server = MockServer::start().await;
+        Mock::given(path("/jobs/"))
+            .respond_with(
+                ResponseTemplate::new(200).set_body_string("<html><body><h1>Jobs</h1><p>Soon.</p></body></html>"),
+            )
+            .mount(&server)
+            .await;
+        let error = fetch_page(&server, None).await.unwrap_err();
+        assert_eq!(error.kind(), SourceErrorKind::Parse);
+        assert!(error.to_string().contains("finds no job on the page"), "{error}");
+
+        let hiring_pause = site("custom-2i2c-jobs-2026-06-29.html").await;
+        let at = Url::parse("https://2i2c.org/jobs/").unwrap();
+        let stored = find(&page("custom-2i2c-jobs-2023-10-31.html"), &at).unwrap();
+        for recipe in [None, Some(&stored)] {
+            let outcome = fetch_page(&hiring_pause, recipe).await.unwrap();
+            assert!(outcome.postings.is_empty() && outcome.recipe.is_none(), "a healthy empty board");
+        }
+    }
 }

@@ -147,6 +147,7 @@ async fn jobs_already_stored_are_not_read_again_and_a_search_sends_its_words() {
         credentials: &Credentials::default(),
         limits: FetchLimits::default(),
         known_ids: Some(&known),
+        recipe: None,
     };
     let param =
         jobhound_sources::source(SourceKind::Workday).param_from_input(&format!("{BOARD}?q=data engineer")).unwrap();

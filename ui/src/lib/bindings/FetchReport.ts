@@ -20,4 +20,8 @@ reopened: number,
 /**
  * Jobs that newly passed an active campaign's filters (counted once per campaign).
  */
-new_matches: number, warnings: Array<string>, duration_ms: number, };
+new_matches: number, warnings: Array<string>, 
+/**
+ * A careers page's layout changed and a new recipe now reads it.
+ */
+healed: boolean, duration_ms: number, };

@@ -32,6 +32,7 @@ export const SOURCE_NAMES: Record<string, string> = {
 	hackernews: "Hacker News",
 	rss: "RSS feed",
 	jsonld: "Careers page",
+	page: "Careers page (read by a recipe)",
 	linkedin: "LinkedIn",
 	jobspy: "JobSpy import",
 	jobfunnel: "JobFunnel import",

@@ -21,6 +21,7 @@ function report(source: WatchedSource, overrides: Partial<FetchReport> = {}): Fe
 		reopened: 0,
 		new_matches: 0,
 		warnings: [],
+		healed: false,
 		duration_ms: 12,
 		...overrides
 	};

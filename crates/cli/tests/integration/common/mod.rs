@@ -21,6 +21,24 @@ pub fn ok(output: Output) -> String {
 /// A tiny HTTP server on 127.0.0.1 for pages a test stands in for: answers GETs of `pages`
 /// (path → HTML) and 404 to anything else, until the test process ends.
 pub fn serve_pages(pages: Vec<(&'static str, String)>) -> String {
+    serve(move |path| pages.iter().find(|(known, _)| *known == path).map(|(_, body)| body.clone()))
+}
+
+/// The same for the files of `dir` (`/a/b.html` is `dir/a/b.html`), read at each request, so a
+/// test can change a page between fetches.
+pub fn serve_dir(dir: std::path::PathBuf) -> String {
+    serve(move |path| {
+        let relative = path.trim_start_matches('/');
+        let file = if relative.is_empty() || relative.ends_with('/') {
+            format!("{relative}index.html")
+        } else {
+            relative.to_string()
+        };
+        std::fs::read_to_string(dir.join(file)).ok()
+    })
+}
+
+fn serve(page: impl Fn(&str) -> Option<String> + Send + 'static) -> String {
     use std::io::{BufRead, BufReader, Write};
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
     let address = listener.local_addr().expect("bound");
@@ -37,8 +55,7 @@ pub fn serve_pages(pages: Vec<(&'static str, String)>) -> String {
                 header.clear();
             }
             let path = request.split_whitespace().nth(1).unwrap_or("/").to_string();
-            let page = pages.iter().find(|(known, _)| *known == path).map(|(_, body)| body.clone());
-            let (status, body) = match page {
+            let (status, body) = match page(&path) {
                 Some(body) => ("200 OK", body),
                 None => ("404 Not Found", "not found".to_string()),
             };

@@ -27,7 +27,8 @@ pub async fn fetch(
     credentials: &Credentials,
     param: &str,
 ) -> Result<FetchOutcome, SourceError> {
-    let context = FetchContext { http, endpoints, credentials, limits: FetchLimits::default(), known_ids: None };
+    let context =
+        FetchContext { http, endpoints, credentials, limits: FetchLimits::default(), known_ids: None, recipe: None };
     jobhound_sources::fetch(kind, context, param).await
 }
 
