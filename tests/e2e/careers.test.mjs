@@ -65,3 +65,55 @@ test(
 		});
 	}
 );
+
+test(
+	'a careers page with no board is read by a recipe, which heals when the page changes',
+	{ timeout: 120_000 },
+	async () => {
+		await withApp('recipe', async ({ browser, board, screenshot }) => {
+			await (await browser.$('[data-testid="empty-state"]')).waitForDisplayed({ timeout: TIMEOUT });
+			const field = await browser.$('#board-input');
+			await field.waitForDisplayed({ timeout: TIMEOUT });
+			await field.setValue(`${board.url}/jobs-page/`);
+			await (await browser.$('button[type="submit"]')).click();
+
+			const offered = await byTestId(browser, 'discovered-boards');
+			await offered.waitForDisplayed({ timeout: TIMEOUT });
+			const text = (
+				await browser.execute(
+					() => document.querySelector('[data-testid="discovered-boards"]')?.textContent ?? ''
+				)
+			).replace(/\s+/g, ' ');
+			assert.match(text, /Careers page.*read from the page's own list/);
+			await (await byTestId(browser, 'add-discovered')).click();
+			await browser.waitUntil(async () => (await browser.$$('[data-testid="job-row"]')).length === 5, {
+				timeout: TIMEOUT,
+				timeoutMsg: "CTcue's five jobs never appeared"
+			});
+			const listText = await browser.execute(
+				() => document.querySelector('[data-testid="job-list"]')?.textContent ?? ''
+			);
+			assert.match(listText, /Machine learning engineer/);
+			assert.doesNotMatch(listText, /Over CTcue/, 'the About block is no job');
+
+			// The site is redesigned: the next fetch renews the recipe and says so.
+			board.setCareersPage('custom-2i2c-jobs-2023-10-31.html');
+			await clickLink(browser, await browser.$('a[href="/sources"]'));
+			const fetchNow = await browser.$('button=Fetch now');
+			await fetchNow.waitForDisplayed({ timeout: TIMEOUT });
+			await fetchNow.click();
+			await waitForText(
+				browser,
+				'source-health',
+				/layout changed; recipe renewed on/,
+				'the heal in the health'
+			);
+			console.log(`screenshot: ${await screenshot('healed')}`);
+			await clickLink(browser, await browser.$('a[href="/"]'));
+			await browser.waitUntil(async () => (await browser.$$('[data-testid="job-row"]')).length === 8, {
+				timeout: TIMEOUT,
+				timeoutMsg: 'the three jobs of the new layout never joined the five'
+			});
+		});
+	}
+);

@@ -42,11 +42,17 @@ async function startMockBoard() {
 			'<iframe src="https://gdit.wd5.myworkdayjobs.com/en-US/External_Career_Site"></iframe>' +
 			'<p>Students: <a href="https://jobs.lever.co/spotify">internships</a></p></body></html>'
 	};
+	// A company's careers page with no board behind it, read by a recipe; a test can change its
+	// layout (to another recorded page) between fetches.
+	const careersPage = { file: 'custom-ctcue-jobs-2018-11-28.html' };
 	const requests = [];
-	const server = createServer((request, response) => {
+	const server = createServer(async (request, response) => {
 		requests.push(request.url);
 		const url = new URL(request.url ?? '/', 'http://localhost');
-		if (request.method === 'POST' && url.pathname === `${workday}/jobs`) {
+		if (url.pathname === '/jobs-page/') {
+			response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+			response.end(await readFile(path.join(fixtures, careersPage.file)));
+		} else if (request.method === 'POST' && url.pathname === `${workday}/jobs`) {
 			// The recording is the first page; later pages of this stand-in are empty.
 			let body = '';
 			request.on('data', (chunk) => (body += chunk));
@@ -74,7 +80,13 @@ async function startMockBoard() {
 	});
 	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = /** @type {net.AddressInfo} */ (server.address());
-	return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((r) => server.close(r)) };
+	return {
+		url: `http://127.0.0.1:${port}`,
+		requests,
+		/** Serves another recorded page as the careers page from now on. */
+		setCareersPage: (file) => (careersPage.file = file),
+		close: () => new Promise((r) => server.close(r))
+	};
 }
 
 export function freePort() {
