@@ -5,50 +5,21 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
 use crate::support::{malformed, parse_items, typed};
 use crate::text::clean_opt;
-use crate::{ParsedPosting, SourceError, SourceInfo, SourceKind, WorkMode, dates, text};
+use crate::{ParsedPosting, SourceError, SourceKind, WorkMode, dates, text};
 
 pub struct Breezy;
 
-fn company_from_input(input: &str) -> Result<String, SourceError> {
-    super::subdomain_from_input("Breezy HR", input, &["breezy.hr"]).map(|(company, _)| company)
-}
+const BOARD: super::CompanyBoard = super::CompanyBoard {
+    kind: SourceKind::Breezy,
+    name: "Breezy HR",
+    suffix: "breezy.hr",
+    path: "/json",
+    example: "breezy",
+};
 
-impl Source for Breezy {
-    fn info(&self) -> SourceInfo {
-        SourceInfo {
-            param_label: "Breezy careers URL or company name",
-            ..SourceInfo::ats(SourceKind::Breezy, "Breezy HR", "", "breezy")
-        }
-    }
-
-    fn param_from_input(&self, input: &str) -> Result<String, SourceError> {
-        company_from_input(input)
-    }
-
-    fn describe(&self, param: &str) -> String {
-        format!("Breezy HR board '{param}'")
-    }
-
-    fn parse(&self, body: &[u8]) -> Result<Vec<ParsedPosting>, SourceError> {
-        parse_positions(body)
-    }
-
-    fn fetch<'a>(
-        &'a self,
-        context: FetchContext<'a>,
-        param: &'a str,
-    ) -> BoxFuture<'a, Result<FetchOutcome, SourceError>> {
-        Box::pin(async move {
-            let company = company_from_input(param)?;
-            let what = self.describe(&company);
-            let origin = super::tenant_origin(&context, SourceKind::Breezy, &format!("{company}.breezy.hr"));
-            crate::source::fetch_single(self, context, format!("{origin}/json"), &what).await
-        })
-    }
-}
+super::company_board_source!(Breezy, BOARD, parse_positions);
 
 #[derive(Deserialize)]
 struct Position {

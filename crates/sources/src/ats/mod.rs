@@ -102,3 +102,75 @@ pub(crate) fn tenant_origin(context: &crate::FetchContext<'_>, kind: crate::Sour
     let overridden = context.base_url(kind);
     if overridden.is_empty() { format!("https://{host}") } else { overridden.trim_end_matches('/').to_string() }
 }
+
+/// A board on the company's own subdomain (`{company}.{suffix}`) whose whole listing is one GET
+/// of `path`: what Breezy, Pinpoint and Teamtailor share, so each of their files holds only its
+/// parsing.
+pub(crate) struct CompanyBoard {
+    pub kind: crate::SourceKind,
+    pub name: &'static str,
+    pub suffix: &'static str,
+    pub path: &'static str,
+    pub example: &'static str,
+}
+
+impl CompanyBoard {
+    pub(crate) fn info(&self) -> crate::SourceInfo {
+        crate::SourceInfo {
+            param_label: "Careers URL or company name",
+            ..crate::SourceInfo::ats(self.kind, self.name, "", self.example)
+        }
+    }
+
+    pub(crate) fn company(&self, input: &str) -> Result<String, SourceError> {
+        subdomain_from_input(self.name, input, &[self.suffix]).map(|(company, _)| company)
+    }
+
+    pub(crate) fn describe(&self, param: &str) -> String {
+        format!("{} board '{param}'", self.name)
+    }
+
+    pub(crate) async fn fetch(
+        &self,
+        source: &dyn crate::Source,
+        context: crate::FetchContext<'_>,
+        param: &str,
+    ) -> Result<crate::FetchOutcome, SourceError> {
+        let company = self.company(param)?;
+        let what = self.describe(&company);
+        let origin = tenant_origin(&context, self.kind, &format!("{company}.{}", self.suffix));
+        crate::source::fetch_single(source, context, format!("{origin}{}", self.path), &what).await
+    }
+}
+
+/// Implements [`Source`](crate::Source) for a [`CompanyBoard`] source from its board and parser.
+macro_rules! company_board_source {
+    ($source:ty, $board:expr, $parse:path) => {
+        impl $crate::Source for $source {
+            fn info(&self) -> $crate::SourceInfo {
+                $board.info()
+            }
+
+            fn param_from_input(&self, input: &str) -> Result<String, $crate::SourceError> {
+                $board.company(input)
+            }
+
+            fn describe(&self, param: &str) -> String {
+                $board.describe(param)
+            }
+
+            fn parse(&self, body: &[u8]) -> Result<Vec<$crate::ParsedPosting>, $crate::SourceError> {
+                $parse(body)
+            }
+
+            fn fetch<'a>(
+                &'a self,
+                context: $crate::FetchContext<'a>,
+                param: &'a str,
+            ) -> $crate::BoxFuture<'a, Result<$crate::FetchOutcome, $crate::SourceError>> {
+                Box::pin($board.fetch(self, context, param))
+            }
+        }
+    };
+}
+pub(crate) use company_board_source;

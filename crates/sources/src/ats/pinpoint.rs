@@ -5,50 +5,21 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
 use crate::support::{id_text, malformed, parse_items, typed};
 use crate::text::clean_opt;
-use crate::{ParsedPosting, Salary, SalaryPeriod, SourceError, SourceInfo, SourceKind, WorkMode, text};
+use crate::{ParsedPosting, Salary, SalaryPeriod, SourceError, SourceKind, WorkMode, text};
 
 pub struct Pinpoint;
 
-fn company_from_input(input: &str) -> Result<String, SourceError> {
-    super::subdomain_from_input("Pinpoint", input, &["pinpointhq.com"]).map(|(company, _)| company)
-}
+const BOARD: super::CompanyBoard = super::CompanyBoard {
+    kind: SourceKind::Pinpoint,
+    name: "Pinpoint",
+    suffix: "pinpointhq.com",
+    path: "/postings.json",
+    example: "aawdc",
+};
 
-impl Source for Pinpoint {
-    fn info(&self) -> SourceInfo {
-        SourceInfo {
-            param_label: "Pinpoint careers URL or company name",
-            ..SourceInfo::ats(SourceKind::Pinpoint, "Pinpoint", "", "aawdc")
-        }
-    }
-
-    fn param_from_input(&self, input: &str) -> Result<String, SourceError> {
-        company_from_input(input)
-    }
-
-    fn describe(&self, param: &str) -> String {
-        format!("Pinpoint board '{param}'")
-    }
-
-    fn parse(&self, body: &[u8]) -> Result<Vec<ParsedPosting>, SourceError> {
-        parse_postings(body)
-    }
-
-    fn fetch<'a>(
-        &'a self,
-        context: FetchContext<'a>,
-        param: &'a str,
-    ) -> BoxFuture<'a, Result<FetchOutcome, SourceError>> {
-        Box::pin(async move {
-            let company = company_from_input(param)?;
-            let what = self.describe(&company);
-            let origin = super::tenant_origin(&context, SourceKind::Pinpoint, &format!("{company}.pinpointhq.com"));
-            crate::source::fetch_single(self, context, format!("{origin}/postings.json"), &what).await
-        })
-    }
-}
+super::company_board_source!(Pinpoint, BOARD, parse_postings);
 
 #[derive(Deserialize)]
 struct Postings {

@@ -5,50 +5,21 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
 use crate::support::malformed;
 use crate::text::clean_opt;
-use crate::{ParsedPosting, SourceError, SourceInfo, SourceKind, dates};
+use crate::{ParsedPosting, SourceError, SourceKind, dates};
 
 pub struct Teamtailor;
 
-fn company_from_input(input: &str) -> Result<String, SourceError> {
-    super::subdomain_from_input("Teamtailor", input, &["teamtailor.com"]).map(|(company, _)| company)
-}
+const BOARD: super::CompanyBoard = super::CompanyBoard {
+    kind: SourceKind::Teamtailor,
+    name: "Teamtailor",
+    suffix: "teamtailor.com",
+    path: "/jobs.json",
+    example: "career",
+};
 
-impl Source for Teamtailor {
-    fn info(&self) -> SourceInfo {
-        SourceInfo {
-            param_label: "Teamtailor careers URL or company name",
-            ..SourceInfo::ats(SourceKind::Teamtailor, "Teamtailor", "", "career")
-        }
-    }
-
-    fn param_from_input(&self, input: &str) -> Result<String, SourceError> {
-        company_from_input(input)
-    }
-
-    fn describe(&self, param: &str) -> String {
-        format!("Teamtailor board '{param}'")
-    }
-
-    fn parse(&self, body: &[u8]) -> Result<Vec<ParsedPosting>, SourceError> {
-        parse_feed(body)
-    }
-
-    fn fetch<'a>(
-        &'a self,
-        context: FetchContext<'a>,
-        param: &'a str,
-    ) -> BoxFuture<'a, Result<FetchOutcome, SourceError>> {
-        Box::pin(async move {
-            let company = company_from_input(param)?;
-            let what = self.describe(&company);
-            let origin = super::tenant_origin(&context, SourceKind::Teamtailor, &format!("{company}.teamtailor.com"));
-            crate::source::fetch_single(self, context, format!("{origin}/jobs.json"), &what).await
-        })
-    }
-}
+super::company_board_source!(Teamtailor, BOARD, parse_feed);
 
 #[derive(Deserialize)]
 struct Feed {
