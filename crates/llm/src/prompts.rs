@@ -6,6 +6,8 @@ use crate::ChatMessage;
 /// Long inputs are cut so a letter prompt stays well inside small local models' context.
 const MAX_DESCRIPTION_CHARS: usize = 6_000;
 const MAX_RESUME_CHARS: usize = 8_000;
+/// A careers page's element tree, cut to fit small local models' context.
+pub const MAX_PAGE_CHARS: usize = 12_000;
 
 pub const TONES: [&str; 5] = ["professional", "warm", "enthusiastic", "concise", "formal"];
 
@@ -54,6 +56,19 @@ asks for, short names), \"fits\" (up to 5 short reasons the resume fits, each ci
         cut(job_description, MAX_DESCRIPTION_CHARS),
         if resume_text.trim().is_empty() { "(no resume given)" } else { cut(resume_text, MAX_RESUME_CHARS) },
     );
+    vec![ChatMessage::system(system), ChatMessage::user(user)]
+}
+
+/// Asks for a recipe that reads a careers page's job list, from the page cut down to its element
+/// tree (`recipe::simplified_dom`). The answer must be exactly the recipe's JSON.
+pub fn page_recipe(page_url: &str, simplified_dom: &str) -> Vec<ChatMessage> {
+    let system = "You write extraction recipes for careers pages. Answer with one JSON object and nothing else, \
+with exactly these keys: \"item\" (a CSS selector matching each job in the page's list of open jobs, and \
+nothing else), and, relative to an item, \"title\" (the job's title), \"link\" (an element with an href to \
+the job), \"location\", \"posted\" and \"salary\" (CSS selectors, or null when the items do not show them). \
+Use only tags, ids and classes present in the page. Navigation, footers and blocks about the company are \
+not jobs.";
+    let user = format!("PAGE: {page_url}\n\nELEMENTS:\n{}", cut(simplified_dom, MAX_PAGE_CHARS));
     vec![ChatMessage::system(system), ChatMessage::user(user)]
 }
 

@@ -35,6 +35,9 @@ pub enum SourceError {
     TooSoon { what: String, minutes: u32, next: String },
     #[error("no jobs found at {url}: {reason}")]
     NoJobsFound { url: String, reason: String },
+    /// A careers page that no recipe reads (the built-in finder's, or the stored one).
+    #[error("no recipe reads the careers page {page}: {reason}")]
+    NoRecipe { page: String, reason: String },
 }
 
 fn retry_hint(retry_after: Option<Duration>) -> String {
@@ -89,7 +92,7 @@ impl SourceError {
             SourceError::Server { .. } | SourceError::UnexpectedStatus { .. } => SourceErrorKind::Server,
             SourceError::Timeout { .. } => SourceErrorKind::Timeout,
             SourceError::Network { .. } => SourceErrorKind::Network,
-            SourceError::Malformed { .. } => SourceErrorKind::Parse,
+            SourceError::Malformed { .. } | SourceError::NoRecipe { .. } => SourceErrorKind::Parse,
         }
     }
 }

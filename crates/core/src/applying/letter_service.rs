@@ -62,7 +62,7 @@ impl Jobhound {
         self.llm_settings()
     }
 
-    fn llm_client(&self) -> Result<LlmClient, CoreError> {
+    pub(crate) fn llm_client(&self) -> Result<LlmClient, CoreError> {
         let settings = self.store().read(|connection| {
             crate::your_data::destinations::require_confirmed(connection)?;
             llm_settings::get(connection)

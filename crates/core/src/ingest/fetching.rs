@@ -5,7 +5,8 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use jobhound_sources::{FetchContext, FetchLimits, SourceCategory};
+use jobhound_sources::recipe::RecipeUpdate;
+use jobhound_sources::{FetchContext, FetchLimits, SourceCategory, SourceError};
 
 use crate::app::{blocking, ensure_enabled, ensure_not_too_soon};
 use crate::campaigns::service::rank_for_active_campaigns;
@@ -75,7 +76,36 @@ impl Jobhound {
                     known_ids: Some(&known_ids),
                     recipe: recipe.as_ref().map(|stored| &stored.recipe),
                 };
-                jobhound_sources::fetch(source.kind, context, &source.param).await.map_err(CoreError::Source)
+                match jobhound_sources::fetch(source.kind, context, &source.param).await {
+                    // A careers page no recipe of the finder's reads: the person's model may write one.
+                    Err(SourceError::NoRecipe { page, reason }) => match self.recipe_from_model(&source.param).await {
+                        Ok(Some((written, model))) => {
+                            let context = FetchContext { recipe: Some(&written), ..context };
+                            jobhound_sources::fetch(source.kind, context, &source.param)
+                                .await
+                                .map_err(CoreError::Source)
+                                .map(|mut fetched| {
+                                    let healed = recipe.is_some();
+                                    fetched.warnings.push(if healed {
+                                        format!(
+                                            "layout changed; recipe renewed on {} by {model}",
+                                            chrono::Utc::now().format("%Y-%m-%d")
+                                        )
+                                    } else {
+                                        format!("recipe written by {model}")
+                                    });
+                                    fetched.recipe = Some(RecipeUpdate { recipe: written.clone(), healed });
+                                    fetched
+                                })
+                        }
+                        Ok(None) => Err(CoreError::Source(SourceError::NoRecipe { page, reason })),
+                        Err(model) => Err(CoreError::Source(SourceError::NoRecipe {
+                            page,
+                            reason: format!("{reason}; nor does the language model's ({model})"),
+                        })),
+                    },
+                    other => other.map_err(CoreError::Source),
+                }
             }
             Err(error) => Err(error),
         };

@@ -4,6 +4,7 @@
 pub(crate) mod duplicates;
 pub(crate) mod fetching;
 pub(crate) mod liveness;
+mod recipe_model;
 pub mod recipes;
 pub(crate) mod remerge;
 mod remerge_service;

@@ -9,6 +9,7 @@ mod dashboard;
 mod greenhouse_board;
 mod imports;
 mod prepared_ingest;
+mod recipe_pages;
 mod scheduler;
 mod skill_fit;
 mod source_health;

@@ -101,7 +101,7 @@ impl Source for Page {
 }
 
 fn refused(page: &Url, refusal: &crate::recipe::Refusal) -> SourceError {
-    SourceError::Malformed { what: format!("the careers page {page}"), reason: refusal.to_string() }
+    SourceError::NoRecipe { page: page.to_string(), reason: refusal.to_string() }
 }
 
 /// An item as a posting; its link is its identity on the page.

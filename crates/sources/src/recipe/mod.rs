@@ -6,10 +6,12 @@
 
 mod finder;
 mod read;
+mod simplify;
 mod validate;
 
 pub use finder::find;
 pub use read::{PageRead, RecipeUpdate, read_page};
+pub use simplify::simplified_dom;
 pub use validate::{Refusal, says_not_hiring, validate};
 
 use scraper::{ElementRef, Html, Selector};
