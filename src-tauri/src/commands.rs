@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use jobhound_core::ingest::RecheckReport;
+use jobhound_core::ingest::recipes::StoredRecipe;
 use jobhound_core::ingest::{FetchReport, WatchedSource};
 use jobhound_core::search::{JobDetail, JobPage, JobQuery};
 use jobhound_core::sources::{Candidate, SourceKind};
@@ -54,6 +55,12 @@ pub async fn add_source(state: State<'_, AppState>, kind: SourceKind, input: Str
 #[tauri::command]
 pub async fn add_source_from_url(state: State<'_, AppState>, url: String) -> CommandResult<WatchedSource> {
     blocking(&state, move |core| core.add_source_from_url(&url)).await
+}
+
+/// The recipe that reads a careers page source, with its version; none for other sources.
+#[tauri::command]
+pub async fn source_recipe(state: State<'_, AppState>, id: i64) -> CommandResult<Option<StoredRecipe>> {
+    blocking(&state, move |core| core.source_with_recipe(id).map(|(_, recipe)| recipe)).await
 }
 
 /// The boards behind a pasted careers URL, best first, with how each was found.

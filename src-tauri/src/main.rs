@@ -71,6 +71,7 @@ fn main() {
             commands::add_source,
             commands::add_source_from_url,
             commands::discover_sources,
+            commands::source_recipe,
             commands::sources_overview,
             commands::set_source_key,
             commands::set_linkedin_enabled,

@@ -108,6 +108,14 @@ test(
 				/layout changed; recipe renewed on/,
 				'the heal in the health'
 			);
+			await (await browser.$('button=Recipe')).click();
+			await waitForText(
+				browser,
+				'recipe-view',
+				/Recipe version 2, renewed after the page changed/,
+				'the recipe'
+			);
+			assert.match(await (await byTestId(browser, 'recipe-view')).getText(), /p\.extra-info/);
 			console.log(`screenshot: ${await screenshot('healed')}`);
 			await clickLink(browser, await browser.$('a[href="/"]'));
 			await browser.waitUntil(async () => (await browser.$$('[data-testid="job-row"]')).length === 8, {

@@ -168,6 +168,18 @@ fn signature(element: ElementRef<'_>) -> String {
     selector
 }
 
+/// Selectors for `element` from the most lasting to the most specific: its tag with one class
+/// (first to last), its tag alone, then its tag with every class.
+fn shorter_first(element: ElementRef<'_>) -> Vec<String> {
+    let tag = element.value().name();
+    let classes: Vec<&str> = element.value().classes().filter(|class| is_plain_identifier(class)).collect();
+    let mut options: Vec<String> = classes.iter().map(|class| format!("{tag}.{class}")).collect();
+    options.push(tag.to_string());
+    options.push(signature(element));
+    options.dedup();
+    options
+}
+
 /// A class usable in a selector as it is (utility classes such as `md:w-1/2` are left out).
 fn is_plain_identifier(class: &str) -> bool {
     class.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
@@ -223,16 +235,18 @@ fn score(group: &[Card<'_>]) -> Option<i64> {
 fn recipe_for(document: &Html, group: &[Card<'_>]) -> Option<Recipe> {
     let first = group.first()?;
     let wanted: HashSet<NodeId> = group.iter().map(|card| card.element.id()).collect();
-    let own = signature(first.element);
-    let parent = first.element.parent().and_then(ElementRef::wrap).map(signature).unwrap_or_default();
-    let item = [
-        own.clone(),
-        format!("{parent} > {own}"),
-        format!("{own}:has(a[href])"),
-        format!("{parent} > {own}:has(a[href])"),
-    ]
-    .into_iter()
-    .find(|css| {
+    let parent = first.element.parent().and_then(ElementRef::wrap);
+    // The shortest selector that takes exactly the cards: one class survives a redesign of the
+    // layout classes (`col-lg-11 mx-2`) that a selector naming all of them would not.
+    let mut item_options: Vec<String> = Vec::new();
+    for own in shorter_first(first.element) {
+        item_options.push(own.clone());
+        for above in parent.map(shorter_first).unwrap_or_default() {
+            item_options.push(format!("{above} > {own}"));
+        }
+        item_options.push(format!("{own}:has(a[href])"));
+    }
+    let item = item_options.into_iter().find(|css| {
         Selector::parse(css).is_ok_and(|selector| {
             let matched: HashSet<NodeId> = document.select(&selector).map(|element| element.id()).collect();
             matched == wanted
@@ -244,13 +258,12 @@ fn recipe_for(document: &Html, group: &[Card<'_>]) -> Option<Recipe> {
         })
     };
     let heading = first.element.descendants().filter_map(ElementRef::wrap).find(|child| is_heading(*child));
-    let link_options = [signature(first.link), "a[href]".to_string()];
+    let link_options = shorter_first(first.link).into_iter().chain(["a[href]".to_string()]);
     let link = link_options.into_iter().find(|css| within(css, &|found, card| found.id() == card.link.id()))?;
     let title = heading
-        .map(signature)
+        .map(shorter_first)
+        .unwrap_or_default()
         .into_iter()
-        .chain([heading.map(|h| h.value().name().to_string()).unwrap_or_default()])
-        .filter(|css| !css.is_empty())
         .find(|css| within(css, &|found, _| text_of(found).is_some()))
         .unwrap_or_else(|| link.clone());
     let salary = first
@@ -263,7 +276,6 @@ fn recipe_for(document: &Html, group: &[Card<'_>]) -> Option<Recipe> {
                 child.value().as_text().is_some_and(|text| crate::salary_text::parse_salary_text(text).is_some())
             })
         })
-        .map(signature)
-        .filter(|css| within(css, &|_, _| true));
+        .and_then(|element| shorter_first(element).into_iter().find(|css| within(css, &|_, _| true)));
     Some(Recipe { item, title, link, location: None, posted: None, salary })
 }

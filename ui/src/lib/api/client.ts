@@ -1,4 +1,5 @@
 import type { Candidate } from '$lib/bindings/Candidate';
+import type { StoredRecipe } from '$lib/bindings/StoredRecipe';
 import type { AppSettings } from '$lib/bindings/AppSettings';
 import type { AppStatus } from '$lib/bindings/AppStatus';
 import type { CampaignStatus } from '$lib/bindings/CampaignStatus';
@@ -36,6 +37,8 @@ export interface ApiClient extends ApplyingClient, DataClient, UpdatesClient {
 	addSourceFromUrl(url: string): Promise<WatchedSource>;
 	/** The boards behind a careers URL (a company's own page too), best first, with how each was found. */
 	discoverSources(url: string): Promise<Candidate[]>;
+	/** The recipe that reads a careers page source (with its version); null for other sources. */
+	sourceRecipe(id: number): Promise<StoredRecipe | null>;
 	sourcesOverview(): Promise<SourceOverview[]>;
 	/** Stores a source key in the OS keychain; an empty value removes it. Keys are never read back. */
 	setSourceKey(name: string, value: string): Promise<void>;

@@ -17,6 +17,7 @@ export const tauriClient: ApiClient = {
 	addSource: (kind, input) => call('add_source', { kind, input }),
 	addSourceFromUrl: (url) => call('add_source_from_url', { url }),
 	discoverSources: (url) => call('discover_sources', { url }),
+	sourceRecipe: (id) => call('source_recipe', { id }),
 	sourcesOverview: () => call('sources_overview'),
 	setSourceKey: (name, value) => call('set_source_key', { name, value }),
 	setLinkedinEnabled: (enabled) => call('set_linkedin_enabled', { enabled }),

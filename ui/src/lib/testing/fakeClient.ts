@@ -206,6 +206,7 @@ export function fakeClient(overrides: Partial<ApiClient> = {}): ApiClient {
 		addSource: unexpected('addSource'),
 		addSourceFromUrl: unexpected('addSourceFromUrl'),
 		discoverSources: unexpected('discoverSources'),
+		sourceRecipe: vi.fn(() => Promise.resolve(null)),
 		sourcesOverview: vi.fn(() => Promise.resolve([])),
 		setSourceKey: unexpected('setSourceKey'),
 		setLinkedinEnabled: unexpected('setLinkedinEnabled'),

@@ -1,0 +1,38 @@
+import { render, screen } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import { setApiClient } from '$lib/api';
+import { fakeClient } from '$lib/testing/fakeClient';
+import RecipeView from './RecipeView.svelte';
+
+describe('RecipeView', () => {
+	it("shows a careers page's recipe with its version, and a dash for what the page does not show", async () => {
+		const sourceRecipe = vi.fn(() =>
+			Promise.resolve({
+				item: 'div.job:has(a[href])',
+				title: 'h2',
+				link: 'a.ctcue-btn',
+				location: null,
+				posted: null,
+				salary: 'p.extra-info',
+				version: 2,
+				healed: true,
+				created_at: new Date().toISOString()
+			})
+		);
+		setApiClient(fakeClient({ sourceRecipe }));
+		render(RecipeView, { sourceId: 9 });
+		const view = await screen.findByText(/Recipe version 2, renewed after the page changed/);
+		expect(view).toBeTruthy();
+		expect(sourceRecipe).toHaveBeenCalledWith(9);
+		const text = screen.getByTestId('recipe-view').textContent ?? '';
+		expect(text).toContain('div.job:has(a[href])');
+		expect(text).toContain('p.extra-info');
+		expect(text).toContain('—');
+	});
+
+	it('says when no recipe was written yet', async () => {
+		setApiClient(fakeClient());
+		render(RecipeView, { sourceId: 3 });
+		expect(await screen.findByText('No recipe yet: the next fetch writes one.')).toBeTruthy();
+	});
+});
