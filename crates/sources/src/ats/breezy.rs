@@ -19,7 +19,7 @@ const BOARD: super::CompanyBoard = super::CompanyBoard {
     example: "breezy",
 };
 
-super::company_board_source!(Breezy, BOARD, parse_positions);
+super::one_get_board_source!(Breezy, BOARD, parse_positions);
 
 #[derive(Deserialize)]
 struct Position {

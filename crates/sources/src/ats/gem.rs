@@ -5,10 +5,9 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
 use crate::support::{id_text, malformed, parse_items, typed};
 use crate::text::clean_opt;
-use crate::{ParsedPosting, SourceError, SourceInfo, SourceKind, WorkMode, dates, text};
+use crate::{ParsedPosting, SourceError, SourceKind, WorkMode, dates, text};
 
 pub struct Gem;
 
@@ -24,36 +23,16 @@ pub fn board_from_input(input: &str) -> Result<String, SourceError> {
     })
 }
 
-impl Source for Gem {
-    fn info(&self) -> SourceInfo {
-        SourceInfo::ats(SourceKind::Gem, "Gem", "https://api.gem.com", "gem")
-    }
+const BOARD: super::HostedBoard = super::HostedBoard {
+    kind: SourceKind::Gem,
+    name: "Gem",
+    base_url: "https://api.gem.com",
+    example: "gem",
+    board: board_from_input,
+    path: |board| format!("/job_board/v0/{board}/job_posts/"),
+};
 
-    fn param_from_input(&self, input: &str) -> Result<String, SourceError> {
-        board_from_input(input)
-    }
-
-    fn describe(&self, param: &str) -> String {
-        format!("Gem board '{param}'")
-    }
-
-    fn parse(&self, body: &[u8]) -> Result<Vec<ParsedPosting>, SourceError> {
-        parse_posts(body)
-    }
-
-    fn fetch<'a>(
-        &'a self,
-        context: FetchContext<'a>,
-        param: &'a str,
-    ) -> BoxFuture<'a, Result<FetchOutcome, SourceError>> {
-        Box::pin(async move {
-            let board = board_from_input(param)?;
-            let what = self.describe(&board);
-            let url = format!("{}/job_board/v0/{board}/job_posts/", context.base_url(SourceKind::Gem));
-            crate::source::fetch_single(self, context, url, &what).await
-        })
-    }
-}
+super::one_get_board_source!(Gem, BOARD, parse_posts);
 
 #[derive(Deserialize)]
 struct Post {

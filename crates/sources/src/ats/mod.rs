@@ -103,9 +103,31 @@ pub(crate) fn tenant_origin(context: &crate::FetchContext<'_>, kind: crate::Sour
     if overridden.is_empty() { format!("https://{host}") } else { overridden.trim_end_matches('/').to_string() }
 }
 
-/// A board on the company's own subdomain (`{company}.{suffix}`) whose whole listing is one GET
-/// of `path`: what Breezy, Pinpoint and Teamtailor share, so each of their files holds only its
-/// parsing.
+/// A board whose whole listing is one GET: what it is called, how its parameter is read, and
+/// where its listing is. Sources built on one hold only their parsing
+/// (`one_get_board_source!`).
+pub(crate) trait OneGetBoard: Sync {
+    fn info(&self) -> crate::SourceInfo;
+    fn param(&self, input: &str) -> Result<String, SourceError>;
+    fn describe(&self, param: &str) -> String;
+    /// The listing's address for a parameter `param` already read.
+    fn listing(&self, context: &crate::FetchContext<'_>, param: &str) -> String;
+}
+
+/// Reads a [`OneGetBoard`]'s listing with `source`'s parser.
+pub(crate) async fn fetch_one_get(
+    board: &dyn OneGetBoard,
+    source: &dyn crate::Source,
+    context: crate::FetchContext<'_>,
+    input: &str,
+) -> Result<crate::FetchOutcome, SourceError> {
+    let param = board.param(input)?;
+    let what = board.describe(&param);
+    crate::source::fetch_single(source, context, board.listing(&context, &param), &what).await
+}
+
+/// A board on the company's own subdomain (`{company}.{suffix}`), listed at `path` there
+/// (Breezy, Pinpoint, Teamtailor).
 pub(crate) struct CompanyBoard {
     pub kind: crate::SourceKind,
     pub name: &'static str,
@@ -114,49 +136,70 @@ pub(crate) struct CompanyBoard {
     pub example: &'static str,
 }
 
-impl CompanyBoard {
-    pub(crate) fn info(&self) -> crate::SourceInfo {
+impl OneGetBoard for CompanyBoard {
+    fn info(&self) -> crate::SourceInfo {
         crate::SourceInfo {
             param_label: "Careers URL or company name",
             ..crate::SourceInfo::ats(self.kind, self.name, "", self.example)
         }
     }
 
-    pub(crate) fn company(&self, input: &str) -> Result<String, SourceError> {
+    fn param(&self, input: &str) -> Result<String, SourceError> {
         subdomain_from_input(self.name, input, &[self.suffix]).map(|(company, _)| company)
     }
 
-    pub(crate) fn describe(&self, param: &str) -> String {
+    fn describe(&self, param: &str) -> String {
         format!("{} board '{param}'", self.name)
     }
 
-    pub(crate) async fn fetch(
-        &self,
-        source: &dyn crate::Source,
-        context: crate::FetchContext<'_>,
-        param: &str,
-    ) -> Result<crate::FetchOutcome, SourceError> {
-        let company = self.company(param)?;
-        let what = self.describe(&company);
-        let origin = tenant_origin(&context, self.kind, &format!("{company}.{}", self.suffix));
-        crate::source::fetch_single(source, context, format!("{origin}{}", self.path), &what).await
+    fn listing(&self, context: &crate::FetchContext<'_>, company: &str) -> String {
+        format!("{}{}", tenant_origin(context, self.kind, &format!("{company}.{}", self.suffix)), self.path)
     }
 }
 
-/// Implements [`Source`](crate::Source) for a [`CompanyBoard`] source from its board and parser.
-macro_rules! company_board_source {
+/// A board on the ATS's own host (`base_url`, replaced in tests), named by a token read with
+/// `board` and listed at `path(token)` (Gem, Rippling).
+pub(crate) struct HostedBoard {
+    pub kind: crate::SourceKind,
+    pub name: &'static str,
+    pub base_url: &'static str,
+    pub example: &'static str,
+    pub board: fn(&str) -> Result<String, SourceError>,
+    pub path: fn(&str) -> String,
+}
+
+impl OneGetBoard for HostedBoard {
+    fn info(&self) -> crate::SourceInfo {
+        crate::SourceInfo::ats(self.kind, self.name, self.base_url, self.example)
+    }
+
+    fn param(&self, input: &str) -> Result<String, SourceError> {
+        (self.board)(input)
+    }
+
+    fn describe(&self, param: &str) -> String {
+        format!("{} board '{param}'", self.name)
+    }
+
+    fn listing(&self, context: &crate::FetchContext<'_>, board: &str) -> String {
+        format!("{}{}", context.base_url(self.kind).trim_end_matches('/'), (self.path)(board))
+    }
+}
+
+/// Implements [`Source`](crate::Source) for a [`OneGetBoard`] source from its board and parser.
+macro_rules! one_get_board_source {
     ($source:ty, $board:expr, $parse:path) => {
         impl $crate::Source for $source {
             fn info(&self) -> $crate::SourceInfo {
-                $board.info()
+                $crate::ats::OneGetBoard::info(&$board)
             }
 
             fn param_from_input(&self, input: &str) -> Result<String, $crate::SourceError> {
-                $board.company(input)
+                $crate::ats::OneGetBoard::param(&$board, input)
             }
 
             fn describe(&self, param: &str) -> String {
-                $board.describe(param)
+                $crate::ats::OneGetBoard::describe(&$board, param)
             }
 
             fn parse(&self, body: &[u8]) -> Result<Vec<$crate::ParsedPosting>, $crate::SourceError> {
@@ -168,9 +211,9 @@ macro_rules! company_board_source {
                 context: $crate::FetchContext<'a>,
                 param: &'a str,
             ) -> $crate::BoxFuture<'a, Result<$crate::FetchOutcome, $crate::SourceError>> {
-                Box::pin($board.fetch(self, context, param))
+                Box::pin($crate::ats::fetch_one_get(&$board, self, context, param))
             }
         }
     };
 }
-pub(crate) use company_board_source;
+pub(crate) use one_get_board_source;

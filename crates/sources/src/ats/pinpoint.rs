@@ -19,7 +19,7 @@ const BOARD: super::CompanyBoard = super::CompanyBoard {
     example: "aawdc",
 };
 
-super::company_board_source!(Pinpoint, BOARD, parse_postings);
+super::one_get_board_source!(Pinpoint, BOARD, parse_postings);
 
 #[derive(Deserialize)]
 struct Postings {

@@ -5,10 +5,9 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::source::{BoxFuture, FetchContext, FetchOutcome, Source};
 use crate::support::{malformed, parse_items, typed};
 use crate::text::clean_opt;
-use crate::{ParsedPosting, SourceError, SourceInfo, SourceKind, WorkMode};
+use crate::{ParsedPosting, SourceError, SourceKind, WorkMode};
 
 pub struct Rippling;
 
@@ -25,36 +24,16 @@ pub fn board_from_input(input: &str) -> Result<String, SourceError> {
     })
 }
 
-impl Source for Rippling {
-    fn info(&self) -> SourceInfo {
-        SourceInfo::ats(SourceKind::Rippling, "Rippling", "https://api.rippling.com", "11fs-group-ltd")
-    }
+const BOARD: super::HostedBoard = super::HostedBoard {
+    kind: SourceKind::Rippling,
+    name: "Rippling",
+    base_url: "https://api.rippling.com",
+    example: "11fs-group-ltd",
+    board: board_from_input,
+    path: |board| format!("/platform/api/ats/v1/board/{board}/jobs"),
+};
 
-    fn param_from_input(&self, input: &str) -> Result<String, SourceError> {
-        board_from_input(input)
-    }
-
-    fn describe(&self, param: &str) -> String {
-        format!("Rippling board '{param}'")
-    }
-
-    fn parse(&self, body: &[u8]) -> Result<Vec<ParsedPosting>, SourceError> {
-        parse_jobs(body)
-    }
-
-    fn fetch<'a>(
-        &'a self,
-        context: FetchContext<'a>,
-        param: &'a str,
-    ) -> BoxFuture<'a, Result<FetchOutcome, SourceError>> {
-        Box::pin(async move {
-            let board = board_from_input(param)?;
-            let what = self.describe(&board);
-            let url = format!("{}/platform/api/ats/v1/board/{board}/jobs", context.base_url(SourceKind::Rippling));
-            crate::source::fetch_single(self, context, url, &what).await
-        })
-    }
-}
+super::one_get_board_source!(Rippling, BOARD, parse_jobs);
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -19,7 +19,7 @@ const BOARD: super::CompanyBoard = super::CompanyBoard {
     example: "career",
 };
 
-super::company_board_source!(Teamtailor, BOARD, parse_feed);
+super::one_get_board_source!(Teamtailor, BOARD, parse_feed);
 
 #[derive(Deserialize)]
 struct Feed {

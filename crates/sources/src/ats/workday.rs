@@ -405,6 +405,14 @@ mod tests {
     }
 
     #[test]
+    fn a_tenant_is_asked_at_most_once_a_second_and_refusals_are_retried() {
+        // Workday answers clients that hurry with 4xx; the shared client spaces requests per host.
+        let pace = Workday.info().politeness;
+        assert!(pace.min_interval >= std::time::Duration::from_secs(1), "{pace:?}");
+        assert!(pace.max_retries >= 1 && !pace.stop_on_rate_limit, "{pace:?}");
+    }
+
+    #[test]
     fn a_location_count_is_not_a_place() {
         assert!(is_location_count("2 Locations"));
         assert!(!is_location_count("USA DC Washington"));
