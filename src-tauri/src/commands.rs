@@ -2,10 +2,11 @@
 
 use std::sync::Arc;
 
-use jobhound_core::ingest::RecheckReport;
+use jobhound_core::ingest::{RecheckReport, RecipePage};
 use jobhound_core::ingest::recipes::StoredRecipe;
 use jobhound_core::ingest::{FetchReport, WatchedSource};
 use jobhound_core::search::{JobDetail, JobPage, JobQuery};
+use jobhound_core::sources::recipe::{Recipe, RecipePreview};
 use jobhound_core::sources::{Candidate, SourceKind};
 use jobhound_core::your_data::DemoImport;
 use jobhound_core::{AppStatus, CoreError, ErrorCode, ErrorPayload, Jobhound, SourceOverview};
@@ -61,6 +62,30 @@ pub async fn add_source_from_url(state: State<'_, AppState>, url: String) -> Com
 #[tauri::command]
 pub async fn source_recipe(state: State<'_, AppState>, id: i64) -> CommandResult<Option<StoredRecipe>> {
     blocking(&state, move |core| core.source_with_recipe(id).map(|(_, recipe)| recipe)).await
+}
+
+/// A careers page source's page, read for the recipe editor, with the recipe to start from.
+#[tauri::command]
+pub async fn recipe_page(state: State<'_, AppState>, id: i64) -> CommandResult<RecipePage> {
+    let core = state.core()?;
+    core.recipe_page(id).await.map_err(from_core)
+}
+
+/// What a recipe being edited reads on the page, with the page's snapshot marked.
+#[tauri::command]
+pub async fn preview_recipe(state: State<'_, AppState>, page: RecipePage, recipe: Recipe) -> CommandResult<RecipePreview> {
+    blocking(&state, move |core| core.preview_recipe(&page, &recipe)).await
+}
+
+/// Keeps the person's recipe as the page's next version, once it reads the page rightly.
+#[tauri::command]
+pub async fn save_recipe(
+    state: State<'_, AppState>,
+    id: i64,
+    recipe: Recipe,
+    page: RecipePage,
+) -> CommandResult<StoredRecipe> {
+    blocking(&state, move |core| core.save_recipe(id, &recipe, &page)).await
 }
 
 /// The boards behind a pasted careers URL, best first, with how each was found.

@@ -117,6 +117,39 @@ test(
 			);
 			assert.match(await (await byTestId(browser, 'recipe-view')).getText(), /p\.extra-info/);
 			console.log(`screenshot: ${await screenshot('healed')}`);
+
+			// The person opens the recipe in the editor: the page's three jobs are outlined on its
+			// snapshot, a selector that reads nothing is refused before it is saved, and their edit is
+			// kept as the next version.
+			await (await browser.$('button=Edit recipe')).click();
+			await waitForText(browser, 'recipe-status', /Reads 3 jobs on the page/, 'the preview');
+			const outlined = await browser.execute(() => {
+				const snapshot = document.querySelector('[data-testid="page-snapshot"]');
+				return {
+					items: snapshot?.querySelectorAll('.mark-item').length ?? 0,
+					titles: [...(snapshot?.querySelectorAll('.mark-title') ?? [])].map((el) => el.textContent),
+					scripts: snapshot?.querySelectorAll('script, style, img, iframe, [href], [src]').length ?? -1
+				};
+			});
+			assert.equal(outlined.items, 3);
+			assert.deepEqual(outlined.titles, [
+				'Product Operations Lead',
+				'Delivery Manager / Chief of Staff',
+				'Open Source Infrastructure Engineer'
+			]);
+			assert.equal(outlined.scripts, 0, 'nothing of the page loads or runs in the snapshot');
+			const item = await byTestId(browser, 'recipe-item');
+			const kept = await item.getValue();
+			await item.setValue('div.no-such-card');
+			await waitForText(browser, 'recipe-status', /Would be refused: the recipe finds no job/, 'the refusal');
+			await (await browser.$('button=Undo changes')).click();
+			assert.equal(await item.getValue(), kept);
+			await (await byTestId(browser, 'recipe-salary')).setValue(' ');
+			await waitForText(browser, 'recipe-status', /Reads 3 jobs on the page/, 'the edited preview');
+			console.log(`screenshot: ${await screenshot('recipe-editor')}`);
+			await (await browser.$('button=Save as the recipe in use')).click();
+			await waitForText(browser, 'recipe-view', /Recipe version 3, written by you/, 'the saved recipe');
+			assert.doesNotMatch(await (await byTestId(browser, 'recipe-view')).getText(), /p\.extra-info/);
 			await clickLink(browser, await browser.$('a[href="/"]'));
 			await browser.waitUntil(async () => (await browser.$$('[data-testid="job-row"]')).length === 8, {
 				timeout: TIMEOUT,

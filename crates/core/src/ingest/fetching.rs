@@ -159,7 +159,7 @@ impl Jobhound {
                 let reopened = watched::closed_among(tx, source.kind, &ids)?;
                 let counts = ingest_prepared(tx, prepared, &now)?;
                 if let Some(update) = &recipe_update {
-                    recipes::store(tx, source.id, &update.recipe, update.healed, &now)?;
+                    recipes::store(tx, source.id, &update.recipe, recipes::Written::ByFetch { healed: update.healed }, &now)?;
                 }
                 let ranked = rank_for_active_campaigns(tx, &counts.changed_jobs, campaign, chrono::Utc::now())?;
                 let mut liveness = watched::record_success(

@@ -4,6 +4,7 @@
 pub(crate) mod duplicates;
 pub(crate) mod fetching;
 pub(crate) mod liveness;
+mod recipe_editing;
 mod recipe_model;
 pub mod recipes;
 pub(crate) mod remerge;
@@ -13,6 +14,7 @@ pub(crate) mod watched;
 pub(crate) mod write;
 
 pub use liveness::RecheckReport;
+pub use recipe_editing::RecipePage;
 pub use remerge::RemergeReport;
 pub use remerge_service::{RemergeOutcome, RemergeStatus};
 pub use runs::{RunRecord, RunStatus};

@@ -2,6 +2,7 @@
 //! writes: the page served by a local server, the model by the mock OpenAI-compatible server.
 
 use jobhound_core::applying::LlmSettings;
+use jobhound_core::sources::recipe::Recipe;
 use jobhound_core::sources::{HttpOptions, SourceKind};
 use jobhound_llm::mock::{MOCK_MODEL, MockLlm, MockReply};
 use wiremock::matchers::path;
@@ -96,4 +97,62 @@ fn count_titles(app: &jobhound_core::Jobhound) -> Vec<String> {
         app.list_jobs(&Default::default()).unwrap().jobs.into_iter().map(|job| job.title).collect();
     titles.sort();
     titles
+}
+
+#[tokio::test]
+async fn the_person_writes_a_recipe_in_the_editor_and_the_next_fetch_reads_with_it() {
+    let site = board(&[], HttpOptions::for_tests()).await;
+    Mock::given(path("/openings"))
+        .respond_with(ResponseTemplate::new(200).set_body_string(TABLE_PAGE))
+        .mount(&site.server)
+        .await;
+    let source = site.app.add_source(SourceKind::Page, &format!("{}/openings", site.server.uri())).unwrap();
+    let page = site.app.recipe_page(source.id).await.unwrap();
+    assert_eq!(page.suggested, None, "neither a stored recipe nor one the finder can propose");
+    assert!(page.html.contains("Senior Barista"));
+
+    let mut recipe = Recipe {
+        item: "table.openings tr".into(),
+        title: "td:first-child".into(),
+        link: "a".into(),
+        location: Some("td:nth-child(2)".into()),
+        posted: None,
+        salary: None,
+    };
+    let preview = site.app.preview_recipe(&page, &recipe).unwrap();
+    assert_eq!(preview.problem, None);
+    let titles: Vec<_> = preview.items.iter().map(|item| item.title.clone().unwrap_or_default()).collect();
+    assert_eq!(titles, ["Senior Barista", "Night Baker"]);
+    assert!(serde_json::to_string(&preview.snapshot).unwrap().contains(r#""item":2"#));
+
+    // A recipe that reads nothing is refused with its reason, and nothing is kept.
+    let wrong = Recipe { item: "div.job".into(), ..recipe.clone() };
+    let error = site.app.save_recipe(source.id, &wrong, &page).unwrap_err().to_string();
+    assert!(error.contains("the recipe was not saved: the recipe finds no job on the page"), "{error}");
+    assert_eq!(count(&site.app, "SELECT COUNT(*) FROM source_recipes"), 0);
+
+    // A page that is not this source's is refused: the check would mean nothing.
+    let elsewhere = jobhound_core::ingest::RecipePage { url: "https://other.example/".into(), ..page.clone() };
+    assert!(site.app.save_recipe(source.id, &recipe, &elsewhere).is_err());
+
+    recipe.title = "span.t".into();
+    let saved = site.app.save_recipe(source.id, &recipe, &page).unwrap();
+    assert_eq!((saved.version, saved.edited, saved.healed), (1, true, false));
+    assert_eq!(saved.recipe, recipe);
+
+    let report = site.app.refresh_source(source.id).await.unwrap();
+    assert_eq!((report.seen, report.new_jobs, report.healed), (2, 2, false));
+    assert_eq!(count_titles(&site.app), ["Night Baker", "Senior Barista"]);
+    assert_eq!(count(&site.app, "SELECT COUNT(*) FROM source_recipes"), 1, "the person's recipe read the page");
+
+    // The editor opens on the recipe in use.
+    assert_eq!(site.app.recipe_page(source.id).await.unwrap().suggested, Some(recipe));
+}
+
+#[tokio::test]
+async fn only_a_careers_page_has_a_recipe_to_edit() {
+    let site = board(&[], HttpOptions::for_tests()).await;
+    let source = site.app.add_source(SourceKind::Greenhouse, "acme").unwrap();
+    let error = site.app.recipe_page(source.id).await.unwrap_err().to_string();
+    assert!(error.contains("is not a careers page read by a recipe"), "{error}");
 }

@@ -5,11 +5,13 @@
 //! with it.
 
 mod finder;
+mod preview;
 mod read;
 mod simplify;
 mod validate;
 
 pub use finder::find;
+pub use preview::{RecipeField, RecipePreview, SNAPSHOT_TAGS, SnapshotNode, preview};
 pub use read::{PageRead, RecipeUpdate, read_page};
 pub use simplify::simplified_dom;
 pub use validate::{Refusal, says_not_hiring, validate};

@@ -1,5 +1,8 @@
 import type { Candidate } from '$lib/bindings/Candidate';
 import type { StoredRecipe } from '$lib/bindings/StoredRecipe';
+import type { Recipe } from '$lib/bindings/Recipe';
+import type { RecipePage } from '$lib/bindings/RecipePage';
+import type { RecipePreview } from '$lib/bindings/RecipePreview';
 import type { AppSettings } from '$lib/bindings/AppSettings';
 import type { AppStatus } from '$lib/bindings/AppStatus';
 import type { CampaignStatus } from '$lib/bindings/CampaignStatus';
@@ -39,6 +42,12 @@ export interface ApiClient extends ApplyingClient, DataClient, UpdatesClient {
 	discoverSources(url: string): Promise<Candidate[]>;
 	/** The recipe that reads a careers page source (with its version); null for other sources. */
 	sourceRecipe(id: number): Promise<StoredRecipe | null>;
+	/** Reads a careers page source's page for the recipe editor, with the recipe to start from. */
+	recipePage(id: number): Promise<RecipePage>;
+	/** What a recipe reads on the page, with a script-free snapshot of the page marked. */
+	previewRecipe(page: RecipePage, recipe: Recipe): Promise<RecipePreview>;
+	/** Keeps the recipe as the page's next version; refused with the reason when it does not read the page. */
+	saveRecipe(id: number, recipe: Recipe, page: RecipePage): Promise<StoredRecipe>;
 	sourcesOverview(): Promise<SourceOverview[]>;
 	/** Stores a source key in the OS keychain; an empty value removes it. Keys are never read back. */
 	setSourceKey(name: string, value: string): Promise<void>;

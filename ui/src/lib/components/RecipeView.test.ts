@@ -16,6 +16,7 @@ describe('RecipeView', () => {
 				salary: 'p.extra-info',
 				version: 2,
 				healed: true,
+				edited: false,
 				created_at: new Date().toISOString()
 			})
 		);
@@ -33,6 +34,8 @@ describe('RecipeView', () => {
 	it('says when no recipe was written yet', async () => {
 		setApiClient(fakeClient());
 		render(RecipeView, { sourceId: 3 });
-		expect(await screen.findByText('No recipe yet: the next fetch writes one.')).toBeTruthy();
+		expect(
+			await screen.findByText('No recipe yet: the next fetch writes one, or write one yourself.')
+		).toBeTruthy();
 	});
 });
