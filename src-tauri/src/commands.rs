@@ -2,9 +2,9 @@
 
 use std::sync::Arc;
 
-use jobhound_core::ingest::{RecheckReport, RecipePage};
 use jobhound_core::ingest::recipes::StoredRecipe;
 use jobhound_core::ingest::{FetchReport, WatchedSource};
+use jobhound_core::ingest::{RecheckReport, RecipePage};
 use jobhound_core::search::{JobDetail, JobPage, JobQuery};
 use jobhound_core::sources::recipe::{Recipe, RecipePreview};
 use jobhound_core::sources::{Candidate, SourceKind};
@@ -73,7 +73,11 @@ pub async fn recipe_page(state: State<'_, AppState>, id: i64) -> CommandResult<R
 
 /// What a recipe being edited reads on the page, with the page's snapshot marked.
 #[tauri::command]
-pub async fn preview_recipe(state: State<'_, AppState>, page: RecipePage, recipe: Recipe) -> CommandResult<RecipePreview> {
+pub async fn preview_recipe(
+    state: State<'_, AppState>,
+    page: RecipePage,
+    recipe: Recipe,
+) -> CommandResult<RecipePreview> {
     blocking(&state, move |core| core.preview_recipe(&page, &recipe)).await
 }
 

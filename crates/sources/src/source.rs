@@ -74,6 +74,9 @@ pub struct FetchContext<'a> {
     pub known_ids: Option<&'a HashSet<String>>,
     /// The recipe stored for a careers page read by one (the `page` kind), if it has one yet.
     pub recipe: Option<&'a crate::recipe::Recipe>,
+    /// The keywords of the campaign whose run fetches this source; empty outside a campaign's run.
+    /// A company board searched by keyword on its own site (Workday) asks for just these.
+    pub campaign_words: &'a [String],
 }
 
 impl FetchContext<'_> {
@@ -116,6 +119,9 @@ pub struct FetchOutcome {
     pub recipe: Option<crate::recipe::RecipeUpdate>,
     /// The listing stopped at a page cap, so a job missing from it may still be open.
     pub truncated: bool,
+    /// The board was searched for the campaign's words only: the listing says nothing of the jobs
+    /// it did not return, so none of them is closed or loses its link to the source.
+    pub narrowed: bool,
 }
 
 impl FetchOutcome {

@@ -9,7 +9,7 @@ pub(crate) mod service;
 
 pub use matches::{FeedbackEntry, JobSelection, MatchQuery, RankCounts, WeightsChange};
 pub use model::{Campaign, CampaignInput};
-pub use run::RunEvent;
+pub use run::{RunEvent, RunReport};
 pub use scheduler::{Clock, MAX_CONCURRENT_RUNS, RunObserver, Scheduler, SystemClock, TICK};
 pub use service::CampaignStatus;
 

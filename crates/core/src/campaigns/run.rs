@@ -139,7 +139,14 @@ impl Jobhound {
         }
         let mut groups = Vec::new();
         for group in by_kind {
-            groups.push(self.fetch_group(group, campaign_id, run_id, cancel, progress));
+            groups.push(self.fetch_group(
+                group,
+                campaign_id,
+                &campaign.settings.profile.keywords,
+                run_id,
+                cancel,
+                progress,
+            ));
         }
         let outcomes: Vec<Vec<SourceResult>> = stream::iter(groups).buffer_unordered(PARALLEL_KINDS).collect().await;
         let mut failed = 0;
@@ -185,6 +192,7 @@ impl Jobhound {
         &self,
         group: Vec<(u32, &WatchedSource)>,
         campaign_id: i64,
+        words: &[String],
         run_id: i64,
         cancel: &CancellationToken,
         progress: &(dyn Fn(RunEvent) + Send + Sync),
@@ -199,7 +207,7 @@ impl Jobhound {
             progress(RunEvent::SourceStarted { campaign_id, run_id, index, source: name.clone() });
             let result = match self.check_may_fetch(source).await {
                 Ok(()) => tokio::select! {
-                    result = self.fetch_into_run(source, run_id, Some(campaign_id)) => result,
+                    result = self.fetch_into_run(source, run_id, Some(campaign_id), words) => result,
                     () = cancel.cancelled() => {
                         results.push(SourceResult::Cancelled);
                         break;

@@ -28,7 +28,7 @@ impl Jobhound {
         let store = Arc::clone(&self.store);
         let started_at = time::now_rfc3339();
         let run_id = blocking(move || store.write(|tx| runs::start(tx, "manual", None, &started_at))).await?;
-        let report = self.fetch_into_run(&source, run_id, None).await;
+        let report = self.fetch_into_run(&source, run_id, None, &[]).await;
         let status = if report.is_ok() { RunStatus::Ok } else { RunStatus::Failed };
         let store = Arc::clone(&self.store);
         blocking(move || store.write(|tx| runs::finish(tx, run_id, status, 0, None, &time::now_rfc3339()))).await?;
@@ -51,13 +51,15 @@ impl Jobhound {
     }
 
     /// Fetches `source` and stores what it lists as part of run `run_id`, ranking what changed
-    /// for the active campaigns (and `campaign`, when a paused one is run by hand). The outcome,
+    /// for the active campaigns (and `campaign`, when a paused one is run by hand). A company
+    /// board searched on its own site asks for `campaign_words` only (see `FetchContext`). The outcome,
     /// failure included, is recorded in the run and the source's health.
     pub(crate) async fn fetch_into_run(
         &self,
         source: &WatchedSource,
         run_id: i64,
         campaign: Option<i64>,
+        campaign_words: &[String],
     ) -> Result<FetchReport, CoreError> {
         let store = Arc::clone(&self.store);
         let kind = source.kind;
@@ -75,6 +77,7 @@ impl Jobhound {
                     limits: FetchLimits::default(),
                     known_ids: Some(&known_ids),
                     recipe: recipe.as_ref().map(|stored| &stored.recipe),
+                    campaign_words,
                 };
                 match jobhound_sources::fetch(source.kind, context, &source.param).await {
                     // A careers page no recipe of the finder's reads: the person's model may write one.
@@ -145,7 +148,13 @@ impl Jobhound {
             let postings = &fetched.postings;
             // ATS boards and feeds list everything they have, so a job missing from a full
             // listing has closed; a keyword search proves nothing about jobs it did not return.
-            let complete = !fetched.truncated && source.kind.info().category != SourceCategory::Board;
+            let listing = if fetched.narrowed {
+                watched::Listing::Narrowed
+            } else if fetched.truncated || source.kind.info().category == SourceCategory::Board {
+                watched::Listing::Partial
+            } else {
+                watched::Listing::Whole
+            };
             let company = match source.kind.info().category {
                 SourceCategory::Ats => postings.iter().find_map(|posting| posting.company.clone()),
                 _ => None,
@@ -159,7 +168,13 @@ impl Jobhound {
                 let reopened = watched::closed_among(tx, source.kind, &ids)?;
                 let counts = ingest_prepared(tx, prepared, &now)?;
                 if let Some(update) = &recipe_update {
-                    recipes::store(tx, source.id, &update.recipe, recipes::Written::ByFetch { healed: update.healed }, &now)?;
+                    recipes::store(
+                        tx,
+                        source.id,
+                        &update.recipe,
+                        recipes::Written::ByFetch { healed: update.healed },
+                        &now,
+                    )?;
                 }
                 let ranked = rank_for_active_campaigns(tx, &counts.changed_jobs, campaign, chrono::Utc::now())?;
                 let mut liveness = watched::record_success(
@@ -169,7 +184,7 @@ impl Jobhound {
                     company.as_deref(),
                     &counts,
                     &fetched.warnings,
-                    complete,
+                    listing,
                     &now,
                 )?;
                 liveness.reopened = reopened;

@@ -55,8 +55,15 @@ pub async fn still_listed(
     for (kind, param, id) in postings {
         // Only presence matters, so no per-job detail calls are made.
         let limits = FetchLimits { max_detail_requests: 0, ..FetchLimits::default() };
-        let context =
-            FetchContext { http, endpoints, credentials: &credentials, limits, known_ids: None, recipe: None };
+        let context = FetchContext {
+            http,
+            endpoints,
+            credentials: &credentials,
+            limits,
+            known_ids: None,
+            recipe: None,
+            campaign_words: &[],
+        };
         let outcome = jobhound_sources::fetch(*kind, context, param).await?;
         checked.push(jobhound_sources::source(*kind).describe(param));
         listed |= outcome.postings.iter().any(|posting| &posting.source_id == id);

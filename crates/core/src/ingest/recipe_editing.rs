@@ -33,7 +33,8 @@ impl Jobhound {
     pub async fn recipe_page(&self, source_id: i64) -> Result<RecipePage, CoreError> {
         let store = Arc::clone(&self.store);
         let (source, stored) = blocking(move || {
-            store.read(|connection| Ok((watched::get(connection, source_id)?, recipes::current(connection, source_id)?)))
+            store
+                .read(|connection| Ok((watched::get(connection, source_id)?, recipes::current(connection, source_id)?)))
         })
         .await?;
         if source.kind != SourceKind::Page {
@@ -42,8 +43,8 @@ impl Jobhound {
                 source.description
             )));
         }
-        let address = Url::parse(&source.param)
-            .map_err(|error| CoreError::InvalidInput(format!("{}: {error}", source.param)))?;
+        let address =
+            Url::parse(&source.param).map_err(|error| CoreError::InvalidInput(format!("{}: {error}", source.param)))?;
         let body = self.http.get_bytes(address.as_str(), &format!("the careers page {address}")).await?;
         let html = String::from_utf8_lossy(&body).into_owned();
         let suggested = match stored {

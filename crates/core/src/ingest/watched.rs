@@ -183,9 +183,22 @@ pub struct Liveness {
     pub reopened: u32,
 }
 
+/// How much of a source one fetch listed, which says what may be concluded of jobs it did not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listing {
+    /// Everything the board has: a job that left it has closed.
+    Whole,
+    /// A keyword search of a job board, or a listing cut at a page cap: the source's jobs are the
+    /// ones it listed, but a job it did not list may still be open.
+    Partial,
+    /// A company board searched for one campaign's words: the jobs other campaigns' searches
+    /// found stay the source's too.
+    Narrowed,
+}
+
 /// Records a successful fetch: health reset, postings linked to the source, a friendlier name.
-/// When the fetch listed the whole board (`complete`), jobs that left it are marked closed with
-/// today's date (never deleted). Jobs that come back are reopened by ingest.
+/// When the fetch listed the whole board, jobs that left it are marked closed with today's date
+/// (never deleted). Jobs that come back are reopened by ingest.
 #[allow(clippy::too_many_arguments)]
 pub fn record_success(
     tx: &Transaction<'_>,
@@ -194,7 +207,7 @@ pub fn record_success(
     company: Option<&str>,
     counts: &IngestCounts,
     warnings: &[String],
-    complete: bool,
+    listing: Listing,
     now: &str,
 ) -> Result<Liveness, CoreError> {
     tx.execute(
@@ -211,7 +224,9 @@ pub fn record_success(
         )?;
         statement.query_map([source.id], |row| row.get(0))?.collect::<Result<_, _>>()?
     };
-    tx.execute("DELETE FROM watched_postings WHERE watched_source_id = ?1", [source.id])?;
+    if listing != Listing::Narrowed {
+        tx.execute("DELETE FROM watched_postings WHERE watched_source_id = ?1", [source.id])?;
+    }
     let mut link = tx.prepare_cached(
         "INSERT OR IGNORE INTO watched_postings (watched_source_id, posting_id)
          SELECT ?1, id FROM postings WHERE source = ?2 AND source_job_id = ?3",
@@ -220,7 +235,7 @@ pub fn record_success(
         link.execute(params![source.id, source.kind.as_str(), source_job_id])?;
     }
     let mut liveness = Liveness::default();
-    if complete {
+    if listing == Listing::Whole {
         // A job is closed only when no watched source lists any of its postings any more.
         let mut close = tx.prepare_cached(
             "UPDATE jobs SET closed_at = ?2, updated_at = ?2 WHERE id = ?1 AND closed_at IS NULL AND NOT EXISTS (

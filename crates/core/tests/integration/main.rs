@@ -16,4 +16,5 @@ mod source_health;
 mod storage;
 mod support;
 mod text_search;
+mod workday_campaign;
 mod your_data;

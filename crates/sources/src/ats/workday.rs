@@ -177,24 +177,41 @@ impl Source for Workday {
             let origin = super::tenant_origin(&context, SourceKind::Workday, &board.host());
             let api = board.api(&origin);
             let fetched_at = Utc::now();
-            let page = |(offset, total): (usize, usize)| {
-                let (api, what, board) = (&api, &what, &board);
-                async move {
-                    let body =
-                        json!({"appliedFacets": {}, "limit": PAGE_SIZE, "offset": offset, "searchText": board.search});
-                    let answer =
-                        context.post(SourceKind::Workday, format!("{api}/jobs"), body.to_string(), what).await?;
-                    let page = parse_list(&answer, Some(board), fetched_at).map_err(|error| error.about(what))?;
-                    // Only the first page carries the total; later ones answer 0.
-                    let total = if offset == 0 { page.total } else { total };
-                    let read = offset + page.postings.len();
-                    Ok(Paged { postings: page.postings, next: (read < total).then_some((read, total)) })
-                }
-            };
-            let stopped = |outcome: &FetchOutcome, (_, total): &(usize, usize)| {
-                format!("stopped after {} pages of {total} jobs", outcome.pages)
-            };
-            let mut outcome = read_pages(context.limits.max_pages, (0, 0), page, stopped).await?;
+            let (searches, narrowed, dropped) = searches(&board, context.campaign_words);
+            let mut outcome = FetchOutcome { narrowed, ..FetchOutcome::default() };
+            let mut seen = std::collections::HashSet::new();
+            for search in &searches {
+                let page = |(offset, total): (usize, usize)| {
+                    let (api, what, board) = (&api, &what, &board);
+                    async move {
+                        let body =
+                            json!({"appliedFacets": {}, "limit": PAGE_SIZE, "offset": offset, "searchText": search});
+                        let answer =
+                            context.post(SourceKind::Workday, format!("{api}/jobs"), body.to_string(), what).await?;
+                        let page = parse_list(&answer, Some(board), fetched_at).map_err(|error| error.about(what))?;
+                        // Only the first page carries the total; later ones answer 0.
+                        let total = if offset == 0 { page.total } else { total };
+                        let read = offset + page.postings.len();
+                        Ok(Paged { postings: page.postings, next: (read < total).then_some((read, total)) })
+                    }
+                };
+                let stopped = |outcome: &FetchOutcome, (_, total): &(usize, usize)| {
+                    format!("stopped after {} pages of {total} jobs", outcome.pages)
+                };
+                let found = read_pages(context.limits.max_pages, (0, 0), page, stopped).await?;
+                outcome.pages += found.pages;
+                outcome.truncated |= found.truncated;
+                outcome.warnings.extend(found.warnings);
+                // A job matching two of the campaign's words is one job.
+                outcome
+                    .postings
+                    .extend(found.postings.into_iter().filter(|posting| seen.insert(posting.source_id.clone())));
+            }
+            if dropped > 0 {
+                outcome.warnings.push(format!(
+                    "searched the site for the campaign's first {MAX_CAMPAIGN_SEARCHES} keywords; {dropped} more were not searched"
+                ));
+            }
             let details = DetailCall {
                 kind: SourceKind::Workday,
                 reads: "descriptions",
@@ -205,6 +222,31 @@ impl Source for Workday {
             Ok(outcome)
         })
     }
+}
+
+/// Most searches one fetch makes for a campaign's keywords: each is at least one request, one a
+/// second.
+const MAX_CAMPAIGN_SEARCHES: usize = 5;
+
+/// What to search the site for: the board's own words when it was added searched; else, in a
+/// campaign's run, each of the campaign's keywords (`narrowed`: the listing is not the whole
+/// board); else everything. Also says how many keywords were left out.
+fn searches(board: &Board, campaign_words: &[String]) -> (Vec<String>, bool, usize) {
+    if !board.search.is_empty() {
+        return (vec![board.search.clone()], false, 0);
+    }
+    let mut words: Vec<String> = Vec::new();
+    for word in campaign_words.iter().map(|word| word.trim()).filter(|word| !word.is_empty()) {
+        if !words.iter().any(|known| known.eq_ignore_ascii_case(word)) {
+            words.push(word.to_string());
+        }
+    }
+    if words.is_empty() {
+        return (vec![String::new()], false, 0);
+    }
+    let dropped = words.len().saturating_sub(MAX_CAMPAIGN_SEARCHES);
+    words.truncate(MAX_CAMPAIGN_SEARCHES);
+    (words, true, dropped)
 }
 
 /// One page of a site's search: its postings and the total the site reports.

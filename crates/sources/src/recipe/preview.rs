@@ -62,10 +62,58 @@ pub struct RecipePreview {
 
 /// Tags a snapshot keeps: the page's structure and text, nothing that loads, runs or submits.
 pub const SNAPSHOT_TAGS: &[&str] = &[
-    "a", "abbr", "address", "article", "aside", "b", "blockquote", "br", "caption", "cite", "code", "dd", "div", "dl",
-    "dt", "em", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i", "li", "main",
-    "mark", "nav", "ol", "p", "pre", "s", "section", "small", "span", "strong", "sub", "sup", "table", "tbody", "td",
-    "tfoot", "th", "thead", "time", "tr", "u", "ul",
+    "a",
+    "abbr",
+    "address",
+    "article",
+    "aside",
+    "b",
+    "blockquote",
+    "br",
+    "caption",
+    "cite",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "i",
+    "li",
+    "main",
+    "mark",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "s",
+    "section",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "u",
+    "ul",
 ];
 
 /// Elements left out with everything inside them: they load, run, or hold no text a person reads.
@@ -100,7 +148,8 @@ pub fn preview(recipe: &Recipe, html: &str, page: &Url) -> RecipePreview {
                         marks.entry(found.id()).or_default().0.push(field);
                     }
                 }
-                if let Some(link) = item.select(&selectors.link).find(|element| element.value().attr("href").is_some()) {
+                if let Some(link) = item.select(&selectors.link).find(|element| element.value().attr("href").is_some())
+                {
                     marks.entry(link.id()).or_default().0.push(RecipeField::Link);
                 }
             }
@@ -260,7 +309,9 @@ mod tests {
     fn nothing_that_runs_or_loads_reaches_the_snapshot() {
         let preview = preview(&recipe("li.job"), HTML, &page());
         let json = serde_json::to_string(&preview.snapshot).unwrap();
-        for gone in ["script", "steal", "alert", "evil", "onclick", "onload", "href", "tracker", "iframe", "img", "stylesheet"] {
+        for gone in
+            ["script", "steal", "alert", "evil", "onclick", "onload", "href", "tracker", "iframe", "img", "stylesheet"]
+        {
             assert!(!json.contains(gone), "{gone} in {json}");
         }
         let mut all = Vec::new();
@@ -285,7 +336,10 @@ mod tests {
         assert!(serde_json::to_string(&preview.snapshot).unwrap().contains("Data Engineer"));
 
         let broken = super::preview(&recipe("li[[["), HTML, &page());
-        assert!(broken.problem.as_deref().is_some_and(|problem| problem.contains("item selector 'li[[['")), "{broken:?}");
+        assert!(
+            broken.problem.as_deref().is_some_and(|problem| problem.contains("item selector 'li[[['")),
+            "{broken:?}"
+        );
         assert!(!broken.snapshot.is_empty());
     }
 

@@ -164,6 +164,7 @@ mod fetching {
             limits: FetchLimits::default(),
             known_ids: None,
             recipe: stored,
+            campaign_words: &[],
         };
         jobhound_sources::fetch(SourceKind::Page, context, &format!("{}/jobs/", server.uri())).await
     }

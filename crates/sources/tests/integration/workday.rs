@@ -148,6 +148,7 @@ async fn jobs_already_stored_are_not_read_again_and_a_search_sends_its_words() {
         limits: FetchLimits::default(),
         known_ids: Some(&known),
         recipe: None,
+        campaign_words: &[],
     };
     let param =
         jobhound_sources::source(SourceKind::Workday).param_from_input(&format!("{BOARD}?q=data engineer")).unwrap();
@@ -156,6 +157,73 @@ async fn jobs_already_stored_are_not_read_again_and_a_search_sends_its_words() {
     assert_eq!(outcome.postings.len(), 4);
     let requests = server.received_requests().await.unwrap();
     assert_eq!(requests.len(), 1, "no detail call for a job already stored");
+}
+
+/// In a campaign's run a whole-site board is searched for each of the campaign's keywords, once
+/// each (case aside), and a job two searches find is one job; the listing says it was narrowed.
+#[tokio::test]
+async fn a_campaigns_run_searches_the_site_for_each_of_its_keywords() {
+    let (site, endpoints) = server().await;
+    let recorded: Value = serde_json::from_slice(&fixture("workday-gdit-list.json")).unwrap();
+    let postings = recorded["jobPostings"].as_array().unwrap().clone();
+    Mock::given(method("POST"))
+        .and(path(format!("{API}/jobs")))
+        .and(body_partial_json(json!({"searchText": "data engineer", "offset": 0})))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"total": 4, "jobPostings": postings})))
+        .expect(1)
+        .mount(&site)
+        .await;
+    Mock::given(method("POST"))
+        .and(path(format!("{API}/jobs")))
+        .and(body_partial_json(json!({"searchText": "polygraph", "offset": 0})))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"total": 1, "jobPostings": [postings[3]]})))
+        .expect(1)
+        .mount(&site)
+        .await;
+    let known: HashSet<String> = parse(SourceKind::Workday, &fixture("workday-gdit-list.json"))
+        .unwrap()
+        .into_iter()
+        .map(|posting| posting.source_id)
+        .collect();
+    let http = client();
+    let words = ["data engineer".to_string(), "Data Engineer ".to_string(), "polygraph".to_string(), " ".to_string()];
+    let context = FetchContext {
+        http: &http,
+        endpoints: &endpoints,
+        credentials: &Credentials::default(),
+        limits: FetchLimits::default(),
+        known_ids: Some(&known),
+        recipe: None,
+        campaign_words: &words,
+    };
+    let outcome = jobhound_sources::fetch(SourceKind::Workday, context, "gdit.wd5/External_Career_Site").await.unwrap();
+    assert_eq!(outcome.postings.len(), 4, "the polygraph job is one of the four");
+    assert!(outcome.narrowed, "a search for the campaign's words is not the whole site");
+    assert_eq!(outcome.pages, 2);
+    // `expect(1)` on each search is checked when the server drops.
+    drop(site);
+
+    // A board added with its own words searches those, whatever the campaign's.
+    let (searched, endpoints) = server().await;
+    Mock::given(method("POST"))
+        .and(path(format!("{API}/jobs")))
+        .and(body_partial_json(json!({"searchText": "analyst"})))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"total": 1, "jobPostings": [postings[0]]})))
+        .expect(1)
+        .mount(&searched)
+        .await;
+    let context = FetchContext {
+        http: &http,
+        endpoints: &endpoints,
+        credentials: &Credentials::default(),
+        limits: FetchLimits::default(),
+        known_ids: Some(&known),
+        recipe: None,
+        campaign_words: &words,
+    };
+    let outcome =
+        jobhound_sources::fetch(SourceKind::Workday, context, "gdit.wd5/External_Career_Site?q=analyst").await.unwrap();
+    assert_eq!((outcome.postings.len(), outcome.narrowed), (1, false));
 }
 
 #[tokio::test]

@@ -27,8 +27,15 @@ pub async fn fetch(
     credentials: &Credentials,
     param: &str,
 ) -> Result<FetchOutcome, SourceError> {
-    let context =
-        FetchContext { http, endpoints, credentials, limits: FetchLimits::default(), known_ids: None, recipe: None };
+    let context = FetchContext {
+        http,
+        endpoints,
+        credentials,
+        limits: FetchLimits::default(),
+        known_ids: None,
+        recipe: None,
+        campaign_words: &[],
+    };
     jobhound_sources::fetch(kind, context, param).await
 }
 
