@@ -162,6 +162,67 @@ async fn boards_are_fetched_from_their_paths() {
     }
 }
 
+/// A `jobs.rss` for the recorded 1komma5 feed's two jobs. CONSTRUCTED, not recorded: no recording
+/// of a Teamtailor RSS feed exists; the element names (`department`, `locations/location` with
+/// `city` and `country`, `remoteStatus`) follow the issue and other readers of the feed, and the
+/// namespace prefix is deliberately not `tt:` because the parser must not depend on it.
+const CONSTRUCTED_RSS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:teamtailor="https://teamtailor.com/locations">
+<channel><title>1KOMMA5 jobs</title><link>https://1komma5.teamtailor.com</link>
+<item>
+  <title>Utes&#228;ljare</title>
+  <link>https://1komma5.teamtailor.com/jobs/7793185-utesaljare-energilosningar-till-1komma5-i-stockholm</link>
+  <teamtailor:department>Sales</teamtailor:department>
+  <teamtailor:locations>
+    <teamtailor:location><teamtailor:city>Stockholm</teamtailor:city><teamtailor:country>Sweden</teamtailor:country></teamtailor:location>
+    <teamtailor:location><teamtailor:city>Uppsala</teamtailor:city><teamtailor:country>Sweden</teamtailor:country></teamtailor:location>
+  </teamtailor:locations>
+  <teamtailor:remoteStatus>hybrid</teamtailor:remoteStatus>
+</item>
+<item>
+  <title>Someone else's job</title>
+  <link>https://1komma5.teamtailor.com/jobs/1-not-in-the-json</link>
+  <teamtailor:remoteStatus>fully</teamtailor:remoteStatus>
+</item>
+</channel></rss>"#;
+
+#[tokio::test]
+async fn teamtailors_rss_feed_adds_department_places_and_remote_status_and_its_failure_is_a_note() {
+    let (server, endpoints) = server_for(SourceKind::Teamtailor).await;
+    Mock::given(path("/jobs.json"))
+        .respond_with(ResponseTemplate::new(200).set_body_bytes(fixture("teamtailor-1komma5-jobs-feed.json")))
+        .mount(&server)
+        .await;
+    let rss = Mock::given(path("/jobs.rss"))
+        .respond_with(ResponseTemplate::new(200).set_body_string(CONSTRUCTED_RSS))
+        .mount_as_scoped(&server)
+        .await;
+    let outcome =
+        fetch(SourceKind::Teamtailor, &client(), &endpoints, &Credentials::default(), "1komma5").await.unwrap();
+    let job = &outcome.postings[0];
+    assert_eq!(job.work_mode, Some(WorkMode::Hybrid));
+    assert_eq!(job.locations, ["Stockholm, Mälardalen, SE", "Uppsala, Sweden"], "Stockholm is not added twice");
+    assert_eq!(job.payload["department"], "Sales");
+    let other = &outcome.postings[1];
+    assert_eq!((other.work_mode, other.locations.len()), (None, 1), "no RSS item for it: unchanged");
+    assert!(outcome.warnings.is_empty(), "{:?}", outcome.warnings);
+    drop(rss);
+
+    // The RSS feed failing leaves the board as the JSON listed it, with a note.
+    Mock::given(path("/jobs.rss")).respond_with(ResponseTemplate::new(500)).mount(&server).await;
+    let outcome =
+        fetch(SourceKind::Teamtailor, &client(), &endpoints, &Credentials::default(), "1komma5").await.unwrap();
+    assert_eq!(outcome.postings.len(), 2);
+    assert_eq!(outcome.postings[0].work_mode, None);
+    assert!(
+        outcome.warnings.iter().any(|warning| warning.starts_with("departments and remote status not read")),
+        "{:?}",
+        outcome.warnings
+    );
+    // A feed that is not XML is the same note, never a failed fetch.
+    assert!(jobhound_sources::ats::teamtailor::parse_rss(b"<html>oops").is_err());
+}
+
 #[tokio::test]
 async fn bamboohr_reads_each_new_openings_detail() {
     let (server, endpoints) = server_for(SourceKind::Bamboohr).await;

@@ -49,6 +49,8 @@ fn parse_everywhere(body: &[u8]) {
         // The result does not matter; returning at all does.
         let _ = parse(*kind, body);
     }
+    // Reached only through a fetch (the recipe finder has its own test below).
+    let _ = jobhound_sources::ats::teamtailor::parse_rss(body);
 }
 
 #[test]
