@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { setApiClient } from '$lib/api';
 import { fakeClient } from '$lib/testing/fakeClient';
@@ -37,5 +37,31 @@ describe('RecipeView', () => {
 		expect(
 			await screen.findByText('No recipe yet: the next fetch writes one, or write one yourself.')
 		).toBeTruthy();
+	});
+});
+
+describe('RecipeView editing', () => {
+	it('names a recipe the person wrote, and opens the editor on it', async () => {
+		const sourceRecipe = vi.fn(() =>
+			Promise.resolve({
+				item: 'li.job',
+				title: 'a',
+				link: 'a',
+				location: null,
+				posted: null,
+				salary: null,
+				version: 3,
+				healed: false,
+				edited: true,
+				created_at: new Date().toISOString()
+			})
+		);
+		const recipePage = vi.fn(() => new Promise(() => {}));
+		setApiClient(fakeClient({ sourceRecipe, recipePage }));
+		render(RecipeView, { sourceId: 4 });
+		expect(await screen.findByText(/Recipe version 3, written by you/)).toBeTruthy();
+		await fireEvent.click(screen.getByRole('button', { name: 'Edit recipe' }));
+		expect(await screen.findByText('Reading the page…')).toBeTruthy();
+		expect(recipePage).toHaveBeenCalledWith(4);
 	});
 });
