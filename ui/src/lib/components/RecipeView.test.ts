@@ -2,6 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { setApiClient } from '$lib/api';
 import { fakeClient } from '$lib/testing/fakeClient';
+import type { RecipePage } from '$lib/bindings/RecipePage';
 import RecipeView from './RecipeView.svelte';
 
 describe('RecipeView', () => {
@@ -56,7 +57,7 @@ describe('RecipeView editing', () => {
 				created_at: new Date().toISOString()
 			})
 		);
-		const recipePage = vi.fn(() => new Promise(() => {}));
+		const recipePage = vi.fn((): Promise<RecipePage> => new Promise(() => {}));
 		setApiClient(fakeClient({ sourceRecipe, recipePage }));
 		render(RecipeView, { sourceId: 4 });
 		expect(await screen.findByText(/Recipe version 3, written by you/)).toBeTruthy();
