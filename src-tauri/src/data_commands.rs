@@ -1,7 +1,7 @@
 //! The person's data as a whole: export, backup, restore, import from other tools, deleting a job
 //! and forgetting everything. Files are chosen in the OS dialogs.
 
-use jobhound_core::applying::SkillFit;
+use jobhound_core::applying::JobGap;
 use jobhound_core::search::Dashboard;
 use jobhound_core::search::JobQuery;
 use jobhound_core::search::SavedView;
@@ -113,9 +113,10 @@ pub async fn delete_view(state: State<'_, AppState>, id: i64) -> CommandResult<(
     blocking(&state, move |core| core.delete_view(id)).await
 }
 
+/// What a job asks for and where the resume (the one named, else the job's default) shows it.
 #[tauri::command]
-pub async fn skill_fit(state: State<'_, AppState>, job_id: i64) -> CommandResult<SkillFit> {
-    blocking(&state, move |core| core.skill_fit(job_id)).await
+pub async fn keyword_gap(state: State<'_, AppState>, job_id: i64, resume_id: Option<i64>) -> CommandResult<JobGap> {
+    blocking(&state, move |core| core.keyword_gap(job_id, resume_id)).await
 }
 
 #[tauri::command]

@@ -141,7 +141,7 @@ fn main() {
             data_commands::saved_views,
             data_commands::save_view,
             data_commands::delete_view,
-            data_commands::skill_fit,
+            data_commands::keyword_gap,
             data_commands::dashboard,
             updates::update_status,
             updates::check_for_update,

@@ -8,6 +8,7 @@ use jobhound_core::Jobhound;
 use jobhound_core::applying::LetterRequest;
 use jobhound_core::applying::{self, LlmSettings};
 use jobhound_core::applying::{ApplicationQuery, ApplicationStatus};
+use jobhound_core::resume::TermStatus;
 use jobhound_core::store::AppSettings;
 use jobhound_core::your_data::Destinations;
 use jobhound_documents::DocumentFormat;
@@ -46,6 +47,14 @@ pub enum ResumeCommand {
     /// Delete the resume and its stored file.
     Delete {
         id: i64,
+    },
+    /// What a job asks for and where the resume shows it: each term present, present under
+    /// another name (alias) or missing, required or nice to have, and the coverage.
+    Gap {
+        #[arg(long)]
+        resume: i64,
+        #[arg(long)]
+        job: i64,
     },
 }
 
@@ -262,6 +271,24 @@ pub fn resume(app: &Jobhound, command: ResumeCommand, json: bool) -> Result<(), 
         ResumeCommand::Delete { id } => {
             app.delete_resume(id)?;
             line(&format!("deleted resume #{id}"))
+        }
+        ResumeCommand::Gap { resume, job } => {
+            let gap = app.keyword_gap(job, Some(resume))?.gap;
+            if json {
+                return json_line(&gap);
+            }
+            let mut rows = vec![format!("coverage {:.0}%", gap.coverage * 100.0)];
+            for term in &gap.terms {
+                let status = match term.status {
+                    TermStatus::Present => "present",
+                    TermStatus::Alias => "alias  ",
+                    TermStatus::Missing => "missing",
+                };
+                let wanted = if term.required { "" } else { " (nice to have)" };
+                let shown = term.found_in.first().map(|line| format!(": {line}")).unwrap_or_default();
+                rows.push(format!("{status} {}{wanted}{shown}", term.term));
+            }
+            line(&rows.join("\n"))
         }
     }
 }

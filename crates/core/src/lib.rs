@@ -15,7 +15,7 @@ pub mod your_data;
 pub use app::{AppStatus, Jobhound, SourceOverview};
 pub use error::CoreError;
 pub use error_code::ErrorCode;
-pub use jobhound_pipeline::{dedup, normalize, parse_output, ranking, time};
+pub use jobhound_pipeline::{dedup, normalize, parse_output, ranking, resume, time};
 pub use jobhound_sources as sources;
 pub use store::{MigrationReport, Store, latest_version};
 

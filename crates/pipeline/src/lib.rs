@@ -7,4 +7,5 @@ pub mod dedup;
 pub mod normalize;
 pub mod parse_output;
 pub mod ranking;
+pub mod resume;
 pub mod time;

@@ -57,6 +57,21 @@ async fn import_a_resume_write_a_letter_export_it_and_track_the_application() {
         let jobs: Value = serde_json::from_str(&ok(cli(&dir, &["jobs", "list", "--limit", "1", "--json"]))).unwrap();
         let job = jobs["jobs"][0]["id"].as_i64().unwrap().to_string();
         let title = jobs["jobs"][0]["title"].as_str().unwrap().to_string();
+        let gap: Value =
+            serde_json::from_str(&ok(cli(&dir, &["resume", "gap", "--resume", &resume_id, "--job", &job, "--json"])))
+                .unwrap();
+        assert_eq!(keys(&gap), vec!["coverage", "terms"]);
+        let coverage = gap["coverage"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&coverage), "{gap}");
+        for term in gap["terms"].as_array().unwrap() {
+            assert_eq!(keys(term), vec!["kind", "required", "status", "term", "where"], "{term}");
+            assert!(["present", "alias", "missing"].contains(&term["status"].as_str().unwrap()), "{term}");
+        }
+        let human = ok(cli(&dir, &["resume", "gap", "--resume", &resume_id, "--job", &job]));
+        assert!(human.starts_with("coverage "), "{human}");
+        let no_job = cli(&dir, &["resume", "gap", "--resume", &resume_id, "--job", "999999"]);
+        assert_ne!(no_job.status.code(), Some(0));
+        assert!(String::from_utf8_lossy(&no_job.stderr).contains("job 999999 was not found"));
         let letter: Value = serde_json::from_str(&ok(cli(
             &dir,
             &["letter", "generate", "--job", &job, "--resume", &resume_id, "--notes", "Keep it short", "--json"],

@@ -4,22 +4,22 @@
 pub(crate) mod application_service;
 pub(crate) mod applications;
 pub(crate) mod follow_ups;
+pub(crate) mod keyword_gap;
 pub(crate) mod letter_service;
 pub(crate) mod letters;
 pub(crate) mod llm_settings;
 pub(crate) mod resume_service;
 pub(crate) mod resumes;
-pub(crate) mod skill_fit;
 
 pub use applications::{
     ApplicationDetail, ApplicationQuery, ApplicationStatus, ApplicationSummary, ApplicationUpdate, ContactInput,
 };
 pub use follow_ups::FollowUpReminder;
+pub use keyword_gap::JobGap;
 pub use letter_service::{ExportedLetter, JobInsight};
 pub use letters::{CoverLetter, LetterChunk, LetterRequest};
 pub use llm_settings::{LlmConnection, LlmSettings, LlmSettingsView};
 pub use resumes::{ResumeImport, ResumeSummary};
-pub use skill_fit::SkillFit;
 
 /// The setting keys of the writing assistant, for the CLI's `config` and tests.
 pub use llm_settings::{ALLOW_HTTP_ON_PRIVATE_NETWORK, API_KEY, BASE_URL, MODEL, TEMPERATURE, TIMEOUT_SECONDS};

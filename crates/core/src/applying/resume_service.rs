@@ -4,11 +4,18 @@ use std::path::Path;
 
 use chrono::Utc;
 
+use crate::applying::keyword_gap::{self, JobGap};
 use crate::applying::resumes::{self, NewDocument, ResumeImport, ResumeSummary};
 use crate::campaigns::service::rank_all;
 use crate::{CoreError, Jobhound, time};
 
 impl Jobhound {
+    /// What job `job_id` asks for and where resume `resume_id` (or the job's default resume)
+    /// shows it: each term present, present under another name, or missing, with a coverage.
+    pub fn keyword_gap(&self, job_id: i64, resume_id: Option<i64>) -> Result<JobGap, CoreError> {
+        self.store().read(|connection| keyword_gap::job_gap(connection, job_id, resume_id))
+    }
+
     /// Imports a PDF or DOCX: its text is extracted first, so a file that cannot be read is
     /// refused before anything is stored; the same file twice is one resume.
     pub fn import_resume(&self, path: &Path, name: Option<&str>) -> Result<ResumeImport, CoreError> {

@@ -2,7 +2,6 @@
 
 use std::path::Path;
 
-use crate::applying::skill_fit::{self, SkillFit};
 use crate::search::dashboard::{self, Dashboard};
 use crate::search::jobs::JobQuery;
 use crate::search::saved_views::{self, SavedView};
@@ -31,11 +30,6 @@ impl Jobhound {
         on_progress: &mut dyn FnMut(ImportProgress),
     ) -> Result<ImportReport, CoreError> {
         import::import_file_with_progress(self.store(), from, path, on_progress)
-    }
-
-    /// The job's skills that the person's resume shows, and those it does not.
-    pub fn skill_fit(&self, job_id: i64) -> Result<SkillFit, CoreError> {
-        self.store().read(|connection| skill_fit::skill_fit(connection, job_id))
     }
 
     /// The figures behind the dashboard's charts, for the last 30 days.

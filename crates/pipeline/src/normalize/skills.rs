@@ -131,9 +131,21 @@ impl SkillMatcher {
 
     /// The skills `text` names, each once, in order of first mention.
     pub fn find(&self, text: &str) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for (name, _) in self.mentions(text) {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        names
+    }
+
+    /// Every mention of a skill in `text`, in order: the skill's name and the words as written
+    /// ("k8s" for Kubernetes).
+    pub fn mentions(&self, text: &str) -> Vec<(String, String)> {
         let words = words(text);
-        // (word position, skill, needs context)
-        let mut found: Vec<(usize, usize, bool)> = Vec::new();
+        // (word position, skill, needs context, words matched)
+        let mut found: Vec<(usize, usize, bool, usize)> = Vec::new();
         let mut position = 0;
         while position < words.len() {
             let matched = self.by_first_word.get(words[position].0.as_ref()).and_then(|patterns| {
@@ -146,24 +158,22 @@ impl SkillMatcher {
             });
             match matched {
                 Some(pattern) => {
-                    found.push((position, pattern.skill, pattern.exact.is_some()));
+                    found.push((position, pattern.skill, pattern.exact.is_some(), pattern.words.len()));
                     position += pattern.words.len();
                 }
                 None => position += 1,
             }
         }
-        let clear: Vec<usize> = found.iter().filter(|(_, _, ambiguous)| !ambiguous).map(|(at, _, _)| *at).collect();
-        let mut names: Vec<String> = Vec::new();
-        for (at, skill, ambiguous) in found {
-            if ambiguous && !self.has_context(&words, at, &clear) {
-                continue;
-            }
-            let name = &self.skills[skill].name;
-            if !names.contains(name) {
-                names.push(name.clone());
-            }
-        }
-        names
+        let clear: Vec<usize> =
+            found.iter().filter(|(_, _, ambiguous, _)| !ambiguous).map(|(at, _, _, _)| *at).collect();
+        found
+            .into_iter()
+            .filter(|(at, _, ambiguous, _)| !ambiguous || self.has_context(&words, *at, &clear))
+            .map(|(at, skill, _, length)| {
+                let written: Vec<&str> = words[at..at + length].iter().map(|(_, original)| *original).collect();
+                (self.skills[skill].name.clone(), written.join(" "))
+            })
+            .collect()
     }
 
     fn has_context(&self, words: &[(Cow<'_, str>, &str)], at: usize, clear_matches: &[usize]) -> bool {

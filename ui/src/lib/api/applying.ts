@@ -1,4 +1,5 @@
 import type { ApplicationDetail } from '$lib/bindings/ApplicationDetail';
+import type { JobGap } from '$lib/bindings/JobGap';
 import type { ApplicationQuery } from '$lib/bindings/ApplicationQuery';
 import type { ApplicationStatus } from '$lib/bindings/ApplicationStatus';
 import type { ApplicationSummary } from '$lib/bindings/ApplicationSummary';
@@ -41,6 +42,8 @@ export interface ApplyingClient {
 	pickResume(): Promise<ResumeImport | null>;
 	listResumes(): Promise<ResumeSummary[]>;
 	resumeText(id: number): Promise<string>;
+	/** What the job asks for and where the resume (the one named, else the job's default) shows it. */
+	keywordGap(jobId: number, resumeId?: number | null): Promise<JobGap>;
 	renameResume(id: number, name: string): Promise<ResumeSummary>;
 	/** Removes the resume and its file; campaigns using it lose its text and are ranked again. */
 	deleteResume(id: number): Promise<void>;

@@ -20,6 +20,7 @@ export const tauriApplying: ApplyingClient = {
 	pickResume: () => call('pick_resume'),
 	listResumes: () => call('list_resumes'),
 	resumeText: (id) => call('resume_text', { id }),
+	keywordGap: (jobId, resumeId) => call('keyword_gap', { jobId, resumeId: resumeId ?? null }),
 	renameResume: (id, name) => call('rename_resume', { id, name }),
 	deleteResume: (id) => call('delete_resume', { id }),
 	setCampaignResume: (campaignId, resumeId) => call('set_campaign_resume', { campaignId, resumeId }),

@@ -21,7 +21,6 @@ export const tauriData: DataClient = {
 	savedViews: () => call('saved_views'),
 	saveView: (name, query) => call('save_view', { name, query }),
 	deleteView: (id) => call('delete_view', { id }),
-	skillFit: (jobId) => call('skill_fit', { jobId }),
 	dashboard: () => call('dashboard'),
 	remergeStatus: () => call('remerge_status'),
 	onRemergeProgress: (handler) =>

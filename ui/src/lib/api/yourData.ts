@@ -12,7 +12,6 @@ import type { JobQuery } from '$lib/bindings/JobQuery';
 import type { RemergeStatus } from '$lib/bindings/RemergeStatus';
 import type { RestoreReport } from '$lib/bindings/RestoreReport';
 import type { SavedView } from '$lib/bindings/SavedView';
-import type { SkillFit } from '$lib/bindings/SkillFit';
 
 /** The person's data as a whole. Methods that take a file open the OS dialog; null when cancelled. */
 export interface DataClient {
@@ -30,8 +29,6 @@ export interface DataClient {
 	savedViews(): Promise<SavedView[]>;
 	saveView(name: string, query: JobQuery): Promise<SavedView>;
 	deleteView(id: number): Promise<void>;
-	/** The job's skills the person's resume shows, and those it does not. */
-	skillFit(jobId: number): Promise<SkillFit>;
 	/** The figures behind the dashboard's charts, for the last 30 days. */
 	dashboard(): Promise<Dashboard>;
 	/** The one-time merge of stored duplicates after an upgrade improved the rules. */

@@ -299,7 +299,9 @@ export function fakeClient(overrides: Partial<ApiClient> = {}): ApiClient {
 		saveView: unexpected('saveView'),
 		deleteView: unexpected('deleteView'),
 		dashboard: unexpected('dashboard'),
-		skillFit: vi.fn(() => Promise.resolve({ resume_id: null, resume_name: null, matched: [], missing: [] })),
+		keywordGap: vi.fn((jobId: number) =>
+			Promise.resolve({ job_id: jobId, resume_id: null, resume_name: null, coverage: 1, terms: [] })
+		),
 		remergeStatus: vi.fn(() =>
 			Promise.resolve({ running: false, done: 0, total: 0, outcome: null, error: null })
 		),
