@@ -1,7 +1,8 @@
 //! Jobhound's benchmarks and evaluations, behind `jobhound-cli bench` and `eval` and never linked
 //! into the app: the pipeline's speed on a synthetic corpus shaped like the recorded Greenhouse
 //! payloads, against a plain SQLite bulk insert of the same rows; the search latency over it; and
-//! the duplicate rules on labelled pairs (`dedup_eval`).
+//! the duplicate rules on labelled pairs (`dedup_eval`), and the fabrication check of tailored
+//! resumes on labelled pairs (`fabrication_eval`).
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -21,6 +22,7 @@ use jobhound_core::{Jobhound, Store};
 
 pub mod dedup_eval;
 mod error;
+pub mod fabrication_eval;
 mod floor;
 
 pub use error::BenchError;

@@ -58,6 +58,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Source(command) => source(&open(&cli.data_dir)?, command, cli.json),
         Command::Sources => crate::sources_view::print(&open(&cli.data_dir)?, cli.json),
         Command::Eval(EvalCommand::Dedup { pairs }) => crate::eval::dedup(pairs.as_deref(), cli.json),
+        Command::Eval(EvalCommand::Fabrication { pairs }) => crate::eval::fabrication(pairs.as_deref(), cli.json),
         Command::Bench(command) => bench(command, cli.json),
         Command::Key(command) => key(&open(&cli.data_dir)?, command, cli.json),
         Command::Jobs(command) => jobs(&open(&cli.data_dir)?, command, cli.json),

@@ -1,30 +1,66 @@
-//! `jobhound-cli eval dedup`: precision and recall of duplicate merging on labelled pairs.
+//! `jobhound-cli eval dedup` and `eval fabrication`: precision and recall of duplicate merging,
+//! and of the tailored-resume fabrication check, on labelled pairs.
 
 use std::path::Path;
 
 use jobhound_bench::dedup_eval::{LabelledPair, evaluate};
+use jobhound_bench::fabrication_eval::{self, TailoredPair};
 
 use crate::commands::Failure;
 use crate::output::{json_line, line};
 
 /// Built by scripts/make-dedup-eval.py from the recorded payloads.
 const BUNDLED: &str = include_str!("../../../assets/eval/dedup-pairs.jsonl");
+/// Built by scripts/make-fabrication-eval.py from public resumes and tailored versions of them.
+const BUNDLED_TAILORED: &str = include_str!("../../../assets/eval/fabrication-pairs.jsonl");
 
-pub fn dedup(pairs_file: Option<&Path>, json: bool) -> Result<(), Failure> {
+/// The JSON lines of `pairs_file`, or of the bundled set.
+fn read_pairs<T: serde::de::DeserializeOwned>(pairs_file: Option<&Path>, bundled: &str) -> Result<Vec<T>, Failure> {
     let text = match pairs_file {
         Some(path) => std::fs::read_to_string(path)
             .map_err(|error| Failure::input(format!("cannot read {}: {error}", path.display())))?,
-        None => BUNDLED.to_string(),
+        None => bundled.to_string(),
     };
     let mut pairs = Vec::new();
     for (number, row) in text.lines().enumerate().filter(|(_, row)| !row.trim().is_empty()) {
-        let pair: LabelledPair = serde_json::from_str(row)
+        let pair: T = serde_json::from_str(row)
             .map_err(|error| Failure::input(format!("line {}: not a labelled pair ({error})", number + 1)))?;
         pairs.push(pair);
     }
     if pairs.is_empty() {
         return Err(Failure::input("no labelled pairs to evaluate"));
     }
+    Ok(pairs)
+}
+
+/// Prints the mistakes, then `precision P recall R pairs N` as the last line.
+pub fn fabrication(pairs_file: Option<&Path>, json: bool) -> Result<(), Failure> {
+    let pairs: Vec<TailoredPair> = read_pairs(pairs_file, BUNDLED_TAILORED)?;
+    let score = fabrication_eval::evaluate(&pairs);
+    if json {
+        return json_line(&serde_json::json!({
+            "precision": score.precision(),
+            "recall": score.recall(),
+            "pairs": score.pairs,
+            "inventions": score.inventions,
+            "found": score.found,
+            "violations": score.violations,
+            "false_alarms": score.false_alarms,
+            "mistakes": score.mistakes,
+        }));
+    }
+    for mistake in &score.mistakes {
+        line(mistake)?;
+    }
+    line(&format!(
+        "{} of {} inventions found; {} of {} violations were false alarms",
+        score.found, score.inventions, score.false_alarms, score.violations
+    ))?;
+    line(&format!("precision {:.4} recall {:.4} pairs {}", score.precision(), score.recall(), score.pairs))
+}
+
+pub fn dedup(pairs_file: Option<&Path>, json: bool) -> Result<(), Failure> {
+    let pairs: Vec<LabelledPair> = read_pairs(pairs_file, BUNDLED)?;
     let evaluation = evaluate(&pairs);
     let overall = &evaluation.overall;
     if json {

@@ -159,6 +159,12 @@ enum EvalCommand {
         #[arg(long, value_name = "FILE")]
         pairs: Option<PathBuf>,
     },
+    /// Precision and recall of the fabrication check on the bundled tailored resumes, or on
+    /// `--pairs` (JSON lines `{"original", "tailored", "notes", "inventions": [TEXT...]}`).
+    Fabrication {
+        #[arg(long, value_name = "FILE")]
+        pairs: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -276,6 +276,43 @@ fn eval_dedup_meets_its_targets_on_the_bundled_set_and_reads_any_other_set() {
     assert_eq!(cli(dir.path(), &["eval", "dedup", "--pairs", file.to_str().unwrap()]).status.code(), Some(2));
 }
 
+#[test]
+fn eval_fabrication_meets_its_targets_on_the_bundled_set_and_reads_any_other_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = cli(dir.path(), &["eval", "fabrication"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let last: Vec<&str> = stdout.lines().last().unwrap().split_whitespace().collect();
+    assert_eq!((last[0], last[2], last[4]), ("precision", "recall", "pairs"));
+    let (precision, recall, pairs): (f64, f64, u32) =
+        (last[1].parse().unwrap(), last[3].parse().unwrap(), last[5].parse().unwrap());
+    assert!(pairs >= 30, "{pairs} pairs");
+    assert!(recall >= 0.95, "recall {recall}");
+    assert!(precision >= 0.95, "precision {precision}");
+
+    // Another set: one pair with an inflated number (found) and a new employer left unlabelled
+    // (a false alarm), so both figures move.
+    let pair = serde_json::json!({
+        "original": "Analyst, Acme | 2019 - 2022\n- Cut reporting time by 30%",
+        "tailored": "Analyst, Globex | 2019 - 2022\n- Cut reporting time by 45%",
+        "notes": "",
+        "inventions": ["45%"],
+    });
+    let file = dir.path().join("tailored.jsonl");
+    std::fs::write(&file, format!("{pair}\n")).unwrap();
+    let out = cli(dir.path(), &["eval", "fabrication", "--pairs", file.to_str().unwrap()]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("pair 1: false alarm 'Globex'"), "{stdout}");
+    assert_eq!(stdout.lines().last(), Some("precision 0.5000 recall 1.0000 pairs 1"));
+    let json: Value = serde_json::from_slice(
+        &cli(dir.path(), &["--json", "eval", "fabrication", "--pairs", file.to_str().unwrap()]).stdout,
+    )
+    .unwrap();
+    assert_eq!((json["found"].as_u64(), json["false_alarms"].as_u64()), (Some(1), Some(1)));
+    std::fs::write(&file, "{\"original\": 1}\n").unwrap();
+    assert_eq!(cli(dir.path(), &["eval", "fabrication", "--pairs", file.to_str().unwrap()]).status.code(), Some(2));
+}
+
 /// The crate's folder as `cargo test` reports it when running, so a test binary reused from a
 /// build in another checkout (a shared CARGO_TARGET_DIR) still reads this checkout's fixtures.
 fn manifest_dir() -> String {

@@ -1,9 +1,12 @@
-//! Resumes against postings: the keyword gap between a job and a resume (what the posting asks
-//! for, and where the resume shows it), with no model.
+//! Resumes against postings, with no model: the keyword gap between a job and a resume (what the
+//! posting asks for, and where the resume shows it), and the fabrication check of a tailored
+//! resume against the original.
 
 mod asks;
+mod fabrication;
 mod gap;
 mod posting_lines;
 
+pub use fabrication::{Violation, ViolationKind, check_fabrication};
 pub use gap::{GapTerm, KeywordGap, TermKind, TermStatus, keyword_gap};
 pub use posting_lines::{PostingLine, posting_lines};
