@@ -40,7 +40,7 @@ pub enum ResumeCommand {
         name: Option<String>,
     },
     List,
-    /// Print the resume's extracted text.
+    /// Print the resume's extracted text (with --json, also its sections).
     Show {
         id: i64,
     },
@@ -266,7 +266,11 @@ pub fn resume(app: &Jobhound, command: ResumeCommand, json: bool) -> Result<(), 
         }
         ResumeCommand::Show { id } => {
             let text = app.resume_text(id)?;
-            if json { json_line(&json!({"id": id, "text": text})) } else { line(&text) }
+            if json {
+                json_line(&json!({"id": id, "text": text, "sections": app.resume_sections(id)?}))
+            } else {
+                line(&text)
+            }
         }
         ResumeCommand::Delete { id } => {
             app.delete_resume(id)?;

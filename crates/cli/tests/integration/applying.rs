@@ -41,6 +41,13 @@ async fn import_a_resume_write_a_letter_export_it_and_track_the_application() {
         assert_eq!(imported["sha256"].as_str().map(str::len), Some(64));
         let resume_id = imported["id"].as_i64().unwrap().to_string();
         assert!(ok(cli(&dir, &["resume", "show", &resume_id])).contains("developer tools to commercial customers"));
+        let shown: Value = serde_json::from_str(&ok(cli(&dir, &["resume", "show", &resume_id, "--json"]))).unwrap();
+        assert_eq!(keys(&shown), vec!["id", "sections", "text"]);
+        assert_eq!(
+            keys(&shown["sections"]),
+            vec!["contact", "education", "experience", "other", "projects", "skills", "summary"]
+        );
+        assert!(shown["sections"]["contact"][0].as_str().unwrap().contains("Jane Doe"), "{shown}");
         let listed: Value = serde_json::from_str(&ok(cli(&dir, &["resume", "list", "--json"]))).unwrap();
         assert_eq!(listed.as_array().map(Vec::len), Some(1));
 

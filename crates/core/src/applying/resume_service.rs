@@ -4,6 +4,8 @@ use std::path::Path;
 
 use chrono::Utc;
 
+use jobhound_pipeline::resume::{ResumeSections, read_sections};
+
 use crate::applying::keyword_gap::{self, JobGap};
 use crate::applying::resumes::{self, NewDocument, ResumeImport, ResumeSummary};
 use crate::campaigns::service::rank_all;
@@ -65,6 +67,12 @@ impl Jobhound {
 
     pub fn resume_text(&self, id: i64) -> Result<String, CoreError> {
         self.store().read(|connection| resumes::text(connection, id))
+    }
+
+    /// The resume's text read into sections (contact, summary, experience, education, skills,
+    /// projects, other), deterministically.
+    pub fn resume_sections(&self, id: i64) -> Result<ResumeSections, CoreError> {
+        Ok(read_sections(&self.resume_text(id)?))
     }
 
     pub fn rename_resume(&self, id: i64, name: &str) -> Result<ResumeSummary, CoreError> {

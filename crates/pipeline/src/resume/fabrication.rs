@@ -422,7 +422,7 @@ fn shared(words: &HashSet<String>, other: &HashSet<String>) -> usize {
 /// Bullets of the original that no line of the tailored version still says.
 fn dropped_bullets(original: &str, tailored: &str) -> Vec<Violation> {
     let tailored_lines: Vec<HashSet<String>> =
-        tailored.lines().map(|line| content_words(line)).filter(|words| !words.is_empty()).collect();
+        tailored.lines().map(content_words).filter(|words| !words.is_empty()).collect();
     let tailored_all: HashSet<String> = tailored_lines.iter().flatten().cloned().collect();
     let mut out = Vec::new();
     for line in original.lines().map(str::trim) {

@@ -1,4 +1,4 @@
-//! Resumes against postings, with no model: the keyword gap between a job and a resume (what the
+//! Resumes, with no model: a resume's text read into sections, the keyword gap between a job and a resume (what the
 //! posting asks for, and where the resume shows it), and the fabrication check of a tailored
 //! resume against the original.
 
@@ -6,7 +6,9 @@ mod asks;
 mod fabrication;
 mod gap;
 mod posting_lines;
+mod sections;
 
 pub use fabrication::{Violation, ViolationKind, check_fabrication};
 pub use gap::{GapTerm, KeywordGap, TermKind, TermStatus, keyword_gap};
 pub use posting_lines::{PostingLine, posting_lines};
+pub use sections::{OtherSection, ResumeEntry, ResumeSections, read_sections};
