@@ -16,10 +16,9 @@ const LINE_HEIGHT: f32 = 15.5;
 
 /// An A4 letter: the body's paragraphs wrapped to the page width, onto as many pages as needed.
 pub fn render_pdf(letter: LetterLayout<'_>) -> Result<Vec<u8>, DocumentError> {
-    let font = ParsedFont::from_bytes(FONT, 0, &mut Vec::new())
-        .ok_or_else(|| DocumentError::Render { format: "PDF", detail: "the embedded font could not be read".into() })?;
+    let font = font()?;
     let text_width = Pt::from(PAGE_WIDTH).0 - 2.0 * Pt::from(MARGIN).0;
-    let lines = wrap(letter.body, text_width, |c| char_width(&font, c));
+    let lines = wrap(letter.body, text_width, |c| char_width(&font, c, FONT_SIZE));
     let lines_per_page = ((Pt::from(PAGE_HEIGHT).0 - 2.0 * Pt::from(MARGIN).0) / LINE_HEIGHT).floor().max(1.0) as usize;
 
     let mut document = PdfDocument::new(letter.title);
@@ -48,18 +47,25 @@ pub fn render_pdf(letter: LetterLayout<'_>) -> Result<Vec<u8>, DocumentError> {
     Ok(document.with_pages(pages).save(&PdfSaveOptions::default(), &mut warnings))
 }
 
-/// Advance width in points; a letter the font lacks counts as half an em so wrapping stays sane.
-fn char_width(font: &ParsedFont, c: char) -> f32 {
+/// The embedded font, read.
+pub(crate) fn font() -> Result<ParsedFont, DocumentError> {
+    ParsedFont::from_bytes(FONT, 0, &mut Vec::new())
+        .ok_or_else(|| DocumentError::Render { format: "PDF", detail: "the embedded font could not be read".into() })
+}
+
+/// Advance width in points at `size`; a letter the font lacks counts as half an em so wrapping
+/// stays sane.
+pub(crate) fn char_width(font: &ParsedFont, c: char, size: f32) -> f32 {
     let units = font
         .lookup_glyph_index(c as u32)
         .and_then(|glyph| font.get_glyph_width(glyph))
         .map_or(font.units_per_em as f32 / 2.0, f32::from);
-    units / font.units_per_em.max(1) as f32 * FONT_SIZE
+    units / font.units_per_em.max(1) as f32 * size
 }
 
 /// Lines no wider than `width`: the text's own line breaks are kept, long lines break between
 /// words, and a word longer than a line breaks between letters.
-fn wrap(body: &str, width: f32, char_width: impl Fn(char) -> f32) -> Vec<String> {
+pub(crate) fn wrap(body: &str, width: f32, char_width: impl Fn(char) -> f32) -> Vec<String> {
     let measure = |s: &str| s.chars().map(&char_width).sum::<f32>();
     let mut lines = Vec::new();
     for source_line in body.trim_end().lines() {

@@ -59,6 +59,50 @@ asks for, short names), \"fits\" (up to 5 short reasons the resume fits, each ci
     vec![ChatMessage::system(system), ChatMessage::user(user)]
 }
 
+/// What tailoring a resume for one job needs.
+pub struct TailorRequest<'a> {
+    pub job_title: &'a str,
+    pub company: &'a str,
+    pub job_description: &'a str,
+    /// The resume's sections as JSON (`contact`, `summary`, `experience`, `education`, `skills`,
+    /// `projects`, `other`).
+    pub sections_json: &'a str,
+    /// Terms the job asks for that the resume shows under another name or not at all.
+    pub gap: &'a [String],
+    pub notes: &'a str,
+}
+
+/// Asks for the resume's sections, tailored: reordered and rephrased, never added to. The answer
+/// must be exactly the same JSON shape; it is checked against the original before it is kept.
+pub fn tailor_resume(request: &TailorRequest<'_>) -> Vec<ChatMessage> {
+    let system = "You tailor one job seeker's resume to one job. You may reorder sections' items and \
+bullets, rephrase bullets and the summary, and use the job's words for things the resume already \
+shows. You must not invent anything: no new employer, title, date, degree, certification, number or \
+skill, and no bullet may be dropped. Where a term the job asks for honestly fits an existing \
+experience, say so in that experience's own facts; never claim a term the resume and notes do not \
+support. Answer with one JSON object and nothing else, with exactly the keys of the resume you are \
+given: \"contact\", \"summary\", \"experience\", \"education\", \"skills\", \"projects\", \"other\"; \
+each experience, education and project item has \"title\", \"organization\", \"dates\", \"bullets\" \
+and \"lines\" (use [] for lines). Keep the resume's language.";
+    let mut user = format!(
+        "JOB: {} at {}\n\nJOB DESCRIPTION:\n{}\n\nRESUME (JSON):\n{}",
+        request.job_title,
+        request.company,
+        cut(request.job_description, MAX_DESCRIPTION_CHARS),
+        cut(request.sections_json, MAX_RESUME_CHARS * 2),
+    );
+    if !request.gap.is_empty() {
+        user.push_str(&format!(
+            "\n\nTHE JOB ASKS FOR THESE, WHICH THE RESUME SHOWS DIFFERENTLY OR NOT AT ALL (use them only where the resume's facts support them):\n{}",
+            request.gap.join(", ")
+        ));
+    }
+    if !request.notes.trim().is_empty() {
+        user.push_str(&format!("\n\nTHE CANDIDATE'S NOTES (facts they add; follow them):\n{}", request.notes.trim()));
+    }
+    vec![ChatMessage::system(system), ChatMessage::user(user)]
+}
+
 /// Asks for a recipe that reads a careers page's job list, from the page cut down to its element
 /// tree (`recipe::simplified_dom`). The answer must be exactly the recipe's JSON.
 pub fn page_recipe(page_url: &str, simplified_dom: &str) -> Vec<ChatMessage> {

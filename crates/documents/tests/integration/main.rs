@@ -3,6 +3,7 @@
 
 mod hostile_resumes;
 mod letters;
+mod resumes;
 
 /// The reader's entry point when [`hostile_resumes`] starts this binary as one; nothing otherwise.
 #[test]

@@ -7,8 +7,10 @@ mod fabrication;
 mod gap;
 mod posting_lines;
 mod sections;
+mod tailoring;
 
 pub use fabrication::{Violation, ViolationKind, check_fabrication};
 pub use gap::{GapTerm, KeywordGap, TermKind, TermStatus, keyword_gap};
 pub use posting_lines::{PostingLine, posting_lines};
 pub use sections::{OtherSection, ResumeEntry, ResumeSections, read_sections};
+pub use tailoring::{TailoringRefusal, read_tailored};

@@ -10,6 +10,7 @@ use super::asks;
 
 /// One entry of experience, education or projects.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
 #[ts(export)]
 pub struct ResumeEntry {
     /// The job title, degree or project name.
@@ -25,6 +26,7 @@ pub struct ResumeEntry {
 
 /// A section with no structure of its own (languages, awards, interests...).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
 #[ts(export)]
 pub struct OtherSection {
     pub heading: String,
@@ -32,6 +34,7 @@ pub struct OtherSection {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct ResumeSections {
     /// The lines above the first heading: name, email, phone, links.
@@ -52,6 +55,49 @@ impl ResumeSections {
             .flat_map(|entries| entries.iter())
             .map(|entry| entry.bullets.len())
             .sum()
+    }
+
+    /// The sections as plain text in a fixed order, with English headings: what the fabrication
+    /// check reads and what an export lays out.
+    pub fn to_text(&self) -> String {
+        let mut out: Vec<String> = self.contact.clone();
+        let mut section = |heading: &str, lines: Vec<String>| {
+            if !lines.is_empty() {
+                out.push(heading.to_string());
+                out.extend(lines);
+            }
+        };
+        section("Summary", self.summary.clone());
+        section("Experience", self.experience.iter().flat_map(ResumeEntry::text_lines).collect());
+        section("Education", self.education.iter().flat_map(ResumeEntry::text_lines).collect());
+        section("Skills", if self.skills.is_empty() { Vec::new() } else { vec![self.skills.join(", ")] });
+        section("Projects", self.projects.iter().flat_map(ResumeEntry::text_lines).collect());
+        for other in &self.other {
+            section(&other.heading, other.lines.clone());
+        }
+        out.join("\n")
+    }
+}
+
+impl ResumeEntry {
+    /// The entry's header: its lines as written when it was read from text, else "Title,
+    /// Organization | Dates" (what of it is known).
+    pub fn header(&self) -> Vec<String> {
+        if !self.lines.is_empty() {
+            return self.lines.clone();
+        }
+        let mut header =
+            [self.title.as_deref(), self.organization.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ");
+        if let Some(dates) = &self.dates {
+            header = if header.is_empty() { dates.clone() } else { format!("{header} | {dates}") };
+        }
+        if header.is_empty() { Vec::new() } else { vec![header] }
+    }
+
+    fn text_lines(&self) -> Vec<String> {
+        let mut lines = self.header();
+        lines.extend(self.bullets.iter().map(|bullet| format!("- {bullet}")));
+        lines
     }
 }
 
@@ -613,6 +659,24 @@ mod tests {
                 assert!(job.dates.is_some() && job.title.is_some(), "resume {number}: {job:#?}");
             }
         }
+    }
+
+    #[test]
+    fn sections_written_back_as_text_read_the_same() {
+        let text = "Jane Doe\njane@example.com\nSummary\nPlatform engineer.\nExperience\n\
+            Platform Engineer, Acme GmbH | 2019 – present\n- Ran Kubernetes clusters\n- Built tooling\n\
+            Education\nM.Sc. Computer Science, TU Berlin, 2016\nSkills\nPython, Go\nLANGUAGES\nGerman";
+        let sections = read_sections(text);
+        let again = read_sections(&sections.to_text());
+        assert_eq!(again, sections);
+        let built = ResumeEntry {
+            title: Some("Engineer".into()),
+            organization: Some("Acme".into()),
+            dates: Some("2019 - 2021".into()),
+            bullets: vec!["Did things".into()],
+            lines: Vec::new(),
+        };
+        assert_eq!(built.text_lines(), ["Engineer, Acme | 2019 - 2021", "- Did things"]);
     }
 
     #[test]
