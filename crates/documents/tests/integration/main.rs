@@ -1,3 +1,4 @@
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 //! The documents crate's integration tests, one binary: letters written and read back, and
 //! hostile resumes read in a child process that is this very test binary in helper mode.
 
