@@ -5,10 +5,10 @@ use std::sync::Arc;
 
 use clap::Subcommand;
 use jobhound_core::Jobhound;
-use jobhound_core::applying::LetterRequest;
 use jobhound_core::applying::{self, LlmSettings};
 use jobhound_core::applying::{ApplicationQuery, ApplicationStatus};
-use jobhound_core::resume::TermStatus;
+use jobhound_core::applying::{LetterRequest, ResumeLayoutChoice, TailorRequest, TailoredResume};
+use jobhound_core::resume::{TermStatus, Violation};
 use jobhound_core::store::AppSettings;
 use jobhound_core::your_data::Destinations;
 use jobhound_documents::DocumentFormat;
@@ -55,6 +55,35 @@ pub enum ResumeCommand {
         resume: i64,
         #[arg(long)]
         job: i64,
+    },
+    /// Tailor the resume to a job with the configured model; the result is checked for facts
+    /// the resume does not hold (its violations).
+    Tailor {
+        #[arg(long)]
+        resume: i64,
+        #[arg(long)]
+        job: i64,
+        /// Facts of your own for this job, which the check accepts.
+        #[arg(long, default_value = "")]
+        notes: String,
+    },
+    /// Confirm a claim the check questioned as true ("I really did this").
+    Confirm {
+        /// The tailored resume's id.
+        id: i64,
+        #[arg(long)]
+        claim: String,
+    },
+    /// Export a tailored resume; refused (exit 2) while a questioned claim is not confirmed.
+    ExportTailored {
+        id: i64,
+        #[arg(long)]
+        format: String,
+        #[arg(long)]
+        out: PathBuf,
+        /// classic or compact.
+        #[arg(long, default_value = "classic")]
+        layout: String,
     },
 }
 
@@ -234,7 +263,7 @@ fn print_destinations(destinations: &Destinations, json: bool) -> Result<(), Fai
     line(&rows.join("\n"))
 }
 
-pub fn resume(app: &Jobhound, command: ResumeCommand, json: bool) -> Result<(), Failure> {
+pub fn resume(app: Jobhound, command: ResumeCommand, json: bool) -> Result<(), Failure> {
     match command {
         ResumeCommand::Import { file, name } => {
             let imported = app.import_resume(&file, name.as_deref())?;
@@ -276,6 +305,27 @@ pub fn resume(app: &Jobhound, command: ResumeCommand, json: bool) -> Result<(), 
             app.delete_resume(id)?;
             line(&format!("deleted resume #{id}"))
         }
+        ResumeCommand::Tailor { resume, job, notes } => {
+            let app = Arc::new(app);
+            let request = TailorRequest { job_id: job, resume_id: Some(resume), notes };
+            let tailored = runtime()?.block_on(app.tailor_resume(&request, &CancellationToken::new(), None))?;
+            tailored_output(&tailored, json)
+        }
+        ResumeCommand::Confirm { id, claim } => tailored_output(&app.confirm_tailored_claim(id, &claim)?, json),
+        ResumeCommand::ExportTailored { id, format, out, layout } => {
+            let format = DocumentFormat::parse(&format).ok_or_else(|| Failure::input("format is pdf or docx"))?;
+            let layout = match layout.as_str() {
+                "classic" => ResumeLayoutChoice::Classic,
+                "compact" => ResumeLayoutChoice::Compact,
+                _ => return Err(Failure::input("layout is classic or compact")),
+            };
+            let exported = app.export_tailored(id, format, layout, &out)?;
+            if json {
+                json_line(&exported)
+            } else {
+                line(&format!("saved {} and attached it to application #{}", exported.path, exported.application_id))
+            }
+        }
         ResumeCommand::Gap { resume, job } => {
             let gap = app.keyword_gap(job, Some(resume))?.gap;
             if json {
@@ -295,6 +345,26 @@ pub fn resume(app: &Jobhound, command: ResumeCommand, json: bool) -> Result<(), 
             line(&rows.join("\n"))
         }
     }
+}
+
+/// `{"id", "sections", "violations": [{"text", "kind", "reason"}]}`, or the text and what the
+/// check questioned.
+fn tailored_output(tailored: &TailoredResume, json: bool) -> Result<(), Failure> {
+    let open: Vec<&Violation> =
+        tailored.violations.iter().filter(|violation| !tailored.confirmed.contains(&violation.text)).collect();
+    if json {
+        let violations: Vec<serde_json::Value> = open
+            .iter()
+            .map(|violation| json!({"text": violation.text, "kind": violation.kind, "reason": violation.reason}))
+            .collect();
+        return json_line(&json!({"id": tailored.id, "sections": tailored.sections, "violations": violations}));
+    }
+    let mut out = vec![tailored.sections.to_text(), String::new()];
+    out.push(format!("(tailored resume #{}, version {}, {})", tailored.id, tailored.version, tailored.model));
+    for violation in &open {
+        out.push(format!("questioned: \"{}\": {}", violation.text, violation.reason));
+    }
+    line(&out.join("\n"))
 }
 
 fn campaigns_note(campaigns: &[String]) -> String {

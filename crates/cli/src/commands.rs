@@ -64,7 +64,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Jobs(command) => jobs(&open(&cli.data_dir)?, command, cli.json),
         Command::Campaign(command) => crate::campaign::run(&open(&cli.data_dir)?, command, cli.json),
         Command::Config(command) => crate::applying::config(&open(&cli.data_dir)?, command, cli.json),
-        Command::Resume(command) => crate::applying::resume(&open(&cli.data_dir)?, command, cli.json),
+        Command::Resume(command) => crate::applying::resume(open(&cli.data_dir)?, command, cli.json),
         Command::Application(command) => crate::applying::application(&open(&cli.data_dir)?, command, cli.json),
         Command::Letter(command) => crate::applying::letter(open(&cli.data_dir)?, command, cli.json),
         Command::Demo => {

@@ -134,3 +134,72 @@ fn a_resume_that_would_crash_its_reader_is_one_line_on_stderr_and_exit_code_2() 
     let listed: Value = serde_json::from_str(&ok(cli(dir.path(), &["resume", "list", "--json"]))).unwrap();
     assert_eq!(listed.as_array().map(Vec::len), Some(0), "nothing was stored");
 }
+
+/// `resume tailor` prints the tailored sections with the claims the check questions, and
+/// `resume export-tailored` refuses (exit 2, one line naming the first) until each is confirmed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tailor_a_resume_confirm_what_was_questioned_and_export_it() {
+    let mock = MockLlm::start().await.unwrap();
+    let tailored = serde_json::json!({
+        "contact": ["Jane Doe"],
+        "summary": ["Account executive who grew London sales of developer tools by 25%."],
+        "experience": [{"title": "Account Executive", "organization": "Toolsmiths Ltd", "dates": "2020 - 2024",
+            "bullets": ["Sold developer tools to commercial customers in London"], "lines": []}],
+        "education": [], "skills": [], "projects": [], "other": []
+    });
+    mock.set_default(jobhound_llm::mock::MockReply::Text {
+        text: tailored.to_string(),
+        word_delay: std::time::Duration::ZERO,
+    });
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().to_path_buf();
+    let base_url = mock.base_url();
+    let work = tempfile::tempdir().unwrap();
+    let resume_path = work.path().join("cv.pdf");
+    let body = "Jane Doe\nExperience\nAccount Executive, Toolsmiths Ltd | 2020 - 2024\n\
+        - Sold developer tools to commercial customers in London";
+    std::fs::write(&resume_path, render_pdf(LetterLayout { title: "CV", body }).unwrap()).unwrap();
+    let out = work.path().join("tailored.pdf");
+    let (resume_arg, out_arg) = (resume_path.display().to_string(), out.display().to_string());
+    tokio::task::spawn_blocking(move || {
+        ok(cli(&dir, &["demo"]));
+        let imported: Value =
+            serde_json::from_str(&ok(cli(&dir, &["resume", "import", &resume_arg, "--json"]))).unwrap();
+        let resume = imported["id"].as_i64().unwrap().to_string();
+        ok(cli(&dir, &["config", "set", "llm.base_url", &base_url]));
+        ok(cli(&dir, &["config", "set", "llm.model", MOCK_MODEL]));
+        let jobs: Value = serde_json::from_str(&ok(cli(&dir, &["jobs", "list", "--limit", "1", "--json"]))).unwrap();
+        let job = jobs["jobs"][0]["id"].as_i64().unwrap().to_string();
+
+        let result: Value =
+            serde_json::from_str(&ok(cli(&dir, &["resume", "tailor", "--resume", &resume, "--job", &job, "--json"])))
+                .unwrap();
+        assert_eq!(keys(&result), vec!["id", "sections", "violations"]);
+        assert_eq!(result["sections"]["experience"][0]["organization"], "Toolsmiths Ltd");
+        let violations = result["violations"].as_array().unwrap();
+        assert_eq!(violations.len(), 1, "{result}");
+        assert_eq!(keys(&violations[0]), vec!["kind", "reason", "text"]);
+        assert_eq!((violations[0]["text"].as_str(), violations[0]["kind"].as_str()), (Some("25%"), Some("number")));
+        let id = result["id"].as_i64().unwrap().to_string();
+
+        let refused = cli(&dir, &["resume", "export-tailored", &id, "--format", "pdf", "--out", &out_arg]);
+        assert_eq!(refused.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&refused.stderr);
+        assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+        assert!(stderr.contains("\"25%\""), "{stderr}");
+        assert!(!std::path::Path::new(&out_arg).exists());
+
+        let confirmed: Value =
+            serde_json::from_str(&ok(cli(&dir, &["resume", "confirm", &id, "--claim", "25%", "--json"]))).unwrap();
+        assert_eq!(confirmed["violations"].as_array().map(Vec::len), Some(0));
+        let layout_wrong =
+            cli(&dir, &["resume", "export-tailored", &id, "--format", "pdf", "--out", &out_arg, "--layout", "fancy"]);
+        assert_eq!(layout_wrong.status.code(), Some(2));
+        ok(cli(&dir, &["resume", "export-tailored", &id, "--format", "pdf", "--out", &out_arg, "--layout", "compact"]));
+    })
+    .await
+    .unwrap();
+    let (_, text) = extract_text(&std::fs::read(&out).unwrap(), "tailored.pdf").unwrap();
+    assert!(text.contains("• Sold developer tools to commercial customers in London"), "{text}");
+    assert!(text.starts_with("Jane Doe"), "{text}");
+}

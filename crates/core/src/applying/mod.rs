@@ -1,5 +1,5 @@
-//! Applying for a job: the applications board, resumes, cover letters and the language model's
-//! settings, skill fit against a resume, and follow-up reminders.
+//! Applying for a job: the applications board, resumes, cover letters, tailored resumes and the
+//! language model's settings, the keyword gap against a resume, and follow-up reminders.
 
 pub(crate) mod application_service;
 pub(crate) mod applications;
@@ -10,6 +10,8 @@ pub(crate) mod letters;
 pub(crate) mod llm_settings;
 pub(crate) mod resume_service;
 pub(crate) mod resumes;
+pub(crate) mod tailor_service;
+pub(crate) mod tailored;
 
 pub use applications::{
     ApplicationDetail, ApplicationQuery, ApplicationStatus, ApplicationSummary, ApplicationUpdate, ContactInput,
@@ -20,6 +22,8 @@ pub use letter_service::{ExportedLetter, JobInsight};
 pub use letters::{CoverLetter, LetterChunk, LetterRequest};
 pub use llm_settings::{LlmConnection, LlmSettings, LlmSettingsView};
 pub use resumes::{ResumeImport, ResumeSummary};
+pub use tailor_service::{ExportedResume, ResumeLayoutChoice};
+pub use tailored::{TailorRequest, TailoredResume};
 
 /// The setting keys of the writing assistant, for the CLI's `config` and tests.
 pub use llm_settings::{ALLOW_HTTP_ON_PRIVATE_NETWORK, API_KEY, BASE_URL, MODEL, TEMPERATURE, TIMEOUT_SECONDS};

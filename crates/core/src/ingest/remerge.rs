@@ -137,6 +137,13 @@ fn fold_into(
         })?;
     tx.prepare_cached("UPDATE cover_letters SET job_id = ?1, version = version + ?3 WHERE job_id = ?2")?
         .execute(params![survivor, duplicate, last_version])?;
+    // So do tailored resumes.
+    let last_tailored: i64 =
+        tx.query_row("SELECT COALESCE(MAX(version), 0) FROM tailored_resumes WHERE job_id = ?1", [survivor], |row| {
+            row.get(0)
+        })?;
+    tx.prepare_cached("UPDATE tailored_resumes SET job_id = ?1, version = version + ?3 WHERE job_id = ?2")?
+        .execute(params![survivor, duplicate, last_tailored])?;
     tx.prepare_cached("UPDATE OR IGNORE job_insights SET job_id = ?1 WHERE job_id = ?2")?
         .execute([survivor, duplicate])?;
     // What is left of the duplicate (a score or quick read the survivor has its own of, its

@@ -317,7 +317,9 @@ fn remerge_folds_what_older_rules_kept_apart_into_the_older_job_with_everything_
                  INSERT INTO feedback (campaign_id, job_id, kind, weights_before, weights_after, created_at) VALUES (1, {copy}, 'like', '{{}}', '{{}}', 'x');
                  INSERT INTO applications (job_id, status, created_at, updated_at) VALUES ({copy}, 'applied', 'x', 'x');
                  INSERT INTO cover_letters (job_id, version, origin, text, created_at) VALUES ({original}, 1, 'generated', 'first', 'x');
-                 INSERT INTO cover_letters (job_id, version, origin, text, created_at) VALUES ({copy}, 1, 'edited', 'second', 'x');"
+                 INSERT INTO cover_letters (job_id, version, origin, text, created_at) VALUES ({copy}, 1, 'edited', 'second', 'x');
+                 INSERT INTO tailored_resumes (job_id, version, origin, sections, created_at) VALUES ({original}, 1, 'generated', '{{}}', 'x');
+                 INSERT INTO tailored_resumes (job_id, version, origin, sections, created_at) VALUES ({copy}, 1, 'generated', '{{}}', 'x');"
             ))?;
             Ok(())
         })
@@ -339,6 +341,11 @@ fn remerge_folds_what_older_rules_kept_apart_into_the_older_job_with_everything_
         count(&format!("SELECT MAX(version) FROM cover_letters WHERE job_id = {original}")),
         2,
         "letters in order"
+    );
+    assert_eq!(
+        count(&format!("SELECT COUNT(*) * 10 + MAX(version) FROM tailored_resumes WHERE job_id = {original}")),
+        22,
+        "both tailored resumes kept, in order"
     );
     assert_eq!(count("SELECT COUNT(*) FROM postings"), 3, "no posting is lost");
     // The search index followed: the copy's entry went with it.

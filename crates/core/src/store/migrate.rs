@@ -90,19 +90,44 @@ fn apply(
         report.backup = Some(back_up(connection, path, current)?);
     }
     for migration in migrations.iter().filter(|migration| migration.version > current) {
-        let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        transaction
-            .execute_batch(migration.sql)
-            .map_err(|error| CoreError::Migration { version: migration.version, reason: error.to_string() })?;
-        transaction.execute(
-            "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?1, ?2, ?3, ?4)",
-            (migration.version, migration.name, checksum(migration.sql), crate::time::now_rfc3339()),
-        )?;
-        transaction.commit()?;
+        // A migration that rebuilds a table others refer to runs with foreign keys off (they
+        // cannot change inside a transaction), and they are checked before it commits.
+        let rebuilds = migration.sql.lines().next().is_some_and(|line| line.trim() == REBUILDS_TABLES);
+        let enforced: bool = connection.query_row("PRAGMA foreign_keys", [], |row| row.get(0))?;
+        if rebuilds {
+            connection.execute_batch("PRAGMA foreign_keys = OFF")?;
+        }
+        let applied = apply_one(connection, migration, rebuilds);
+        if rebuilds && enforced {
+            connection.execute_batch("PRAGMA foreign_keys = ON")?;
+        }
+        applied?;
         report.to_version = migration.version;
         tracing::info!(version = migration.version, name = migration.name, "applied migration");
     }
     Ok(report)
+}
+
+/// The first line of a migration that rebuilds a table (see `apply`).
+const REBUILDS_TABLES: &str = "-- jobhound: rebuilds-tables";
+
+fn apply_one(connection: &mut Connection, migration: &Migration, rebuilds: bool) -> Result<(), CoreError> {
+    let failed = |reason: String| CoreError::Migration { version: migration.version, reason };
+    let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    transaction.execute_batch(migration.sql).map_err(|error| failed(error.to_string()))?;
+    if rebuilds {
+        let broken: i64 =
+            transaction.query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |row| row.get(0))?;
+        if broken > 0 {
+            return Err(failed(format!("{broken} rows would refer to nothing")));
+        }
+    }
+    transaction.execute(
+        "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?1, ?2, ?3, ?4)",
+        (migration.version, migration.name, checksum(migration.sql), crate::time::now_rfc3339()),
+    )?;
+    transaction.commit()?;
+    Ok(())
 }
 
 /// A landed migration must never change: the database was built from the text it had then.
@@ -237,6 +262,47 @@ mod tests {
             .unwrap();
         assert_eq!(found, 3, "the trigger-built index still serves old jobs");
         connection.execute("INSERT INTO jobs_fts (jobs_fts, rank) VALUES ('integrity-check', 1)", []).unwrap();
+    }
+
+    #[test]
+    fn widening_documents_keeps_every_reference_to_them_and_foreign_keys_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.sqlite");
+        run_with(&mut open(&path), &path, &MIGRATIONS[..14]).unwrap();
+        open(&path)
+            .execute_batch(
+                "INSERT INTO jobs (id, title, company, first_seen_at, last_seen_at, updated_at) VALUES (3, 'Engineer', 'Acme', 'x', 'x', 'x');
+                 INSERT INTO documents (id, kind, name, file_name, format, sha256, size_bytes, text, created_at)
+                 VALUES (5, 'resume', 'CV', 'cv.pdf', 'pdf', 'aa', 10, 'text', 'x'), (6, 'letter', 'L', 'l.pdf', 'pdf', 'bb', 10, 'dear', 'x');
+                 INSERT INTO applications (id, job_id, status, resume_id, created_at, updated_at) VALUES (1, 3, 'applied', 5, 'x', 'x');
+                 INSERT INTO application_files (application_id, document_id, saved_to, created_at) VALUES (1, 6, '/tmp/l.pdf', 'x');",
+            )
+            .unwrap();
+        let mut connection = open(&path);
+        run(&mut connection, &path).unwrap();
+        let kept: (i64, i64) = connection
+            .query_row(
+                "SELECT (SELECT resume_id FROM applications WHERE id = 1), (SELECT document_id FROM application_files)",
+                [],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!(kept, (5, 6));
+        let enforced: bool = connection.query_row("PRAGMA foreign_keys", [], |row| row.get(0)).unwrap();
+        assert!(enforced, "foreign keys are enforced again");
+        connection
+            .execute(
+                "INSERT INTO documents (kind, name, file_name, format, sha256, size_bytes, text, created_at)
+                 VALUES ('tailored_resume', 'R', 'r.pdf', 'pdf', 'cc', 1, 't', 'x')",
+                [],
+            )
+            .unwrap();
+        // Deleting the resume still clears the application's reference to it: the rebuilt table
+        // is the one the others point at.
+        connection.execute("DELETE FROM documents WHERE id = 5", []).unwrap();
+        let cleared: Option<i64> =
+            connection.query_row("SELECT resume_id FROM applications WHERE id = 1", [], |row| row.get(0)).unwrap();
+        assert_eq!(cleared, None);
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod scheduler;
 mod source_health;
 mod storage;
 mod support;
+mod tailoring;
 mod text_search;
 mod workday_campaign;
 mod your_data;

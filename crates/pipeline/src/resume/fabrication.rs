@@ -425,8 +425,14 @@ fn dropped_bullets(original: &str, tailored: &str) -> Vec<Violation> {
         tailored.lines().map(content_words).filter(|words| !words.is_empty()).collect();
     let tailored_all: HashSet<String> = tailored_lines.iter().flatten().cloned().collect();
     let mut out = Vec::new();
+    let this_year = asks::this_year();
     for line in original.lines().map(str::trim) {
-        let Some(bullet) = line.strip_prefix(BULLETS).map(str::trim) else { continue };
+        // A bullet, or an entry's dated header: a whole job left out is a loss too.
+        let bullet = match line.strip_prefix(BULLETS).map(str::trim) {
+            Some(bullet) => bullet,
+            None if !asks::spans_in(line, this_year).is_empty() => line,
+            None => continue,
+        };
         let words = content_words(bullet);
         if words.len() < 3 {
             continue;
@@ -439,7 +445,11 @@ fn dropped_bullets(original: &str, tailored: &str) -> Vec<Violation> {
         out.push(Violation {
             text: bullet.to_string(),
             kind: ViolationKind::Dropped,
-            reason: "this bullet of the original is gone from the tailored version".into(),
+            reason: if bullet == line {
+                "this entry of the original is gone from the tailored version".into()
+            } else {
+                "this bullet of the original is gone from the tailored version".into()
+            },
             line: line.to_string(),
         });
     }
@@ -497,6 +507,21 @@ mod tests {
             assert!(kinds.contains(&expected), "{expected:?} in {kinds:#?}");
         }
         assert_eq!(kinds.len(), 8, "nothing else: {kinds:#?}");
+    }
+
+    #[test]
+    fn a_whole_job_left_out_is_named_with_its_bullets() {
+        let tailored = "Platform Engineer, Acme GmbH, Berlin | 2019 – present\n\
+            - Ran Kubernetes clusters for 40 teams and cut deploy time by 35%\n\
+            - Built internal tooling in Python used by 120 engineers\n\
+            Education\n\
+            B.Sc. Computer Science, TU Berlin, 2016";
+        let dropped: Vec<String> = check_fabrication(ORIGINAL, tailored, "")
+            .into_iter()
+            .filter(|violation| violation.kind == ViolationKind::Dropped)
+            .map(|violation| violation.text)
+            .collect();
+        assert_eq!(dropped, ["Software Engineer, Foo Inc. | 2016 - 2019", "Maintained the billing service in Java"]);
     }
 
     #[test]

@@ -40,13 +40,24 @@ pub fn read_tailored(answer: &str, original: &ResumeSections) -> Result<ResumeSe
     }
     let tailored: ResumeSections =
         serde_json::from_value(value).map_err(|error| TailoringRefusal::NotSections(error.to_string()))?;
-    if tailored.experience.len() < original.experience.len() {
-        return Err(TailoringRefusal::LostJobs { kept: tailored.experience.len(), had: original.experience.len() });
+    // A job left out is for the fabrication check to name; none at all is not a tailoring.
+    if tailored.experience.is_empty() && !original.experience.is_empty() {
+        return Err(TailoringRefusal::LostJobs { kept: 0, had: original.experience.len() });
     }
+    // What was done where: titles, organisations and bullets (headings, dates and contact
+    // lines are the same in anyone's resume, or say nothing of what it is about).
     let words = |sections: &ResumeSections| -> HashSet<String> {
-        sections
-            .to_text()
-            .split(|c: char| !c.is_alphanumeric())
+        let entries = sections.experience.iter().chain(&sections.education).chain(&sections.projects);
+        let mut text: Vec<String> = Vec::new();
+        for entry in entries {
+            text.extend(entry.title.iter().chain(&entry.organization).cloned());
+            text.extend(entry.bullets.iter().cloned());
+        }
+        if text.is_empty() {
+            text = sections.summary.iter().chain(&sections.skills).cloned().collect();
+        }
+        text.join(" ")
+            .split(|c: char| !c.is_alphabetic())
             .filter(|word| word.chars().count() > 3)
             .map(str::to_lowercase)
             .collect()
@@ -105,8 +116,9 @@ mod tests {
             Err(TailoringRefusal::NotSections(reason)) if reason.contains("summary")
         ));
         let one_job = r#"[{"title": "Platform Engineer", "organization": "Acme GmbH", "dates": "2019 – present",
-            "bullets": ["Ran Kubernetes clusters for 40 teams"]}]"#;
-        assert_eq!(read_tailored(&answer(one_job), &original), Err(TailoringRefusal::LostJobs { kept: 1, had: 2 }));
+            "bullets": ["Ran Kubernetes clusters for 40 teams", "Built internal tooling in Python"]}]"#;
+        assert!(read_tailored(&answer(one_job), &original).is_ok(), "a job left out is the check's to name");
+        assert_eq!(read_tailored(&answer("[]"), &original), Err(TailoringRefusal::LostJobs { kept: 0, had: 2 }));
         let someone_else = r#"[{"title": "Pastry Chef", "organization": "Hotel Adlon", "dates": "2010 - 2020",
             "bullets": ["Baked croissants every morning"]}, {"title": "Baker", "organization": "Bäckerei Müller",
             "dates": "2005 - 2010", "bullets": ["Made bread"]}]"#;
