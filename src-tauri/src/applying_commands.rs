@@ -17,7 +17,7 @@ use tauri::ipc::Channel;
 
 use crate::commands::blocking;
 use crate::ipc_error::{CommandResult, from_core};
-use crate::state::AppState;
+use crate::state::{AppState, Writing};
 
 #[tauri::command]
 pub async fn list_applications(
@@ -169,20 +169,20 @@ pub async fn generate_letter(
 ) -> CommandResult<CoverLetter> {
     let core = state.core()?;
     let cancel = CancellationToken::new();
-    state.start_generation(request.job_id, cancel.clone());
+    state.start_generation(Writing::Letter, request.job_id, cancel.clone());
     let mut forward = move |text: &str| {
         if let Err(error) = on_text.send(LetterChunk { text: text.to_string() }) {
             tracing::debug!("letter text not delivered to the window: {error}");
         }
     };
     let result = core.generate_letter(&request, &cancel, Some(&mut forward)).await;
-    state.finish_generation(request.job_id);
+    state.finish_generation(Writing::Letter, request.job_id);
     result.map_err(from_core)
 }
 
 #[tauri::command]
 pub async fn cancel_letter(state: State<'_, AppState>, job_id: i64) -> CommandResult<bool> {
-    Ok(state.cancel_generation(job_id))
+    Ok(state.cancel_generation(Writing::Letter, job_id))
 }
 
 #[tauri::command]

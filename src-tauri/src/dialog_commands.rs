@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use jobhound_core::applying::ExportedLetter;
+use jobhound_core::applying::{ExportedLetter, ExportedResume, ResumeLayoutChoice};
 use jobhound_core::applying::ResumeImport;
 use jobhound_documents::DocumentFormat;
 use tauri::{AppHandle, Manager, State};
@@ -70,6 +70,28 @@ pub async fn pick_resume(app: AppHandle, state: State<'_, AppState>) -> CommandR
 }
 
 /// Asks where to save the letter, then exports it there and attaches it to the application.
+/// Saves a tailored resume where the person chooses, in the layout they chose; refused while a
+/// claim the check questioned is neither edited away nor confirmed.
+#[tauri::command]
+pub async fn export_tailored_as(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: i64,
+    format: String,
+    layout: ResumeLayoutChoice,
+    file_name: String,
+) -> CommandResult<Option<ExportedResume>> {
+    let format = DocumentFormat::parse(&format).ok_or_else(|| internal(format!("unknown format {format}")))?;
+    // Refuse before asking where to save: a dialog for a file that will not be written misleads.
+    blocking(&state, move |core| core.exportable_tailored(id)).await?;
+    let extension = format.extension();
+    let name = format!("{file_name}.{extension}");
+    let Some(path) = choose_file_to_save(&app, "Save the tailored resume", &name, extension).await? else {
+        return Ok(None);
+    };
+    blocking(&state, move |core| core.export_tailored(id, format, layout, &path)).await.map(Some)
+}
+
 #[tauri::command]
 pub async fn export_letter_as(
     app: AppHandle,

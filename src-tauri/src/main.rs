@@ -19,6 +19,7 @@ mod navigation;
 mod remerge;
 mod startup;
 mod state;
+mod tailoring_commands;
 mod tray;
 mod updates;
 
@@ -130,6 +131,13 @@ fn main() {
             applying_commands::generate_insight,
             dialog_commands::pick_resume,
             dialog_commands::export_letter_as,
+            dialog_commands::export_tailored_as,
+            tailoring_commands::tailor_resume,
+            tailoring_commands::cancel_tailoring,
+            tailoring_commands::tailored_for_job,
+            tailoring_commands::save_tailored_text,
+            tailoring_commands::check_tailored_text,
+            tailoring_commands::confirm_tailored_claim,
             data_commands::export_data,
             data_commands::back_up,
             data_commands::restore,

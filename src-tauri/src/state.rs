@@ -1,5 +1,5 @@
-//! The shell's state: core's services (or why they could not start), the scheduler, letters in
-//! progress.
+//! The shell's state: core's services (or why they could not start), the scheduler, letters and
+//! tailored resumes in progress.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -10,14 +10,22 @@ use jobhound_llm::CancellationToken;
 use jobhound_core::campaigns::Scheduler;
 use jobhound_core::{ErrorCode, ErrorPayload, Jobhound, store};
 
+/// What the model is writing for a job.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Writing {
+    Letter,
+    TailoredResume,
+}
+
 /// The core services, or why they could not start (for example a database from a newer version);
 /// the window still opens and shows that message instead of vanishing.
 pub struct AppState {
     core: Result<Arc<Jobhound>, ErrorPayload>,
     /// Started once the window exists (its events go to the window).
     scheduler: OnceLock<Arc<Scheduler>>,
-    /// Letters being written, by job, so the window can cancel one.
-    generations: Mutex<HashMap<i64, CancellationToken>>,
+    /// Letters and tailored resumes being written, by what and for which job, so the window can
+    /// cancel one.
+    generations: Mutex<HashMap<(Writing, i64), CancellationToken>>,
     /// Files dropped on the window, the only paths the resume import takes from the webview.
     pub dropped: crate::dropped_files::DroppedFiles,
 }
@@ -36,23 +44,23 @@ impl AppState {
         self.core.clone()
     }
 
-    /// A new letter for the job replaces (and cancels) one still being written.
-    pub fn start_generation(&self, job_id: i64, cancel: CancellationToken) {
+    /// A new letter (or tailoring) for the job replaces (and cancels) one still being written.
+    pub fn start_generation(&self, writing: Writing, job_id: i64, cancel: CancellationToken) {
         if let Ok(mut generations) = self.generations.lock()
-            && let Some(previous) = generations.insert(job_id, cancel)
+            && let Some(previous) = generations.insert((writing, job_id), cancel)
         {
             previous.cancel();
         }
     }
 
-    pub fn finish_generation(&self, job_id: i64) {
+    pub fn finish_generation(&self, writing: Writing, job_id: i64) {
         if let Ok(mut generations) = self.generations.lock() {
-            generations.remove(&job_id);
+            generations.remove(&(writing, job_id));
         }
     }
 
-    pub fn cancel_generation(&self, job_id: i64) -> bool {
-        let token = self.generations.lock().ok().and_then(|mut generations| generations.remove(&job_id));
+    pub fn cancel_generation(&self, writing: Writing, job_id: i64) -> bool {
+        let token = self.generations.lock().ok().and_then(|mut generations| generations.remove(&(writing, job_id)));
         token.map(|token| token.cancel()).is_some()
     }
 

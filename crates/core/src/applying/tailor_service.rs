@@ -7,7 +7,9 @@ use std::sync::Arc;
 
 use jobhound_documents::{DocumentFormat, ResumeBlock, ResumeLayout, ResumeStyle};
 use jobhound_llm::{CancellationToken, prompts};
-use jobhound_pipeline::resume::{ResumeSections, TermStatus, keyword_gap, read_sections, read_tailored};
+use jobhound_pipeline::resume::{
+    ResumeSections, TermStatus, Violation, check_fabrication, keyword_gap, read_sections, read_tailored,
+};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -119,6 +121,23 @@ impl Jobhound {
         })
     }
 
+    /// Keeps the person's edit, written as text (the editor's form of the sections), as a new
+    /// version.
+    pub fn save_tailored_text(&self, parent_id: i64, text: &str) -> Result<TailoredResume, CoreError> {
+        self.save_tailored_edit(parent_id, &read_sections(text))
+    }
+
+    /// What the check finds in `text` as an edit of version `id` (nothing is stored): for the
+    /// editor to mark claims as the person types.
+    pub fn check_tailored_text(&self, id: i64, text: &str) -> Result<Vec<Violation>, CoreError> {
+        let tailored = self.tailored_resume(id)?;
+        let original = match tailored.resume_id {
+            Some(resume_id) => self.resume_text(resume_id)?,
+            None => String::new(),
+        };
+        Ok(check_fabrication(&original, &read_sections(text).to_text(), &tailored.notes))
+    }
+
     /// Marks a claim the check questioned as true ("I really did this"), so export may go ahead.
     pub fn confirm_tailored_claim(&self, id: i64, claim: &str) -> Result<TailoredResume, CoreError> {
         self.store().write(|tx| {
@@ -139,6 +158,19 @@ impl Jobhound {
         self.store().read(|connection| tailored::for_job(connection, job_id))
     }
 
+    /// The version, when no claim the check questioned is left unconfirmed; else the refusal,
+    /// naming the first.
+    pub fn exportable_tailored(&self, id: i64) -> Result<TailoredResume, CoreError> {
+        let tailored = self.tailored_resume(id)?;
+        if let Some(first) = tailored.violations.iter().find(|violation| !tailored.confirmed.contains(&violation.text)) {
+            return Err(CoreError::InvalidInput(format!(
+                "not exported: \"{}\" ({}); edit it away or confirm it, {} in all",
+                first.text, first.reason, tailored.unconfirmed
+            )));
+        }
+        Ok(tailored)
+    }
+
     /// Renders the tailored resume to `out` (PDF or DOCX, in `layout`), keeps a copy with the
     /// documents and attaches it to the job's application. Refused while a claim the check
     /// questioned is neither edited away nor confirmed; the refusal names the first.
@@ -149,14 +181,7 @@ impl Jobhound {
         layout: ResumeLayoutChoice,
         out: &Path,
     ) -> Result<ExportedResume, CoreError> {
-        let tailored = self.tailored_resume(id)?;
-        if let Some(first) = tailored.violations.iter().find(|violation| !tailored.confirmed.contains(&violation.text))
-        {
-            return Err(CoreError::InvalidInput(format!(
-                "not exported: \"{}\" ({}); edit it away or confirm it, {} in all",
-                first.text, first.reason, tailored.unconfirmed
-            )));
-        }
+        let tailored = self.exportable_tailored(id)?;
         let title: String = self.store().read(|connection| {
             Ok(connection.query_row("SELECT title FROM jobs WHERE id = ?1", [tailored.job_id], |row| row.get(0))?)
         })?;

@@ -2,7 +2,7 @@
 //! wrote it and the claims the person confirmed. Violations are not stored: they are the
 //! fabrication check run on each read, against the resume as it is.
 
-use jobhound_pipeline::resume::{ResumeSections, Violation, check_fabrication};
+use jobhound_pipeline::resume::{ResumeSections, Violation, check_fabrication, read_sections};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -21,6 +21,11 @@ pub struct TailoredResume {
     /// The resume it was tailored from (none once that resume is deleted).
     pub resume_id: Option<i64>,
     pub sections: ResumeSections,
+    /// The sections as text, as the editor shows them and the check reads them.
+    pub text: String,
+    /// The resume it came from, read into sections and written as text the same way, for the
+    /// side-by-side view (empty once that resume is deleted).
+    pub original_text: String,
     /// The person's own notes for this job: facts the check accepts.
     pub notes: String,
     /// The claims the check questioned that the person confirmed ("I really did this").
@@ -106,6 +111,8 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<TailoredResume> {
         origin: row.get(3)?,
         parent_id: row.get(4)?,
         resume_id: row.get(5)?,
+        text: sections.to_text(),
+        original_text: String::new(),
         sections,
         notes: row.get(7)?,
         confirmed,
@@ -123,7 +130,8 @@ fn checked(connection: &Connection, mut tailored: TailoredResume) -> Result<Tail
         Some(id) => crate::applying::resumes::text(connection, id)?,
         None => String::new(),
     };
-    tailored.violations = check_fabrication(&original, &tailored.sections.to_text(), &tailored.notes);
+    tailored.violations = check_fabrication(&original, &tailored.text, &tailored.notes);
+    tailored.original_text = read_sections(&original).to_text();
     tailored.unconfirmed = u32::try_from(
         tailored.violations.iter().filter(|violation| !tailored.confirmed.contains(&violation.text)).count(),
     )

@@ -113,11 +113,22 @@ async fn a_tailored_resume_is_checked_and_exported_only_once_every_questioned_cl
     assert!(refused.to_string().starts_with("not exported: \"60\""), "{refused}");
     assert!(!out.with_extension("pdf").exists());
 
+    // The editor's text form: the original beside it, and the check as the person types.
+    assert!(first.original_text.contains("- Maintained the billing service in Java"), "{}", first.original_text);
+    assert!(first.text.contains("- Ran Kubernetes clusters for 60 teams"), "{}", first.text);
+    let typed = first.text.replace("for 60 teams", "for 40 teams");
+    let live: Vec<String> =
+        app.check_tailored_text(first.id, &typed).unwrap().into_iter().map(|violation| violation.text).collect();
+    assert_eq!(live, ["Terraform"]);
+    let from_text = app.save_tailored_text(first.id, &typed).unwrap();
+    assert_eq!((from_text.version, from_text.unconfirmed), (2, 1));
+    assert_eq!(from_text.sections.experience.len(), 2);
+
     // The person edits the number away (a new version) and confirms the skill.
     let mut fixed = first.sections.clone();
     fixed.experience[0].bullets[0] = "Ran Kubernetes clusters for 40 teams".into();
     let second = app.save_tailored_edit(first.id, &fixed).unwrap();
-    assert_eq!((second.version, second.origin.as_str(), second.parent_id), (2, "edited", Some(first.id)));
+    assert_eq!((second.version, second.origin.as_str(), second.parent_id), (3, "edited", Some(first.id)));
     assert_eq!(second.unconfirmed, 1);
     assert!(app.confirm_tailored_claim(second.id, "Kafka").is_err(), "only a questioned claim is confirmed");
     let confirmed = app.confirm_tailored_claim(second.id, "Terraform").unwrap();
@@ -140,7 +151,7 @@ async fn a_tailored_resume_is_checked_and_exported_only_once_every_questioned_cl
     assert_eq!(count(&app, "SELECT COUNT(*) FROM documents WHERE kind = 'tailored_resume'"), 1);
     assert_eq!(app.list_resumes().unwrap().len(), 1, "an exported tailoring is not one of the person's resumes");
     let versions: Vec<i64> = app.tailored_for_job(job).unwrap().iter().map(|tailored| tailored.version).collect();
-    assert_eq!(versions, [2, 1]);
+    assert_eq!(versions, [3, 2, 1]);
 }
 
 #[tokio::test]

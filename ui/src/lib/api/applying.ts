@@ -1,5 +1,10 @@
 import type { ApplicationDetail } from '$lib/bindings/ApplicationDetail';
 import type { JobGap } from '$lib/bindings/JobGap';
+import type { ExportedResume } from '$lib/bindings/ExportedResume';
+import type { ResumeLayoutChoice } from '$lib/bindings/ResumeLayoutChoice';
+import type { TailoredResume } from '$lib/bindings/TailoredResume';
+import type { TailorRequest } from '$lib/bindings/TailorRequest';
+import type { Violation } from '$lib/bindings/Violation';
 import type { ApplicationQuery } from '$lib/bindings/ApplicationQuery';
 import type { ApplicationStatus } from '$lib/bindings/ApplicationStatus';
 import type { ApplicationSummary } from '$lib/bindings/ApplicationSummary';
@@ -62,6 +67,25 @@ export interface ApplyingClient {
 	lettersForJob(jobId: number): Promise<CoverLetter[]>;
 	/** Asks where to save it (OS save dialog), exports and attaches it; null when cancelled. */
 	exportLetterAs(id: number, format: LetterFormat, fileName: string): Promise<ExportedLetter | null>;
+	/** Streams the tailored resume's JSON to `onText` as it is written; resolves with the stored, checked version. */
+	tailorResume(request: TailorRequest, onText: (text: string) => void): Promise<TailoredResume>;
+	/** Stops the job's tailoring; nothing is stored. */
+	cancelTailoring(jobId: number): Promise<boolean>;
+	/** Every version, newest first, each checked against its resume. */
+	tailoredForJob(jobId: number): Promise<TailoredResume[]>;
+	/** Keeps the editor's text as a new version. */
+	saveTailoredText(parentId: number, text: string): Promise<TailoredResume>;
+	/** What the fabrication check finds in an edit not saved yet. */
+	checkTailoredText(id: number, text: string): Promise<Violation[]>;
+	/** Confirms a questioned claim as true ("I really did this"). */
+	confirmTailoredClaim(id: number, claim: string): Promise<TailoredResume>;
+	/** Asks where to save it, exports and attaches it; refused while a questioned claim remains; null when cancelled. */
+	exportTailoredAs(
+		id: number,
+		format: LetterFormat,
+		layout: ResumeLayoutChoice,
+		fileName: string
+	): Promise<ExportedResume | null>;
 	jobInsight(jobId: number): Promise<JobInsight | null>;
 	generateInsight(jobId: number, resumeId: number | null): Promise<JobInsight>;
 	/** Calls `handler` when a follow-up reminder asks to open an application. */

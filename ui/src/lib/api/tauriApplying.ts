@@ -37,6 +37,18 @@ export const tauriApplying: ApplyingClient = {
 	saveLetterEdit: (parentId, text) => call('save_letter_edit', { parentId, text }),
 	lettersForJob: (jobId) => call('letters_for_job', { jobId }),
 	exportLetterAs: (id, format, fileName) => call('export_letter_as', { id, format, fileName }),
+	tailorResume: (request, onText) => {
+		const channel = new Channel<LetterChunk>();
+		channel.onmessage = (chunk) => onText(chunk.text);
+		return call('tailor_resume', { request, onText: channel });
+	},
+	cancelTailoring: (jobId) => call('cancel_tailoring', { jobId }),
+	tailoredForJob: (jobId) => call('tailored_for_job', { jobId }),
+	saveTailoredText: (parentId, text) => call('save_tailored_text', { parentId, text }),
+	checkTailoredText: (id, text) => call('check_tailored_text', { id, text }),
+	confirmTailoredClaim: (id, claim) => call('confirm_tailored_claim', { id, claim }),
+	exportTailoredAs: (id, format, layout, fileName) =>
+		call('export_tailored_as', { id, format, layout, fileName }),
 	jobInsight: (jobId) => call('job_insight', { jobId }),
 	generateInsight: (jobId, resumeId) => call('generate_insight', { jobId, resumeId }),
 	onOpenApplication: (handler) => listen('open-application', (event) => handler(event.payload as number)),

@@ -12,6 +12,15 @@ origin: string, parent_id: number | null,
  */
 resume_id: number | null, sections: ResumeSections, 
 /**
+ * The sections as text, as the editor shows them and the check reads them.
+ */
+text: string, 
+/**
+ * The resume it came from, read into sections and written as text the same way, for the
+ * side-by-side view (empty once that resume is deleted).
+ */
+original_text: string, 
+/**
  * The person's own notes for this job: facts the check accepts.
  */
 notes: string, 

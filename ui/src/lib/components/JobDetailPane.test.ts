@@ -1,45 +1,12 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { setApiClient } from '$lib/api';
-import type { JobDetail } from '$lib/bindings/JobDetail';
 import { jobFilters } from '$lib/jobFilters.svelte';
-import { campaignScore, fakeClient } from '$lib/testing/fakeClient';
+import { campaignScore, fakeClient, jobDetail as detail } from '$lib/testing/fakeClient';
 import JobDetailPane from './JobDetailPane.svelte';
 
 const goto = vi.hoisted(() => vi.fn(() => Promise.resolve()));
 vi.mock('$app/navigation', () => ({ goto }));
-
-function detail(overrides: Partial<JobDetail> = {}): JobDetail {
-	return {
-		id: 4,
-		title: 'Rust Engineer',
-		company: 'Acme',
-		locations: ['Berlin'],
-		remote: null,
-		employment_type: null,
-		salary: null,
-		posted_at: null,
-		url: 'https://www.adzuna.de/details/42',
-		apply_url: null,
-		description_html: '<p>Build things</p>',
-		skills: [],
-		first_seen_at: '2026-11-20T10:00:00Z',
-		last_seen_at: '2026-11-20T10:00:00Z',
-		closed_at: null,
-		seniority: 'senior',
-		countries: ['DE'],
-		postings: [
-			{
-				source: 'adzuna',
-				source_job_id: '42',
-				url: 'https://www.adzuna.de/details/42',
-				first_seen_at: '2026-11-20T10:00:00Z'
-			}
-		],
-		scores: [],
-		...overrides
-	} as JobDetail;
-}
 
 describe('JobDetailPane', () => {
 	it('credits the source with a followable link that opens in the browser', async () => {

@@ -7,6 +7,7 @@ import type { LlmSettingsView } from '$lib/bindings/LlmSettingsView';
 import type { ResumeSummary } from '$lib/bindings/ResumeSummary';
 import type { Campaign } from '$lib/bindings/Campaign';
 import type { CampaignScore } from '$lib/bindings/CampaignScore';
+import type { JobDetail } from '$lib/bindings/JobDetail';
 import type { JobSummary } from '$lib/bindings/JobSummary';
 import type { Weights } from '$lib/bindings/Weights';
 import type { WatchedSource } from '$lib/bindings/WatchedSource';
@@ -31,6 +32,38 @@ export function watched(overrides: Partial<WatchedSource> = {}): WatchedSource {
 		description: "Greenhouse board 'vercel'",
 		...overrides
 	};
+}
+
+export function jobDetail(overrides: Partial<JobDetail> = {}): JobDetail {
+	return {
+		id: 4,
+		title: 'Rust Engineer',
+		company: 'Acme',
+		locations: ['Berlin'],
+		remote: null,
+		employment_type: null,
+		salary: null,
+		posted_at: null,
+		url: 'https://www.adzuna.de/details/42',
+		apply_url: null,
+		description_html: '<p>Build things</p>',
+		skills: [],
+		first_seen_at: '2026-11-20T10:00:00Z',
+		last_seen_at: '2026-11-20T10:00:00Z',
+		closed_at: null,
+		seniority: 'senior',
+		countries: ['DE'],
+		postings: [
+			{
+				source: 'adzuna',
+				source_job_id: '42',
+				url: 'https://www.adzuna.de/details/42',
+				first_seen_at: '2026-11-20T10:00:00Z'
+			}
+		],
+		scores: [],
+		...overrides
+	} as JobDetail;
 }
 
 export function summary(overrides: Partial<JobSummary> = {}): JobSummary {
@@ -281,6 +314,13 @@ export function fakeClient(overrides: Partial<ApiClient> = {}): ApiClient {
 		saveLetterEdit: unexpected('saveLetterEdit'),
 		lettersForJob: vi.fn(() => Promise.resolve([])),
 		exportLetterAs: unexpected('exportLetterAs'),
+		tailorResume: unexpected('tailorResume'),
+		cancelTailoring: unexpected('cancelTailoring'),
+		tailoredForJob: vi.fn(() => Promise.resolve([])),
+		saveTailoredText: unexpected('saveTailoredText'),
+		checkTailoredText: vi.fn(() => Promise.resolve([])),
+		confirmTailoredClaim: unexpected('confirmTailoredClaim'),
+		exportTailoredAs: unexpected('exportTailoredAs'),
 		jobInsight: vi.fn(() => Promise.resolve(null)),
 		generateInsight: unexpected('generateInsight'),
 		onOpenApplication: vi.fn(() => Promise.resolve(() => {})),
