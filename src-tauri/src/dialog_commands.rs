@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
-use jobhound_core::applying::{ExportedLetter, ExportedResume, ResumeLayoutChoice};
 use jobhound_core::applying::ResumeImport;
+use jobhound_core::applying::{ExportedLetter, ExportedResume, ResumeLayoutChoice};
 use jobhound_documents::DocumentFormat;
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::{DialogExt, FileDialogBuilder, FilePath};

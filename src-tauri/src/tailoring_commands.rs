@@ -46,7 +46,11 @@ pub async fn tailored_for_job(state: State<'_, AppState>, job_id: i64) -> Comman
 
 /// Keeps the person's edit (the editor's text) as a new version.
 #[tauri::command]
-pub async fn save_tailored_text(state: State<'_, AppState>, parent_id: i64, text: String) -> CommandResult<TailoredResume> {
+pub async fn save_tailored_text(
+    state: State<'_, AppState>,
+    parent_id: i64,
+    text: String,
+) -> CommandResult<TailoredResume> {
     blocking(&state, move |core| core.save_tailored_text(parent_id, &text)).await
 }
 
@@ -57,6 +61,10 @@ pub async fn check_tailored_text(state: State<'_, AppState>, id: i64, text: Stri
 }
 
 #[tauri::command]
-pub async fn confirm_tailored_claim(state: State<'_, AppState>, id: i64, claim: String) -> CommandResult<TailoredResume> {
+pub async fn confirm_tailored_claim(
+    state: State<'_, AppState>,
+    id: i64,
+    claim: String,
+) -> CommandResult<TailoredResume> {
     blocking(&state, move |core| core.confirm_tailored_claim(id, &claim)).await
 }

@@ -146,6 +146,9 @@ fn auto_answer(body: &Value) -> String {
         return "OK".into();
     }
     let job = user.lines().find_map(|line| line.strip_prefix("JOB: ")).unwrap_or("this role").trim().to_string();
+    if system.contains("tailor one job seeker's resume") {
+        return tailored_answer(&user);
+    }
     if system.contains("JSON object") {
         return json!({
             "summary": format!("{job} is the role. The mock model read it."),
@@ -158,6 +161,21 @@ fn auto_answer(body: &Value) -> String {
     format!(
         "Dear hiring team,\n\nI am applying for {job}. My experience building reliable software with care for the people who use it fits what you describe.\n\nI would welcome a conversation.\n\nKind regards,\nJane Doe"
     )
+}
+
+/// A tailoring as a model might write one: the resume it was sent, its first job's bullets in
+/// reverse order, and a summary with one planted invention (a team of 12) for the check to find.
+fn tailored_answer(user: &str) -> String {
+    let resume = user
+        .split_once("RESUME (JSON):\n")
+        .map(|(_, rest)| rest.split("\n\nTHE ").next().unwrap_or(rest))
+        .and_then(|json| serde_json::from_str::<Value>(json).ok());
+    let Some(mut resume) = resume else { return "{}".into() };
+    if let Some(bullets) = resume.pointer_mut("/experience/0/bullets").and_then(Value::as_array_mut) {
+        bullets.reverse();
+    }
+    resume["summary"] = json!(["Engineer whose work fits this role: led a team of 12 engineers."]);
+    resume.to_string()
 }
 
 async fn read_request(stream: &mut TcpStream) -> Option<RecordedRequest> {

@@ -1,7 +1,7 @@
 //! The keyword gap between a job and a resume: what the posting asks for, each term shown by the
 //! resume as written, under another name, or not at all (`jobhound_pipeline::resume`).
 
-use jobhound_pipeline::resume::{KeywordGap, keyword_gap};
+use jobhound_pipeline::resume::{KeywordGap, employer_gap};
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -23,9 +23,9 @@ pub struct JobGap {
 
 /// The gap between job `job_id` and resume `resume_id` (or the job's default resume).
 pub fn job_gap(connection: &Connection, job_id: i64, resume_id: Option<i64>) -> Result<JobGap, CoreError> {
-    let (title, description): (String, Option<String>) = connection
-        .query_row("SELECT title, description_text FROM jobs WHERE id = ?1", [job_id], |row| {
-            Ok((row.get(0)?, row.get(1)?))
+    let (title, company, description): (String, String, Option<String>) = connection
+        .query_row("SELECT title, company, description_text FROM jobs WHERE id = ?1", [job_id], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
         })
         .optional()?
         .ok_or_else(|| CoreError::NotFound(format!("job {job_id}")))?;
@@ -44,5 +44,5 @@ pub fn job_gap(connection: &Connection, job_id: i64, resume_id: Option<i64>) -> 
         }
         None => (None, String::new()),
     };
-    Ok(JobGap { job_id, resume_id, resume_name, gap: keyword_gap(&posting, &resume_text) })
+    Ok(JobGap { job_id, resume_id, resume_name, gap: employer_gap(&posting, &resume_text, &company) })
 }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use jobhound_documents::{DocumentFormat, ResumeBlock, ResumeLayout, ResumeStyle};
 use jobhound_llm::{CancellationToken, prompts};
 use jobhound_pipeline::resume::{
-    ResumeSections, TermStatus, Violation, check_fabrication, keyword_gap, read_sections, read_tailored,
+    ResumeSections, TermStatus, Violation, check_fabrication, employer_gap, read_sections, read_tailored,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -57,7 +57,7 @@ impl Jobhound {
         };
         let original = read_sections(&context.resume_text);
         let posting = format!("{}\n{}", context.title, context.description);
-        let gap: Vec<String> = keyword_gap(&posting, &context.resume_text)
+        let gap: Vec<String> = employer_gap(&posting, &context.resume_text, &context.company)
             .terms
             .into_iter()
             .filter(|term| term.status != TermStatus::Present)
@@ -162,7 +162,8 @@ impl Jobhound {
     /// naming the first.
     pub fn exportable_tailored(&self, id: i64) -> Result<TailoredResume, CoreError> {
         let tailored = self.tailored_resume(id)?;
-        if let Some(first) = tailored.violations.iter().find(|violation| !tailored.confirmed.contains(&violation.text)) {
+        if let Some(first) = tailored.violations.iter().find(|violation| !tailored.confirmed.contains(&violation.text))
+        {
             return Err(CoreError::InvalidInput(format!(
                 "not exported: \"{}\" ({}); edit it away or confirm it, {} in all",
                 first.text, first.reason, tailored.unconfirmed

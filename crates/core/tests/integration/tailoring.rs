@@ -185,3 +185,16 @@ async fn broken_cut_off_or_foreign_answers_store_nothing() {
     }
     assert_eq!(count(&app, "SELECT COUNT(*) FROM tailored_resumes"), 0);
 }
+
+/// The mock model's own tailoring (what the end-to-end test gets): the resume it was sent with
+/// a reordered job and a summary that claims a team of 12, which the check names.
+#[tokio::test]
+async fn the_mock_models_tailoring_is_read_and_its_planted_claim_named() {
+    let Setup { app, model, job, _dir, .. } = setup().await;
+    model.set_default(MockReply::Auto { word_delay: std::time::Duration::ZERO });
+    let request = TailorRequest { job_id: job, resume_id: None, notes: String::new() };
+    let tailored = app.tailor_resume(&request, &CancellationToken::new(), None).await.unwrap();
+    assert_eq!(tailored.sections.experience[0].bullets[0], "Built internal tooling in Python");
+    let questioned: Vec<&str> = tailored.violations.iter().map(|violation| violation.text.as_str()).collect();
+    assert_eq!(questioned, ["12"], "{:#?}", tailored.violations);
+}

@@ -63,10 +63,23 @@ const MAX_PHRASES: usize = 6;
 
 /// The gap between `posting` (plain text, lines kept) and `resume` (plain text).
 pub fn keyword_gap(posting: &str, resume: &str) -> KeywordGap {
+    employer_gap(posting, resume, "")
+}
+
+/// The same for a posting by `employer`: its own name is never a term it asks for, though the
+/// lexicon may know it as a product ("Vercel", "Stripe", "Datadog").
+pub fn employer_gap(posting: &str, resume: &str, employer: &str) -> KeywordGap {
     let lines = posting_lines(posting);
     let resume_lines: Vec<&str> = resume.lines().map(str::trim).filter(|line| !line.is_empty()).collect();
     let mut terms = Vec::new();
     skill_terms(&lines, &resume_lines, &mut terms);
+    let employer = employer.trim().to_lowercase();
+    if !employer.is_empty() {
+        terms.retain(|term| {
+            let term = term.term.to_lowercase();
+            term != employer && !employer.split_whitespace().any(|word| word == term)
+        });
+    }
     certification_terms(&lines, &resume_lines, &mut terms);
     degree_term(&lines, &resume_lines, &mut terms);
     experience_term(&lines, &resume_lines, &mut terms);
@@ -398,6 +411,16 @@ mod tests {
         assert_eq!(gap.coverage, 0.0);
         assert!(gap.terms.iter().all(|term| term.status == TermStatus::Missing));
         assert_eq!(keyword_gap("Friendly office, free lunch.", RESUME).coverage, 1.0);
+    }
+
+    #[test]
+    fn the_employers_own_name_is_not_a_term_it_asks_for() {
+        let posting = "About Vercel\nVercel builds the frontend cloud. You know Kubernetes.";
+        let asked: Vec<String> = keyword_gap(posting, "").terms.into_iter().map(|term| term.term).collect();
+        assert!(asked.contains(&"Vercel".to_string()), "the lexicon knows it: {asked:?}");
+        let asked: Vec<String> =
+            employer_gap(posting, "", "Vercel Inc.").terms.into_iter().map(|term| term.term).collect();
+        assert_eq!(asked, ["Kubernetes"]);
     }
 
     #[test]

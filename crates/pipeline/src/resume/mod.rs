@@ -10,7 +10,7 @@ mod sections;
 mod tailoring;
 
 pub use fabrication::{Violation, ViolationKind, check_fabrication};
-pub use gap::{GapTerm, KeywordGap, TermKind, TermStatus, keyword_gap};
+pub use gap::{GapTerm, KeywordGap, TermKind, TermStatus, employer_gap, keyword_gap};
 pub use posting_lines::{PostingLine, posting_lines};
 pub use sections::{OtherSection, ResumeEntry, ResumeSections, read_sections};
 pub use tailoring::{TailoringRefusal, read_tailored};

@@ -97,7 +97,7 @@ describe('TailorView', () => {
 		expect(claim.querySelector('mark')?.textContent).toBe('60');
 		expect(claim.textContent).toContain('the original never says 60');
 		expect((screen.getByTestId('tailor-export-pdf') as HTMLButtonElement).disabled).toBe(true);
-		// The original beside it, its changed line marked.
+		// The original beside it, the line the tailored text no longer says marked.
 		const removed = screen.getByTestId('tailor-original').querySelector('.removed');
 		expect(removed?.textContent).toBe('- Ran Kubernetes clusters for 40 teams');
 		expect(screen.getByTestId('resume-preview').textContent).toContain(
