@@ -9,7 +9,7 @@ use jobhound_core::applying::{
 };
 use jobhound_core::applying::{CoverLetter, LetterChunk, LetterRequest};
 use jobhound_core::applying::{LlmConnection, LlmSettings, LlmSettingsView};
-use jobhound_core::applying::{ResumeImport, ResumeSummary};
+use jobhound_core::applying::{ResumeImport, ResumeStructure, ResumeSummary};
 use jobhound_core::{ErrorCode, ErrorPayload};
 use jobhound_llm::CancellationToken;
 use tauri::State;
@@ -117,6 +117,28 @@ pub async fn list_resumes(state: State<'_, AppState>) -> CommandResult<Vec<Resum
 #[tauri::command]
 pub async fn resume_text(state: State<'_, AppState>, id: i64) -> CommandResult<String> {
     blocking(&state, move |core| core.resume_text(id)).await
+}
+
+/// The resume's structure (as corrected, else as read) with its text.
+#[tauri::command]
+pub async fn resume_structure(state: State<'_, AppState>, id: i64) -> CommandResult<ResumeStructure> {
+    blocking(&state, move |core| core.resume_structure(id)).await
+}
+
+/// Keeps the person's correction of the structure, written as text.
+#[tauri::command]
+pub async fn correct_resume_structure(
+    state: State<'_, AppState>,
+    id: i64,
+    text: String,
+) -> CommandResult<ResumeStructure> {
+    blocking(&state, move |core| core.correct_resume_structure(id, &text)).await
+}
+
+/// Drops the correction: the structure is read from the text again.
+#[tauri::command]
+pub async fn reset_resume_structure(state: State<'_, AppState>, id: i64) -> CommandResult<ResumeStructure> {
+    blocking(&state, move |core| core.reset_resume_structure(id)).await
 }
 
 #[tauri::command]

@@ -64,6 +64,14 @@ test(
 				await (await byTestId(browser, 'import-resume')).click();
 				await answerFileDialog('Import a resume', resume, 'open');
 				await waitForText(browser, 'import-message', /Imported “ada-cv”/, 'picked resume');
+				// Its structure, as read, beside its text.
+				await (await byTestId(browser, 'resume-structure-toggle')).click();
+				await waitForText(
+					browser,
+					'structure-entry',
+					/Platform Engineer at Acme Software · 2019 - 2025/,
+					'structure'
+				);
 
 				// The job's detail shows the gap against it, and leads to the tailoring view.
 				await clickLink(browser, await browser.$('a=Jobs'));

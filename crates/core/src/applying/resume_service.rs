@@ -6,6 +6,8 @@ use chrono::Utc;
 
 use jobhound_pipeline::resume::{ResumeSections, read_sections};
 
+use crate::applying::resume_structure::{self, ResumeStructure};
+
 use crate::applying::keyword_gap::{self, JobGap};
 use crate::applying::resumes::{self, NewDocument, ResumeImport, ResumeSummary};
 use crate::campaigns::service::rank_all;
@@ -69,10 +71,32 @@ impl Jobhound {
         self.store().read(|connection| resumes::text(connection, id))
     }
 
-    /// The resume's text read into sections (contact, summary, experience, education, skills,
-    /// projects, other), deterministically.
+    /// The resume's sections (contact, summary, experience, education, skills, projects, other):
+    /// as the person corrected them, else as read from its text.
     pub fn resume_sections(&self, id: i64) -> Result<ResumeSections, CoreError> {
-        Ok(read_sections(&self.resume_text(id)?))
+        Ok(self.resume_structure(id)?.sections)
+    }
+
+    /// The resume's structure with its text, and whether the person corrected it.
+    pub fn resume_structure(&self, id: i64) -> Result<ResumeStructure, CoreError> {
+        self.store().read(|connection| resume_structure::get(connection, id))
+    }
+
+    /// Keeps the person's correction of the structure, written as text (the editor's form).
+    pub fn correct_resume_structure(&self, id: i64, text: &str) -> Result<ResumeStructure, CoreError> {
+        let sections = read_sections(text);
+        if sections.to_text().trim().is_empty() {
+            return Err(CoreError::InvalidField { field: "text", message: "The resume is empty.".into() });
+        }
+        let now = time::now_rfc3339();
+        self.store().write(|tx| resume_structure::correct(tx, id, &sections, &now))?;
+        self.resume_structure(id)
+    }
+
+    /// Drops the correction: the structure is read from the text again.
+    pub fn reset_resume_structure(&self, id: i64) -> Result<ResumeStructure, CoreError> {
+        self.store().write(|tx| resume_structure::reset(tx, id))?;
+        self.resume_structure(id)
     }
 
     pub fn rename_resume(&self, id: i64, name: &str) -> Result<ResumeSummary, CoreError> {

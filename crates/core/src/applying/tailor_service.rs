@@ -16,6 +16,7 @@ use ts_rs::TS;
 use crate::app::blocking;
 use crate::applying::applications::{self, ApplicationStatus};
 use crate::applying::letters;
+use crate::applying::resume_structure;
 use crate::applying::resumes::{self, NewDocument};
 use crate::applying::tailored::{self, NewTailored, TailorRequest, TailoredResume};
 use crate::{CoreError, Jobhound, time};
@@ -55,7 +56,9 @@ impl Jobhound {
         let Some(resume_id) = context.resume_id else {
             return Err(CoreError::InvalidInput("import a resume first: there is nothing to tailor".into()));
         };
-        let original = read_sections(&context.resume_text);
+        let store = Arc::clone(&self.store);
+        let original =
+            blocking(move || store.read(|connection| resume_structure::get(connection, resume_id))).await?.sections;
         let posting = format!("{}\n{}", context.title, context.description);
         let gap: Vec<String> = employer_gap(&posting, &context.resume_text, &context.company)
             .terms
@@ -131,11 +134,11 @@ impl Jobhound {
     /// editor to mark claims as the person types.
     pub fn check_tailored_text(&self, id: i64, text: &str) -> Result<Vec<Violation>, CoreError> {
         let tailored = self.tailored_resume(id)?;
-        let original = match tailored.resume_id {
-            Some(resume_id) => self.resume_text(resume_id)?,
+        let facts = match tailored.resume_id {
+            Some(resume_id) => self.store().read(|connection| resume_structure::facts(connection, resume_id))?,
             None => String::new(),
         };
-        Ok(check_fabrication(&original, &read_sections(text).to_text(), &tailored.notes))
+        Ok(check_fabrication(&facts, &read_sections(text).to_text(), &tailored.notes))
     }
 
     /// Marks a claim the check questioned as true ("I really did this"), so export may go ahead.

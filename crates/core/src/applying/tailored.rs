@@ -2,7 +2,7 @@
 //! wrote it and the claims the person confirmed. Violations are not stored: they are the
 //! fabrication check run on each read, against the resume as it is.
 
-use jobhound_pipeline::resume::{ResumeSections, Violation, check_fabrication, read_sections};
+use jobhound_pipeline::resume::{ResumeSections, Violation, check_fabrication};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -126,12 +126,15 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<TailoredResume> {
 
 /// Runs the fabrication check against the resume the version came from.
 fn checked(connection: &Connection, mut tailored: TailoredResume) -> Result<TailoredResume, CoreError> {
-    let original = match tailored.resume_id {
-        Some(id) => crate::applying::resumes::text(connection, id)?,
-        None => String::new(),
+    let (facts, original_text) = match tailored.resume_id {
+        Some(id) => (
+            crate::applying::resume_structure::facts(connection, id)?,
+            crate::applying::resume_structure::get(connection, id)?.sections.to_text(),
+        ),
+        None => (String::new(), String::new()),
     };
-    tailored.violations = check_fabrication(&original, &tailored.text, &tailored.notes);
-    tailored.original_text = read_sections(&original).to_text();
+    tailored.violations = check_fabrication(&facts, &tailored.text, &tailored.notes);
+    tailored.original_text = original_text;
     tailored.unconfirmed = u32::try_from(
         tailored.violations.iter().filter(|violation| !tailored.confirmed.contains(&violation.text)).count(),
     )

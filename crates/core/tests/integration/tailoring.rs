@@ -198,3 +198,41 @@ async fn the_mock_models_tailoring_is_read_and_its_planted_claim_named() {
     let questioned: Vec<&str> = tailored.violations.iter().map(|violation| violation.text.as_str()).collect();
     assert_eq!(questioned, ["12"], "{:#?}", tailored.violations);
 }
+
+/// The person corrects how their resume was read; the correction is kept (the text is not
+/// touched), is what tailoring sends, and can be dropped to go back to what was read.
+#[tokio::test]
+async fn a_corrected_structure_is_kept_sent_and_can_be_dropped() {
+    let Setup { app, model, job, _dir, .. } = setup().await;
+    let resume = app.list_resumes().unwrap()[0].id;
+    let read = app.resume_structure(resume).unwrap();
+    assert!(!read.corrected);
+    assert_eq!(read.sections.experience[1].organization.as_deref(), Some("Foo Inc"));
+    let text_before = read.text.clone();
+
+    let fixed = read
+        .sections
+        .to_text()
+        .replace("Software Engineer, Foo Inc. | 2016 - 2019", "Software Engineer, Foo Incorporated | 2016 - 2019");
+    let corrected = app.correct_resume_structure(resume, &fixed).unwrap();
+    assert!(corrected.corrected);
+    assert_eq!(corrected.sections.experience[1].organization.as_deref(), Some("Foo Incorporated"));
+    assert_eq!(corrected.text, text_before, "the resume's own text is never changed");
+    assert_eq!(app.resume_sections(resume).unwrap(), corrected.sections);
+    assert!(app.correct_resume_structure(resume, "   ").is_err(), "an empty structure is refused");
+
+    model.set_default(MockReply::Auto { word_delay: std::time::Duration::ZERO });
+    let request = TailorRequest { job_id: job, resume_id: Some(resume), notes: String::new() };
+    let tailored = app.tailor_resume(&request, &CancellationToken::new(), None).await.unwrap();
+    assert!(
+        model.requests().last().unwrap().body.to_string().contains("Foo Incorporated"),
+        "the corrected structure was sent"
+    );
+    let questioned: Vec<&str> = tailored.violations.iter().map(|violation| violation.text.as_str()).collect();
+    assert_eq!(questioned, ["12"], "the person's correction counts as their own fact");
+    assert!(tailored.original_text.contains("Foo Incorporated"), "shown beside it as corrected");
+
+    let back = app.reset_resume_structure(resume).unwrap();
+    assert!(!back.corrected);
+    assert_eq!(back.sections, read.sections);
+}

@@ -1,5 +1,6 @@
 import type { ApplicationDetail } from '$lib/bindings/ApplicationDetail';
 import type { JobGap } from '$lib/bindings/JobGap';
+import type { ResumeStructure } from '$lib/bindings/ResumeStructure';
 import type { ExportedResume } from '$lib/bindings/ExportedResume';
 import type { ResumeLayoutChoice } from '$lib/bindings/ResumeLayoutChoice';
 import type { TailoredResume } from '$lib/bindings/TailoredResume';
@@ -47,6 +48,12 @@ export interface ApplyingClient {
 	pickResume(): Promise<ResumeImport | null>;
 	listResumes(): Promise<ResumeSummary[]>;
 	resumeText(id: number): Promise<string>;
+	/** The resume's structure (as corrected, else as read from its text) with its text. */
+	resumeStructure(id: number): Promise<ResumeStructure>;
+	/** Keeps a correction of the structure, written as text; the resume's own text never changes. */
+	correctResumeStructure(id: number, text: string): Promise<ResumeStructure>;
+	/** Drops the correction: the structure is read from the text again. */
+	resetResumeStructure(id: number): Promise<ResumeStructure>;
 	/** What the job asks for and where the resume (the one named, else the job's default) shows it. */
 	keywordGap(jobId: number, resumeId?: number | null): Promise<JobGap>;
 	renameResume(id: number, name: string): Promise<ResumeSummary>;
