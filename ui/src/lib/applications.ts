@@ -47,3 +47,14 @@ export function fileSize(bytes: number): string {
 	if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
 	return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
+
+/** A file name for a document sent with an application: "KIND - Company - Title", without
+ * characters file systems refuse, at most 120 characters. */
+export function exportName(kind: string, company: string, title: string): string {
+	const clean = (part: string) =>
+		part
+			.replace(/[\\/:*?"<>|]+/g, ' ')
+			.replace(/\s+/g, ' ')
+			.trim();
+	return `${kind} - ${clean(company)} - ${clean(title)}`.slice(0, 120);
+}

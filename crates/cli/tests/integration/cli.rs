@@ -230,16 +230,20 @@ fn salary_prints_the_salary_object_or_null() {
     assert_eq!(String::from_utf8(none.stdout).unwrap().trim(), "null");
 }
 
+/// `precision P recall R pairs N`, the last line an eval prints.
+fn figures(stdout: &str) -> (f64, f64, u32) {
+    let last: Vec<&str> = stdout.lines().last().unwrap().split_whitespace().collect();
+    assert_eq!((last[0], last[2], last[4]), ("precision", "recall", "pairs"));
+    (last[1].parse().unwrap(), last[3].parse().unwrap(), last[5].parse().unwrap())
+}
+
 #[test]
 fn eval_dedup_meets_its_targets_on_the_bundled_set_and_reads_any_other_set() {
     let dir = tempfile::tempdir().unwrap();
     let out = cli(dir.path(), &["eval", "dedup"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8(out.stdout).unwrap();
-    let last: Vec<&str> = stdout.lines().last().unwrap().split_whitespace().collect();
-    assert_eq!((last[0], last[2], last[4]), ("precision", "recall", "pairs"));
-    let (precision, recall, pairs): (f64, f64, u32) =
-        (last[1].parse().unwrap(), last[3].parse().unwrap(), last[5].parse().unwrap());
+    let (precision, recall, pairs) = figures(&stdout);
     assert!(pairs >= 600, "{pairs} pairs");
     assert!(precision >= 0.99, "precision {precision}");
     assert!(recall >= 0.97, "recall {recall}");
@@ -282,10 +286,7 @@ fn eval_fabrication_meets_its_targets_on_the_bundled_set_and_reads_any_other_set
     let out = cli(dir.path(), &["eval", "fabrication"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8(out.stdout).unwrap();
-    let last: Vec<&str> = stdout.lines().last().unwrap().split_whitespace().collect();
-    assert_eq!((last[0], last[2], last[4]), ("precision", "recall", "pairs"));
-    let (precision, recall, pairs): (f64, f64, u32) =
-        (last[1].parse().unwrap(), last[3].parse().unwrap(), last[5].parse().unwrap());
+    let (precision, recall, pairs) = figures(&stdout);
     assert!(pairs >= 30, "{pairs} pairs");
     assert!(recall >= 0.95, "recall {recall}");
     assert!(precision >= 0.95, "precision {precision}");

@@ -2,7 +2,7 @@
 //! and learns the campaign's weights from what the user does with jobs.
 
 mod learn;
-mod similarity;
+pub(crate) mod similarity;
 
 pub use learn::{Feedback, learn};
 pub use similarity::{Idf, cosine_similarity};

@@ -5,8 +5,9 @@ use std::collections::HashMap;
 /// Sparse term weights, sorted by term so two vectors merge in one pass.
 pub type Vector = Vec<(String, f64)>;
 
-/// Words too common in job ads and resumes to say anything.
-const STOPWORDS: &[&str] = &[
+/// Words too common in job ads and resumes to say anything (also what never starts or ends a
+/// key phrase of a posting, in `resume::gap`).
+pub(crate) const STOPWORDS: &[&str] = &[
     "a",
     "an",
     "and",

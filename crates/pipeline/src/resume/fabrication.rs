@@ -10,6 +10,7 @@ use ts_rs::TS;
 
 use super::asks::{self, Degree};
 use super::posting_lines::split_sentences;
+use super::vocabulary::ROLE_WORDS;
 use crate::normalize::skill_matcher;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -248,41 +249,6 @@ fn numbers_in(text: &str) -> Vec<(&str, String)> {
     out
 }
 
-/// Words of a title.
-const TITLE_WORDS: &[&str] = &[
-    "engineer",
-    "manager",
-    "developer",
-    "analyst",
-    "director",
-    "lead",
-    "senior",
-    "head",
-    "consultant",
-    "specialist",
-    "intern",
-    "architect",
-    "scientist",
-    "designer",
-    "officer",
-    "administrator",
-    "vp",
-    "president",
-    "chief",
-    "principal",
-    "staff",
-    "coordinator",
-    "executive",
-    "instructor",
-    "researcher",
-    "statistician",
-    "founder",
-    "geschäftsführer",
-    "leiter",
-    "entwickler",
-    "berater",
-];
-
 /// Words that mark an organisation's name in any language.
 const ORGANISATION_WORDS: &[&str] = &[
     "GmbH",
@@ -363,7 +329,7 @@ fn names_in(line: &str, nouns_capitalised: bool) -> Vec<(String, ViolationKind)>
                 if run.len() == 1 && run[0].chars().all(|c| !c.is_lowercase()) && run[0].chars().count() < 4 {
                     continue;
                 }
-                let kind = if run.iter().any(|word| TITLE_WORDS.contains(&word.to_lowercase().as_str())) {
+                let kind = if run.iter().any(|word| ROLE_WORDS.contains(&word.to_lowercase().as_str())) {
                     ViolationKind::Title
                 } else {
                     ViolationKind::Employer

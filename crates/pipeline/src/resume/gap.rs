@@ -216,70 +216,16 @@ fn experience_term(lines: &[PostingLine], resume: &[&str], terms: &mut Vec<GapTe
     });
 }
 
-/// Words that never start or end a key phrase.
-const STOP: &[&str] = &[
-    "a",
-    "an",
-    "and",
-    "are",
-    "as",
-    "at",
-    "be",
-    "by",
-    "for",
-    "from",
-    "in",
-    "is",
-    "it",
-    "of",
-    "on",
-    "or",
-    "our",
-    "the",
-    "to",
-    "we",
-    "with",
-    "you",
-    "your",
-    "will",
-    "that",
-    "this",
-    "who",
-    "have",
-    "has",
-    "can",
-    "all",
-    "about",
-    "us",
-    "their",
-    "they",
-    "what",
-    "how",
-    "more",
-    "new",
-    "team",
-    "work",
-    "role",
-    "job",
-    "experience",
-    "years",
-    "year",
-    "und",
-    "der",
-    "die",
-    "das",
-    "mit",
-    "für",
-    "von",
-    "ein",
-    "eine",
-    "du",
-    "wir",
-    "sie",
-    "ihr",
-    "im",
-    "zu",
+/// Besides the ranking's stopwords, words that never start or end a key phrase: counts of time,
+/// and German function words.
+const MORE_STOP: &[&str] = &[
+    "years", "year", "new", "how", "und", "der", "die", "das", "mit", "für", "von", "ein", "eine", "du", "wir", "sie",
+    "ihr", "im", "zu",
 ];
+
+fn is_stop(word: &str) -> bool {
+    crate::ranking::similarity::STOPWORDS.contains(&word) || MORE_STOP.contains(&word)
+}
 
 fn phrase_words(text: &str) -> Vec<String> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
@@ -298,9 +244,7 @@ fn phrase_terms(lines: &[PostingLine], resume: &[&str], terms: &mut Vec<GapTerm>
             for window in words.windows(size) {
                 let first = &window[0];
                 let last = &window[size - 1];
-                if STOP.contains(&first.as_str())
-                    || STOP.contains(&last.as_str())
-                    || window.iter().any(|word| word.chars().all(|c| c.is_ascii_digit()))
+                if is_stop(first) || is_stop(last) || window.iter().any(|word| word.chars().all(|c| c.is_ascii_digit()))
                 {
                     continue;
                 }

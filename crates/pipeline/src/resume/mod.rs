@@ -8,6 +8,7 @@ mod gap;
 mod posting_lines;
 mod sections;
 mod tailoring;
+mod vocabulary;
 
 pub use fabrication::{Violation, ViolationKind, check_fabrication};
 pub use gap::{GapTerm, KeywordGap, TermKind, TermStatus, employer_gap, keyword_gap};

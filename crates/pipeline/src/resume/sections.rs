@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::asks;
+use super::vocabulary::{DEGREE_WORDS, ROLE_WORDS};
 
 /// One entry of experience, education or projects.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -461,59 +462,12 @@ fn is_month(word: &str) -> bool {
     MONTHS.contains(&word.to_lowercase().trim_end_matches('.'))
 }
 
-/// Words of a job title or degree.
-const TITLE_WORDS: &[&str] = &[
-    "engineer",
-    "manager",
-    "developer",
-    "analyst",
-    "director",
-    "lead",
-    "head",
-    "consultant",
-    "specialist",
-    "intern",
-    "architect",
-    "scientist",
-    "designer",
-    "officer",
-    "administrator",
-    "president",
-    "founder",
-    "researcher",
-    "instructor",
-    "assistant",
-    "receiver",
-    "statistician",
-    "geschäftsführer",
-    "mitarbeiter",
-    "sachbearbeiter",
-    "entwickler",
-    "werkstudent",
-    "fachinformatiker",
-    "ingenieur",
-    "berater",
-    "leiter",
-    "bachelor",
-    "master",
-    "b.s",
-    "m.s",
-    "b.sc",
-    "m.sc",
-    "phd",
-    "ph.d",
-    "diplom",
-    "degree",
-    "student",
-    "coordinator",
-    "executive",
-];
-
 fn has_title_word(text: &str) -> bool {
     let lower = text.to_lowercase();
     lower
         .split(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .any(|word| TITLE_WORDS.contains(&word.trim_end_matches('.')))
+        .map(|word| word.trim_end_matches('.'))
+        .any(|word| ROLE_WORDS.contains(&word) || DEGREE_WORDS.contains(&word))
 }
 
 /// The title and the organisation of an entry's header, from its parts (split at "|", ",", " at ",

@@ -159,6 +159,25 @@ async fn jobs_already_stored_are_not_read_again_and_a_search_sends_its_words() {
     assert_eq!(requests.len(), 1, "no detail call for a job already stored");
 }
 
+/// A fetch in a campaign's run that searches for `words`, the jobs in `known` already stored.
+fn campaign_context<'a>(
+    http: &'a jobhound_sources::HttpClient,
+    endpoints: &'a Endpoints,
+    known: &'a HashSet<String>,
+    words: &'a [String],
+) -> FetchContext<'a> {
+    static NO_KEYS: std::sync::OnceLock<Credentials> = std::sync::OnceLock::new();
+    FetchContext {
+        http,
+        endpoints,
+        credentials: NO_KEYS.get_or_init(Credentials::default),
+        limits: FetchLimits::default(),
+        known_ids: Some(known),
+        recipe: None,
+        campaign_words: words,
+    }
+}
+
 /// In a campaign's run a whole-site board is searched for each of the campaign's keywords, once
 /// each (case aside), and a job two searches find is one job; the listing says it was narrowed.
 #[tokio::test]
@@ -187,15 +206,7 @@ async fn a_campaigns_run_searches_the_site_for_each_of_its_keywords() {
         .collect();
     let http = client();
     let words = ["data engineer".to_string(), "Data Engineer ".to_string(), "polygraph".to_string(), " ".to_string()];
-    let context = FetchContext {
-        http: &http,
-        endpoints: &endpoints,
-        credentials: &Credentials::default(),
-        limits: FetchLimits::default(),
-        known_ids: Some(&known),
-        recipe: None,
-        campaign_words: &words,
-    };
+    let context = campaign_context(&http, &endpoints, &known, &words);
     let outcome = jobhound_sources::fetch(SourceKind::Workday, context, "gdit.wd5/External_Career_Site").await.unwrap();
     assert_eq!(outcome.postings.len(), 4, "the polygraph job is one of the four");
     assert!(outcome.narrowed, "a search for the campaign's words is not the whole site");
@@ -212,15 +223,7 @@ async fn a_campaigns_run_searches_the_site_for_each_of_its_keywords() {
         .expect(1)
         .mount(&searched)
         .await;
-    let context = FetchContext {
-        http: &http,
-        endpoints: &endpoints,
-        credentials: &Credentials::default(),
-        limits: FetchLimits::default(),
-        known_ids: Some(&known),
-        recipe: None,
-        campaign_words: &words,
-    };
+    let context = campaign_context(&http, &endpoints, &known, &words);
     let outcome =
         jobhound_sources::fetch(SourceKind::Workday, context, "gdit.wd5/External_Career_Site?q=analyst").await.unwrap();
     assert_eq!((outcome.postings.len(), outcome.narrowed), (1, false));
