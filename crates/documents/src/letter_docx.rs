@@ -18,9 +18,14 @@ pub fn render_docx(letter: LetterLayout<'_>) -> Result<Vec<u8>, DocumentError> {
         }
         document = document.add_paragraph(Paragraph::new().add_run(run));
     }
-    let document = document.custom_property("title", letter.title);
+    pack(document, letter.title)
+}
+
+/// The document's bytes, titled `title` in its properties.
+pub(crate) fn pack(document: Docx, title: &str) -> Result<Vec<u8>, DocumentError> {
     let mut bytes = std::io::Cursor::new(Vec::new());
     document
+        .custom_property("title", title)
         .build()
         .pack(&mut bytes)
         .map_err(|error| DocumentError::Render { format: "DOCX", detail: error.to_string() })?;

@@ -38,11 +38,5 @@ pub fn render_resume_docx(resume: ResumeLayout<'_>) -> Result<Vec<u8>, DocumentE
         };
         document = document.add_paragraph(paragraph);
     }
-    let document = document.custom_property("title", resume.title);
-    let mut bytes = std::io::Cursor::new(Vec::new());
-    document
-        .build()
-        .pack(&mut bytes)
-        .map_err(|error| DocumentError::Render { format: "DOCX", detail: error.to_string() })?;
-    Ok(bytes.into_inner())
+    crate::letter_docx::pack(document, resume.title)
 }

@@ -141,15 +141,7 @@ async fn jobs_already_stored_are_not_read_again_and_a_search_sends_its_words() {
         .map(|posting| posting.source_id)
         .collect();
     let http = client();
-    let context = FetchContext {
-        http: &http,
-        endpoints: &endpoints,
-        credentials: &Credentials::default(),
-        limits: FetchLimits::default(),
-        known_ids: Some(&known),
-        recipe: None,
-        campaign_words: &[],
-    };
+    let context = campaign_context(&http, &endpoints, &known, &[]);
     let param =
         jobhound_sources::source(SourceKind::Workday).param_from_input(&format!("{BOARD}?q=data engineer")).unwrap();
     assert_eq!(param, "gdit.wd5/External_Career_Site?q=data+engineer");
@@ -159,7 +151,7 @@ async fn jobs_already_stored_are_not_read_again_and_a_search_sends_its_words() {
     assert_eq!(requests.len(), 1, "no detail call for a job already stored");
 }
 
-/// A fetch in a campaign's run that searches for `words`, the jobs in `known` already stored.
+/// A fetch (in a campaign's run when `words` are given), the jobs in `known` already stored.
 fn campaign_context<'a>(
     http: &'a jobhound_sources::HttpClient,
     endpoints: &'a Endpoints,
