@@ -114,3 +114,41 @@ pub fn serve_in_test() {
         crate::serve_and_exit();
     }
 }
+
+/// A two-column resume page, as many templates lay one out: `left` (a narrow column, usually
+/// contact, skills and education) beside `right` (experience), in the embedded font, the left
+/// column written first as such templates do. Lines are wrapped to their column.
+pub fn two_column_pdf(left: &[String], right: &[String]) -> Vec<u8> {
+    use printpdf::{Mm, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem};
+    let font = crate::letter_pdf::font().expect("the embedded font reads");
+    let size = 9.0;
+    let line_height = 12.0;
+    let (page_width, page_height) = (Mm(210.0), Mm(297.0));
+    let margin = Pt::from(Mm(14.0)).0;
+    let gutter = 14.0;
+    let left_width = Pt::from(Mm(58.0)).0;
+    let right_x = margin + left_width + gutter;
+    let right_width = Pt::from(page_width).0 - right_x - margin;
+    let mut document = PdfDocument::new("Two-column resume");
+    let font_id = document.add_font(&font);
+    let mut ops = Vec::new();
+    for (lines, x, width) in [(left, margin, left_width), (right, right_x, right_width)] {
+        let mut baseline = Pt::from(page_height).0 - margin;
+        for line in lines {
+            for wrapped in crate::letter_pdf::wrap(line, width, |c| crate::letter_pdf::char_width(&font, c, size)) {
+                baseline -= line_height;
+                ops.extend([
+                    Op::StartTextSection,
+                    Op::SetTextCursor { pos: Point { x: Pt(x), y: Pt(baseline) } },
+                    Op::SetFont { font: PdfFontHandle::External(font_id.clone()), size: Pt(size) },
+                    Op::ShowText { items: vec![TextItem::Text(wrapped)] },
+                    Op::EndTextSection,
+                ]);
+            }
+        }
+    }
+    let mut warnings = Vec::new();
+    document
+        .with_pages(vec![PdfPage::new(page_width, page_height, ops)])
+        .save(&PdfSaveOptions::default(), &mut warnings)
+}

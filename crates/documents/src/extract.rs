@@ -42,11 +42,23 @@ pub fn extract_text(bytes: &[u8], file_name: &str) -> Result<(DocumentFormat, St
     Ok((format, text))
 }
 
+/// The PDF's text in reading order (see `pdf_layout`).
+fn laid_out_text(bytes: &[u8]) -> Result<String, pdf_extract::OutputError> {
+    let mut document = pdf_extract::Document::load_mem(bytes).map_err(pdf_extract::OutputError::PdfError)?;
+    if document.is_encrypted() {
+        // An owner password only (the common case): readable with the empty user password.
+        document.decrypt("").map_err(pdf_extract::OutputError::PdfError)?;
+    }
+    let mut collected = crate::pdf_layout::Collect::default();
+    pdf_extract::output_doc(&document, &mut collected)?;
+    Ok(collected.text())
+}
+
 fn pdf_text(bytes: &[u8]) -> Result<String, DocumentError> {
     let corrupt = |detail: String| DocumentError::Corrupt { format: "PDF", detail };
     // pdf-extract panics on some malformed files instead of returning an error; a bad resume
     // must never take the app down with it.
-    match std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem(bytes)) {
+    match std::panic::catch_unwind(|| laid_out_text(bytes)) {
         Ok(Ok(text)) => Ok(text),
         Ok(Err(error)) => Err(corrupt(error.to_string())),
         Err(_) => Err(corrupt("the reader gave up on its structure".into())),

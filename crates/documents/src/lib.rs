@@ -10,6 +10,7 @@ mod format;
 mod isolated;
 mod letter_docx;
 mod letter_pdf;
+mod pdf_layout;
 mod resume_docx;
 mod resume_layout;
 mod resume_pdf;

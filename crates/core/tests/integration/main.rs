@@ -11,6 +11,7 @@ mod imports;
 mod keyword_gap;
 mod prepared_ingest;
 mod recipe_pages;
+mod resume_files;
 mod scheduler;
 mod source_health;
 mod storage;

@@ -251,10 +251,11 @@ fn bullet(line: &str) -> Option<&str> {
 
 /// Reads `text` (a resume's extracted text) into sections.
 pub fn read_sections(text: &str) -> ResumeSections {
+    let text = &rejoin_broken_dates(text);
     let mut sections = ResumeSections::default();
     let mut current: Option<Kind> = None;
-    let mut entry_lines: Vec<&str> = Vec::new();
-    let flush = |sections: &mut ResumeSections, kind: Option<Kind>, lines: &mut Vec<&str>| {
+    let mut entry_lines: Vec<String> = Vec::new();
+    let flush = |sections: &mut ResumeSections, kind: Option<Kind>, lines: &mut Vec<String>| {
         if lines.is_empty() {
             return;
         }
@@ -296,7 +297,18 @@ pub fn read_sections(text: &str) -> ResumeSections {
         // resumes list their jobs without saying "Experience".
         if matches!(current, None | Some(Kind::Summary)) && !asks::spans_in(line, this_year).is_empty() {
             flush(&mut sections, current, &mut entry_lines);
+            // "of Technology | 2019 - present": the entry's header began on the line before.
+            let wrapped = line.chars().next().is_some_and(char::is_lowercase);
+            let began = match current {
+                None if wrapped => sections.contact.pop(),
+                Some(Kind::Summary) if wrapped => sections.summary.pop(),
+                _ => None,
+            };
             current = Some(Kind::Experience);
+            if let Some(began) = began {
+                entry_lines.push(format!("{began} {line}"));
+                continue;
+            }
         }
         match current {
             None => sections.contact.push(line.to_string()),
@@ -307,11 +319,32 @@ pub fn read_sections(text: &str) -> ResumeSections {
                     section.lines.push(line.to_string());
                 }
             }
-            Some(Kind::Experience | Kind::Education | Kind::Projects) => entry_lines.push(line),
+            Some(Kind::Experience | Kind::Education | Kind::Projects) => entry_lines.push(line.to_string()),
         }
     }
     flush(&mut sections, current, &mut entry_lines);
     sections
+}
+
+/// Lines as they were meant: a date range a PDF broke at its dash ("| 2019 -" then "present")
+/// is one line again.
+fn rejoin_broken_dates(text: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let trimmed = line.trim();
+        let first_word = trimmed.split(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
+        let continues_range = trimmed.starts_with(|c: char| c.is_ascii_digit())
+            || ONGOING_END.iter().any(|word| trimmed.to_ascii_lowercase().starts_with(word))
+            || (!first_word.is_empty() && is_month(first_word));
+        match out.last_mut() {
+            Some(previous) if continues_range && previous.trim_end().ends_with(['-', '–', '—']) => {
+                previous.push(' ');
+                previous.push_str(trimmed);
+            }
+            _ => out.push(line.to_string()),
+        }
+    }
+    out.join("\n")
 }
 
 /// A skills line as its items: "Languages: Python, Go" is "Python" and "Go".
@@ -330,10 +363,11 @@ fn skill_items(line: &str) -> Vec<String> {
 
 /// The entries of an experience, education or projects section: a new entry starts at a header
 /// line after bullets, or at a dated line when the entry already has its dates.
-fn entries(lines: &[&str]) -> Vec<ResumeEntry> {
+fn entries(lines: &[String]) -> Vec<ResumeEntry> {
     let this_year = asks::this_year();
     let mut out: Vec<ResumeEntry> = Vec::new();
     let mut started = false;
+    let mut after_bullet = false;
     for line in lines {
         if let Some(text) = bullet(line) {
             if !started {
@@ -343,9 +377,45 @@ fn entries(lines: &[&str]) -> Vec<ResumeEntry> {
             if let Some(entry) = out.last_mut() {
                 entry.bullets.push(text.to_string());
             }
+            after_bullet = true;
             continue;
         }
         let dated = dates_in(line, this_year).is_some();
+        // A bullet wrapped onto the next line (a PDF's lines are the page's): the line goes on
+        // with the bullet when it cannot be an entry's header.
+        if after_bullet
+            && !dated
+            && let Some(last) = out.last_mut().and_then(|entry| entry.bullets.last_mut())
+            && is_continuation(last, line)
+        {
+            last.push(' ');
+            last.push_str(line);
+            continue;
+        }
+        after_bullet = false;
+        // A header wrapped onto the next line goes on with it: the line starts in lower case, or a
+        // long header line without dates is followed by a few words before the dates ("Library |
+        // April 2015 - June 2016").
+        let first_part = line.split(['|', ',']).next().unwrap_or_default();
+        let wrapped_header = |entry: &ResumeEntry| {
+            entry.dates.is_none()
+                && dated
+                && entry.bullets.is_empty()
+                && entry.lines.last().is_some_and(|last| last.chars().count() >= 60)
+                && first_part.split_whitespace().count() <= 3
+                && !has_title_word(first_part)
+        };
+        if (line.chars().next().is_some_and(char::is_lowercase) || out.last().is_some_and(wrapped_header))
+            && let Some(entry) = out.last_mut()
+            && let Some(last) = entry.lines.last_mut()
+        {
+            last.push(' ');
+            last.push_str(line);
+            if entry.dates.is_none() {
+                entry.dates = dates_in(last, this_year);
+            }
+            continue;
+        }
         // A new entry: after bullets, at a second date, or at a second title ("Ph.D. ..." then
         // "M.S. ..." on the next line, each a degree of its own).
         let new_entry = match out.last() {
@@ -460,6 +530,14 @@ fn is_month(word: &str) -> bool {
         "december",
     ];
     MONTHS.contains(&word.to_lowercase().trim_end_matches('.'))
+}
+
+/// Whether `line` carries on `bullet`: it starts in lower case, or the bullet has not ended its
+/// sentence and the line reads like no header (no title word, no "|" or "@").
+fn is_continuation(bullet: &str, line: &str) -> bool {
+    let starts_lower = line.chars().next().is_some_and(char::is_lowercase);
+    let bullet_open = !bullet.trim_end().ends_with(['.', '!', '?', ';', ':']);
+    starts_lower || (bullet_open && !has_title_word(line) && !line.contains(['|', '@']))
 }
 
 fn has_title_word(text: &str) -> bool {
@@ -631,6 +709,43 @@ mod tests {
             lines: Vec::new(),
         };
         assert_eq!(built.text_lines(), ["Engineer, Acme | 2019 - 2021", "- Did things"]);
+    }
+
+    #[test]
+    fn a_bullet_wrapped_onto_the_next_line_stays_one_bullet() {
+        let text = "Experience\nPlatform Engineer, Acme GmbH | 2019 – present\n\
+            • Ran Kubernetes clusters for 40 teams and cut the time from merge to production by\n\
+            35% through efficient deployment workflows\n\
+            • Built internal tooling in Python\n\
+            Software Engineer, Foo Inc. | 2016 - 2019\n\
+            • Maintained the billing service";
+        let sections = read_sections(text);
+        assert_eq!(sections.experience.len(), 2, "{sections:#?}");
+        assert_eq!(
+            sections.experience[0].bullets,
+            [
+                "Ran Kubernetes clusters for 40 teams and cut the time from merge to production by 35% through efficient deployment workflows",
+                "Built internal tooling in Python"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_date_range_broken_at_its_dash_and_a_header_broken_mid_name_are_mended() {
+        let text = "Researcher, Institute for Program Structures, Karlsruhe Institute of Technology | 2019 -\n\
+            present\n• Research on program analysis\n\
+            Researcher, FZI Research Center for Information Technology, Karlsruhe Institute of\n\
+            Technology | April 2015 -\nJune 2019\n• Industry projects";
+        let sections = read_sections(text);
+        let jobs: Vec<(Option<&str>, Option<&str>)> =
+            sections.experience.iter().map(|job| (job.organization.as_deref(), job.dates.as_deref())).collect();
+        assert_eq!(
+            jobs,
+            [
+                (Some("Institute for Program Structures"), Some("2019 - present")),
+                (Some("FZI Research Center for Information Technology"), Some("April 2015 - June 2019"))
+            ]
+        );
     }
 
     #[test]
