@@ -4,7 +4,7 @@
 //! the same jobs with their titles, organisations, dates and every bullet, the same schools and
 //! skills. (No real resume file can be fetched here; the files are made from the real texts.)
 
-use jobhound_core::resume::{ResumeSections, read_sections};
+use jobhound_core::resume::{ResumeEntry, ResumeSections, read_sections};
 use jobhound_documents::{ResumeBlock, ResumeLayout, ResumeStyle, extract_text, render_resume_docx, render_resume_pdf};
 
 const HEADINGS: &[&str] =
@@ -58,12 +58,9 @@ fn columns(text: &str) -> (Vec<String>, Vec<String>) {
 }
 
 fn assert_same_structure(read: &ResumeSections, expected: &ResumeSections, what: &str) {
-    let jobs = |sections: &ResumeSections| -> Vec<(Option<String>, Option<String>, Option<String>, Vec<String>)> {
-        sections
-            .experience
-            .iter()
-            .map(|job| (job.title.clone(), job.organization.clone(), job.dates.clone(), job.bullets.clone()))
-            .collect()
+    // Header lines are as the file wrapped them; what was read of them must be the same.
+    let jobs = |sections: &ResumeSections| -> Vec<ResumeEntry> {
+        sections.experience.iter().map(|job| ResumeEntry { lines: Vec::new(), ..job.clone() }).collect()
     };
     assert_eq!(jobs(read), jobs(expected), "{what}: the jobs");
     assert_eq!(read.education.len(), expected.education.len(), "{what}: the schools");
