@@ -2,7 +2,8 @@
 //! into the app: the pipeline's speed on a synthetic corpus shaped like the recorded Greenhouse
 //! payloads, against a plain SQLite bulk insert of the same rows; the search latency over it; and
 //! the duplicate rules on labelled pairs (`dedup_eval`), and the fabrication check of tailored
-//! resumes on labelled pairs (`fabrication_eval`).
+//! resumes on labelled pairs (`fabrication_eval`), and the inbox's rules on labelled messages
+//! (`inbox_eval`).
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -24,6 +25,7 @@ pub mod dedup_eval;
 mod error;
 pub mod fabrication_eval;
 mod floor;
+pub mod inbox_eval;
 
 pub use error::BenchError;
 

@@ -6,7 +6,7 @@ use jobhound_core::sources::SourceKind;
 use jobhound_core::{CoreError, Jobhound, store};
 
 use crate::output::{json_line, line};
-use crate::{BenchCommand, Cli, Command, EvalCommand, JobsCommand, KeyCommand, SourceCommand};
+use crate::{BenchCommand, Cli, Command, EvalCommand, InboxCommand, JobsCommand, KeyCommand, SourceCommand};
 
 /// Bad input (a file that cannot be read or parsed, an unknown id) exits 2; anything else 1.
 pub struct Failure {
@@ -59,6 +59,8 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Sources => crate::sources_view::print(&open(&cli.data_dir)?, cli.json),
         Command::Eval(EvalCommand::Dedup { pairs }) => crate::eval::dedup(pairs.as_deref(), cli.json),
         Command::Eval(EvalCommand::Fabrication { pairs }) => crate::eval::fabrication(pairs.as_deref(), cli.json),
+        Command::Eval(EvalCommand::Inbox { dir }) => crate::eval::inbox(dir.as_deref(), cli.json),
+        Command::Inbox(InboxCommand::Classify { file }) => crate::inbox::classify(&file, cli.json),
         Command::Bench(command) => bench(command, cli.json),
         Command::Key(command) => key(&open(&cli.data_dir)?, command, cli.json),
         Command::Jobs(command) => jobs(&open(&cli.data_dir)?, command, cli.json),

@@ -1,5 +1,5 @@
-//! `jobhound-cli eval dedup` and `eval fabrication`: precision and recall of duplicate merging,
-//! and of the tailored-resume fabrication check, on labelled pairs.
+//! `jobhound-cli eval dedup`, `eval fabrication` and `eval inbox`: how duplicate merging, the
+//! tailored-resume fabrication check and the inbox's rules do on labelled data.
 
 use std::path::Path;
 
@@ -57,6 +57,36 @@ pub fn fabrication(pairs_file: Option<&Path>, json: bool) -> Result<(), Failure>
         score.found, score.inventions, score.false_alarms, score.violations
     ))?;
     line(&format!("precision {:.4} recall {:.4} pairs {}", score.precision(), score.recall(), score.pairs))
+}
+
+/// Prints the mistakes, then `accuracy A messages N` as the last line.
+pub fn inbox(dir: Option<&Path>, json: bool) -> Result<(), Failure> {
+    // The bundled set is read from the source tree this CLI was built from.
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/eval/inbox");
+    let dir = dir.unwrap_or(&bundled);
+    if !dir.is_dir() {
+        return Err(Failure::input(format!("{} is not a folder of .eml files; pass --dir", dir.display())));
+    }
+    let score = jobhound_bench::inbox_eval::evaluate(dir).map_err(Failure::input)?;
+    if score.messages == 0 {
+        return Err(Failure::input(format!("no .eml files in {}", dir.display())));
+    }
+    if json {
+        return json_line(&serde_json::json!({
+            "accuracy": score.accuracy(),
+            "messages": score.messages,
+            "correct": score.correct,
+            "rejection_offer_swaps": score.rejection_offer_swaps,
+            "mistakes": score.mistakes,
+        }));
+    }
+    for mistake in &score.mistakes {
+        line(mistake)?;
+    }
+    if score.rejection_offer_swaps > 0 {
+        line(&format!("{} rejections and offers read as each other", score.rejection_offer_swaps))?;
+    }
+    line(&format!("accuracy {:.4} messages {}", score.accuracy(), score.messages))
 }
 
 pub fn dedup(pairs_file: Option<&Path>, json: bool) -> Result<(), Failure> {

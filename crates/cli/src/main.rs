@@ -4,6 +4,7 @@ mod applying;
 mod campaign;
 mod commands;
 mod eval;
+mod inbox;
 mod output;
 mod search;
 mod sources_view;
@@ -45,6 +46,9 @@ enum Command {
     /// Measure the pipeline against labelled data.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Replies from employers: what a message says about an application.
+    #[command(subcommand)]
+    Inbox(InboxCommand),
     /// Manage the boards Jobhound watches.
     #[command(subcommand)]
     Source(SourceCommand),
@@ -165,6 +169,19 @@ enum EvalCommand {
         #[arg(long, value_name = "FILE")]
         pairs: Option<PathBuf>,
     },
+    /// Accuracy of the inbox's rules on the bundled messages, or on `--dir` (`.eml` files named
+    /// `<status>-<anything>.eml`).
+    Inbox {
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum InboxCommand {
+    /// What one message (an `.eml` file) says: received, rejected, interview, assessment, offer or
+    /// other, with the rules' confidence and the words that decided it. No mailbox needed.
+    Classify { file: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]

@@ -314,6 +314,35 @@ fn eval_fabrication_meets_its_targets_on_the_bundled_set_and_reads_any_other_set
     assert_eq!(cli(dir.path(), &["eval", "fabrication", "--pairs", file.to_str().unwrap()]).status.code(), Some(2));
 }
 
+#[test]
+fn inbox_classify_reads_one_message_and_eval_inbox_measures_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let mail = "From: \"Acme\" <no-reply@us.greenhouse-mail.io>\r\nSubject: Your application to Acme\r\n\r\n\
+        Thank you for applying. Unfortunately, we have decided to move forward with other candidates.\r\n";
+    let file = dir.path().join("rejected-acme.eml");
+    std::fs::write(&file, mail).unwrap();
+    let out = cli(dir.path(), &["--json", "inbox", "classify", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let read: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(read["status"], "rejected");
+    assert!(read["confidence"].as_f64().unwrap() > 0.5);
+    assert!(read["evidence"].as_str().unwrap().starts_with("Unfortunately"), "{read}");
+    let missing = cli(dir.path(), &["inbox", "classify", "/nonexistent.eml"]);
+    assert_eq!(missing.status.code(), Some(2));
+
+    // The bundled set meets its bar; another folder is measured by its names.
+    let bundled = String::from_utf8(cli(dir.path(), &["eval", "inbox"]).stdout).unwrap();
+    let last: Vec<&str> = bundled.lines().last().unwrap().split_whitespace().collect();
+    assert_eq!((last[0], last[2]), ("accuracy", "messages"));
+    assert!(last[1].parse::<f64>().unwrap() >= 0.9 && last[3].parse::<u32>().unwrap() >= 60, "{bundled}");
+    std::fs::write(dir.path().join("offer-acme.eml"), mail).unwrap();
+    let out =
+        String::from_utf8(cli(dir.path(), &["eval", "inbox", "--dir", dir.path().to_str().unwrap()]).stdout).unwrap();
+    assert!(out.contains("offer-acme.eml: labelled offer, read as rejected"), "{out}");
+    assert!(out.contains("1 rejections and offers read as each other"), "{out}");
+    assert_eq!(out.lines().last(), Some("accuracy 0.5000 messages 2"));
+}
+
 /// The crate's folder as `cargo test` reports it when running, so a test binary reused from a
 /// build in another checkout (a shared CARGO_TARGET_DIR) still reads this checkout's fixtures.
 fn manifest_dir() -> String {
