@@ -1,12 +1,14 @@
-//! Jobhound's inbox: email read from the person's own mailbox (MIME decoded), and each message
-//! classified as what it says about an application: received, rejected, interview, assessment,
-//! offer, or none of them. No database and no network here: core matches messages to applications
-//! and stores what it must; the mailbox is read elsewhere.
+//! Jobhound's inbox: email read from the person's own mailbox (MIME decoded), matched to the
+//! application it is about, and classified as what it says of it: received, rejected,
+//! interview, assessment, offer, or none of them. No database and no network here: core gives
+//! the applications and stores what it must; the mailbox is read elsewhere.
 
 mod classify;
 mod error;
+mod matching;
 mod message;
 
 pub use classify::{Classification, MailStatus, classify};
 pub use error::InboxError;
+pub use matching::{ApplicationRef, MatchedBy, MessageMatch, match_message};
 pub use message::{MailMessage, SNIPPET_CHARS, read_message};
