@@ -52,13 +52,10 @@ pub fn reset(tx: &Transaction<'_>, resume_id: i64) -> Result<(), CoreError> {
     Ok(())
 }
 
-/// What the fabrication check takes as the person's own facts from a resume: its text, and the
-/// structure as they corrected it.
-pub fn facts(connection: &Connection, resume_id: i64) -> Result<String, CoreError> {
-    let structure = get(connection, resume_id)?;
-    Ok(if structure.corrected {
-        format!("{}\n{}", structure.text, structure.sections.to_text())
-    } else {
-        structure.text
-    })
+impl ResumeStructure {
+    /// What the fabrication check takes as the person's own facts from the resume: its text, and
+    /// the structure as they corrected it.
+    pub fn facts(&self) -> String {
+        if self.corrected { format!("{}\n{}", self.text, self.sections_text) } else { self.text.clone() }
+    }
 }

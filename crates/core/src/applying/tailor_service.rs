@@ -133,12 +133,8 @@ impl Jobhound {
     /// What the check finds in `text` as an edit of version `id` (nothing is stored): for the
     /// editor to mark claims as the person types.
     pub fn check_tailored_text(&self, id: i64, text: &str) -> Result<Vec<Violation>, CoreError> {
-        let tailored = self.tailored_resume(id)?;
-        let facts = match tailored.resume_id {
-            Some(resume_id) => self.store().read(|connection| resume_structure::facts(connection, resume_id))?,
-            None => String::new(),
-        };
-        Ok(check_fabrication(&facts, &read_sections(text).to_text(), &tailored.notes))
+        let (facts, notes) = self.store().read(|connection| tailored::facts_for_edit(connection, id))?;
+        Ok(check_fabrication(&facts, &read_sections(text).to_text(), &notes))
     }
 
     /// Marks a claim the check questioned as true ("I really did this"), so export may go ahead.

@@ -2,12 +2,16 @@
 //! wrote it and the claims the person confirmed. Violations are not stored: they are the
 //! fabrication check run on each read, against the resume as it is.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
 use jobhound_pipeline::resume::{ResumeSections, Violation, check_fabrication};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::CoreError;
+use crate::applying::resume_structure;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -124,22 +128,28 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<TailoredResume> {
     })
 }
 
+/// The facts and the text form of the resume a version came from (empty once it is deleted).
+#[derive(Default)]
+struct Original {
+    facts: String,
+    text: String,
+}
+
+fn original(connection: &Connection, resume_id: Option<i64>) -> Result<Original, CoreError> {
+    let Some(id) = resume_id else { return Ok(Original::default()) };
+    let structure = resume_structure::get(connection, id)?;
+    Ok(Original { facts: structure.facts(), text: structure.sections_text })
+}
+
 /// Runs the fabrication check against the resume the version came from.
-fn checked(connection: &Connection, mut tailored: TailoredResume) -> Result<TailoredResume, CoreError> {
-    let (facts, original_text) = match tailored.resume_id {
-        Some(id) => (
-            crate::applying::resume_structure::facts(connection, id)?,
-            crate::applying::resume_structure::get(connection, id)?.sections.to_text(),
-        ),
-        None => (String::new(), String::new()),
-    };
-    tailored.violations = check_fabrication(&facts, &tailored.text, &tailored.notes);
-    tailored.original_text = original_text;
+fn checked(mut tailored: TailoredResume, original: &Original) -> TailoredResume {
+    tailored.violations = check_fabrication(&original.facts, &tailored.text, &tailored.notes);
+    tailored.original_text = original.text.clone();
     tailored.unconfirmed = u32::try_from(
         tailored.violations.iter().filter(|violation| !tailored.confirmed.contains(&violation.text)).count(),
     )
     .unwrap_or(u32::MAX);
-    Ok(tailored)
+    tailored
 }
 
 pub fn get(connection: &Connection, id: i64) -> Result<TailoredResume, CoreError> {
@@ -147,13 +157,35 @@ pub fn get(connection: &Connection, id: i64) -> Result<TailoredResume, CoreError
         .query_row(&format!("SELECT {COLUMNS} FROM tailored_resumes WHERE id = ?1"), [id], from_row)
         .optional()?
         .ok_or_else(|| CoreError::NotFound(format!("tailored resume {id}")))?;
-    checked(connection, row)
+    let original = original(connection, row.resume_id)?;
+    Ok(checked(row, &original))
 }
 
-/// Newest version first.
+/// What an edit of version `id` is checked against: the resume's facts and the version's notes.
+/// Read without checking the version itself, for the editor's check as the person types.
+pub fn facts_for_edit(connection: &Connection, id: i64) -> Result<(String, String), CoreError> {
+    let (resume_id, notes): (Option<i64>, String) = connection
+        .query_row("SELECT resume_id, notes FROM tailored_resumes WHERE id = ?1", [id], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })
+        .optional()?
+        .ok_or_else(|| CoreError::NotFound(format!("tailored resume {id}")))?;
+    Ok((original(connection, resume_id)?.facts, notes))
+}
+
+/// Newest version first; each resume is read once, however many versions came from it.
 pub fn for_job(connection: &Connection, job_id: i64) -> Result<Vec<TailoredResume>, CoreError> {
     let mut statement = connection
         .prepare(&format!("SELECT {COLUMNS} FROM tailored_resumes WHERE job_id = ?1 ORDER BY version DESC"))?;
     let rows = statement.query_map([job_id], from_row)?.collect::<Result<Vec<_>, _>>()?;
-    rows.into_iter().map(|row| checked(connection, row)).collect()
+    let mut originals: HashMap<Option<i64>, Original> = HashMap::new();
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let original = match originals.entry(row.resume_id) {
+            Entry::Occupied(known) => known.into_mut(),
+            Entry::Vacant(slot) => slot.insert(original(connection, row.resume_id)?),
+        };
+        out.push(checked(row, original));
+    }
+    Ok(out)
 }

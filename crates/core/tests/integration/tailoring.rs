@@ -100,6 +100,7 @@ async fn a_tailored_resume_is_checked_and_exported_only_once_every_questioned_cl
     let first = app.tailor_resume(&request, &CancellationToken::new(), Some(&mut on_text)).await.unwrap();
     assert!(streamed.contains("\"experience\""), "the answer streamed");
     assert_eq!((first.version, first.origin.as_str(), first.model.as_str()), (1, "generated", MOCK_MODEL));
+    assert!(first.prompt.contains("RESUME (JSON):"), "the prompt that produced it is kept: {}", first.prompt);
     let questioned: Vec<(&str, ViolationKind)> =
         first.violations.iter().map(|violation| (violation.text.as_str(), violation.kind)).collect();
     assert_eq!(questioned, [("60", ViolationKind::Number), ("Terraform", ViolationKind::Skill)]);

@@ -50,7 +50,8 @@ impl Source for Teamtailor {
                 return Ok(outcome);
             }
             let company = BOARD.param(param)?;
-            let feed = BOARD.listing(&context, &company).replace("/jobs.json", "/jobs.rss");
+            let origin = super::tenant_origin(&context, SourceKind::Teamtailor, &format!("{company}.{}", BOARD.suffix));
+            let feed = format!("{origin}/jobs.rss");
             let what = format!("the RSS feed of {}", BOARD.describe(&company));
             // The JSON listing is the board; the RSS feed only adds to it, so it failing is a note.
             match context.get(SourceKind::Teamtailor, feed, &what).await.and_then(|body| parse_rss(&body)) {
