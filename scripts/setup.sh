@@ -13,7 +13,7 @@ sudo_cmd=()
 
 packages=(build-essential pkg-config file libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
 	libayatana-appindicator3-dev librsvg2-dev)
-$want_tests && packages+=(xvfb webkit2gtk-driver dbus-x11 procps imagemagick gnome-keyring libsecret-tools dunst python3-xlib poppler-utils xdotool python3-gi gir1.2-gtk-3.0 lintian rpm sudo)
+$want_tests && packages+=(xvfb webkit2gtk-driver dbus-x11 procps imagemagick gnome-keyring libsecret-tools dunst python3-xlib poppler-utils xdotool python3-gi gir1.2-gtk-3.0 lintian rpm sudo dovecot-imapd openssl)
 
 missing=()
 for package in "${packages[@]}"; do
@@ -23,6 +23,11 @@ if [ ${#missing[@]} -gt 0 ]; then
 	echo "setup: installing ${missing[*]}"
 	"${sudo_cmd[@]}" apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# The IMAP tests' private Dovecot runs mail processes as this user, never as root.
+if $want_tests && ! id jhmail >/dev/null 2>&1; then
+	"${sudo_cmd[@]}" useradd --system --no-create-home --shell /usr/sbin/nologin jhmail
 fi
 
 if ! command -v cargo >/dev/null 2>&1; then
