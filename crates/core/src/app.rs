@@ -40,6 +40,10 @@ pub struct Jobhound {
     /// How resume text is read: by default in a child process of this very binary, whose `main`
     /// must call `jobhound_documents::serve_if_helper()` first (the app and the CLI do).
     pub(crate) extractor: jobhound_documents::Extractor,
+    /// Held while the mailbox is checked: a check never runs twice at once.
+    pub(crate) inbox_check: tokio::sync::Mutex<()>,
+    /// Timeouts and extra trusted roots for the mail server (tests trust their own).
+    pub(crate) inbox_options: jobhound_inbox::imap::ConnectOptions,
 }
 
 impl Jobhound {
@@ -62,6 +66,8 @@ impl Jobhound {
                 tracing::warn!("resumes will be read in this process: {error}");
                 jobhound_documents::Extractor::InProcess
             }),
+            inbox_check: tokio::sync::Mutex::new(()),
+            inbox_options: jobhound_inbox::imap::ConnectOptions::default(),
         })
     }
 
@@ -75,6 +81,12 @@ impl Jobhound {
     /// Replaces the OS keychain, e.g. with [`secrets::MemorySecrets`] in tests.
     pub fn with_secrets(mut self, secrets: Arc<dyn SecretStore>) -> Self {
         self.secrets = secrets;
+        self
+    }
+
+    /// Trusts more certificate authorities for the mail server, or waits another time (tests).
+    pub fn with_inbox_options(mut self, options: jobhound_inbox::imap::ConnectOptions) -> Self {
+        self.inbox_options = options;
         self
     }
 

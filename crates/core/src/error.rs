@@ -56,6 +56,13 @@ pub enum CoreError {
     /// The stored key was entered for another address than the one it would now be sent to.
     #[error("{0}")]
     KeyForAnotherAddress(String),
+    #[error(transparent)]
+    Inbox(#[from] jobhound_inbox::InboxError),
+    /// No mailbox is connected, or it has no password.
+    #[error("{0}")]
+    InboxNotConfigured(String),
+    #[error("the mailbox is already being checked; this check was not started")]
+    InboxBusy,
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -100,6 +107,21 @@ impl CoreError {
             CoreError::NotABackup(_) => ErrorCode::NotABackup,
             CoreError::DestinationsUnconfirmed(_) => ErrorCode::DestinationsUnconfirmed,
             CoreError::KeyForAnotherAddress(_) => ErrorCode::KeyForAnotherAddress,
+            CoreError::Inbox(error) => {
+                use jobhound_inbox::InboxError;
+                match error {
+                    InboxError::NotAMessage | InboxError::InvalidSettings { .. } => ErrorCode::InvalidInput,
+                    InboxError::Connect { .. } | InboxError::Timeout(_) | InboxError::ConnectionLost(_) => {
+                        ErrorCode::InboxUnreachable
+                    }
+                    InboxError::Tls { .. } => ErrorCode::InboxTls,
+                    InboxError::LoginRefused(_) => ErrorCode::InboxLoginRefused,
+                    InboxError::FolderMissing(_) => ErrorCode::InboxFolderMissing,
+                    InboxError::Protocol { .. } => ErrorCode::InboxProtocol,
+                }
+            }
+            CoreError::InboxNotConfigured(_) => ErrorCode::InboxNotConfigured,
+            CoreError::InboxBusy => ErrorCode::InboxBusy,
             CoreError::Internal(_) => ErrorCode::Internal,
         }
     }
@@ -110,6 +132,7 @@ impl CoreError {
     pub fn field(&self) -> Option<&'static str> {
         match self {
             CoreError::InvalidField { field, .. } => Some(field),
+            CoreError::Inbox(jobhound_inbox::InboxError::InvalidSettings { field, .. }) => Some(field),
             _ => None,
         }
     }

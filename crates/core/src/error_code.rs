@@ -62,6 +62,13 @@ error_codes! {
     NotABackup => "not_a_backup",
     DestinationsUnconfirmed => "destinations_unconfirmed",
     KeyForAnotherAddress => "key_for_another_address",
+    InboxNotConfigured => "inbox_not_configured",
+    InboxUnreachable => "inbox_unreachable",
+    InboxTls => "inbox_tls",
+    InboxLoginRefused => "inbox_login_refused",
+    InboxFolderMissing => "inbox_folder_missing",
+    InboxProtocol => "inbox_protocol",
+    InboxBusy => "inbox_busy",
     Internal => "internal",
     // Raised by the desktop shell itself.
     NotDropped => "not_dropped",

@@ -7,6 +7,7 @@ pub mod applying;
 pub mod campaigns;
 mod error;
 mod error_code;
+pub mod inbox;
 pub mod ingest;
 pub mod search;
 pub mod store;

@@ -4,6 +4,7 @@
 //! and stores what it must.
 
 mod classify;
+mod dates;
 mod error;
 pub mod imap;
 mod matching;
@@ -12,6 +13,7 @@ mod message;
 pub mod test_server;
 
 pub use classify::{Classification, MailStatus, classify};
+pub use dates::mentioned_day;
 pub use error::InboxError;
 pub use matching::{ApplicationRef, MatchedBy, MessageMatch, match_message};
 pub use message::{MailMessage, SNIPPET_CHARS, read_message};

@@ -59,7 +59,8 @@ impl TestMailServer {
             std::fs::create_dir_all(base.join(folder)).map_err(|error| error.to_string())?;
         }
         create_folder_in(base, "INBOX")?;
-        std::fs::write(base.join("passwd"), format!("{USER}:{{PLAIN}}{PASSWORD}\n")).map_err(|error| error.to_string())?;
+        std::fs::write(base.join("passwd"), format!("{USER}:{{PLAIN}}{PASSWORD}\n"))
+            .map_err(|error| error.to_string())?;
         let port = free_port()?;
         let tls_port = if options.tls { Some(free_port()?) } else { None };
         let ssl = if options.tls {
@@ -174,7 +175,8 @@ mail_location = maildir:~/Maildir
     pub fn deliver(&mut self, folder: &str, raw: &[u8]) -> Result<(), String> {
         self.delivered += 1;
         let crlf = to_crlf(raw);
-        let name = format!("{}.M{}P{}.jobhound-test:2,", 1_800_000_000 + self.delivered, self.delivered, std::process::id());
+        let name =
+            format!("{}.M{}P{}.jobhound-test:2,", 1_800_000_000 + self.delivered, self.delivered, std::process::id());
         let path = self.maildir(folder).join("new").join(name);
         std::fs::write(&path, crlf).map_err(|error| error.to_string())?;
         run(Command::new("chown").arg(format!("{MAIL_USER}:{MAIL_USER}")).arg(&path))
@@ -256,13 +258,39 @@ fn to_crlf(raw: &[u8]) -> Vec<u8> {
 fn make_certificates(base: &Path) -> Result<(), String> {
     let openssl = |args: &[&str]| run(Command::new("openssl").args(args).current_dir(base));
     openssl(&[
-        "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
-        "-subj", "/CN=Jobhound test CA", "-keyout", "ca.key", "-out", "ca.pem",
-        "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
+        "req",
+        "-x509",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=Jobhound test CA",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+        "-addext",
+        "basicConstraints=critical,CA:TRUE",
+        "-addext",
+        "keyUsage=critical,keyCertSign,cRLSign",
     ])?;
     openssl(&[
-        "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-subj", "/CN=localhost",
-        "-keyout", "server.key", "-out", "server.csr",
+        "req",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+        "-subj",
+        "/CN=localhost",
+        "-keyout",
+        "server.key",
+        "-out",
+        "server.csr",
     ])?;
     std::fs::write(
         base.join("server.ext"),
@@ -270,8 +298,21 @@ fn make_certificates(base: &Path) -> Result<(), String> {
     )
     .map_err(|error| error.to_string())?;
     openssl(&[
-        "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-days", "2",
-        "-extfile", "server.ext", "-out", "server.pem",
+        "x509",
+        "-req",
+        "-in",
+        "server.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-days",
+        "2",
+        "-extfile",
+        "server.ext",
+        "-out",
+        "server.pem",
     ])?;
     Ok(())
 }
@@ -315,8 +356,7 @@ async fn relay(client: tokio::net::TcpStream, target: u16, limit: Option<usize>)
     });
     let mut sent = 0usize;
     let mut buffer = vec![0u8; 8192];
-    loop {
-        let Ok(read) = server_read.read(&mut buffer).await else { break };
+    while let Ok(read) = server_read.read(&mut buffer).await {
         if read == 0 {
             break;
         }

@@ -292,6 +292,16 @@ pub fn update(tx: &Transaction<'_>, id: i64, update: &ApplicationUpdate, now: &s
     Ok(())
 }
 
+/// Moves the follow-up to `date` ("YYYY-MM-DD"), e.g. the day an interview invitation names.
+pub fn set_follow_up(tx: &Transaction<'_>, id: i64, date: &str, now: &str) -> Result<(), CoreError> {
+    NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| CoreError::InvalidField {
+        field: "follow_up_on",
+        message: format!("\"{date}\" is not a date."),
+    })?;
+    tx.execute("UPDATE applications SET follow_up_on = ?2, updated_at = ?3 WHERE id = ?1", params![id, date, now])?;
+    Ok(())
+}
+
 pub fn delete(tx: &Transaction<'_>, id: i64) -> Result<(), CoreError> {
     if tx.execute("DELETE FROM applications WHERE id = ?1", [id])? == 0 {
         return Err(CoreError::NotFound(format!("application {id}")));

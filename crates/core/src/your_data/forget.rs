@@ -198,7 +198,8 @@ fn database_copies(data_dir: &Path) -> Vec<PathBuf> {
 
 /// The key names forgetting removes: the writing assistant's and every source's.
 pub fn all_key_names() -> Vec<&'static str> {
-    let mut names = vec![llm_settings::API_KEY];
+    let mut names =
+        vec![llm_settings::API_KEY, crate::inbox::settings::PASSWORD, crate::inbox::settings::PASSWORD_ACCOUNT];
     for kind in jobhound_sources::SourceKind::ALL {
         names.extend(kind.info().keys.iter().map(|key| key.name));
     }

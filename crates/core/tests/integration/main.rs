@@ -8,6 +8,7 @@ mod campaign_service;
 mod dashboard;
 mod greenhouse_board;
 mod imports;
+mod inbox;
 mod keyword_gap;
 mod prepared_ingest;
 mod recipe_pages;

@@ -121,7 +121,10 @@ pub async fn connect(
     }
 }
 
-async fn greeted(stream: Box<dyn Transport>, options: &ConnectOptions) -> Result<Client<Box<dyn Transport>>, InboxError> {
+async fn greeted(
+    stream: Box<dyn Transport>,
+    options: &ConnectOptions,
+) -> Result<Client<Box<dyn Transport>>, InboxError> {
     let mut client = Client::new(stream);
     match tokio::time::timeout(options.timeout, client.read_response()).await {
         Err(_) => Err(InboxError::Timeout("waiting for the server's greeting")),
@@ -146,7 +149,11 @@ fn tls_connector(host: &str, options: &ConnectOptions) -> Result<TlsConnector, I
     Ok(TlsConnector::from(Arc::new(config)))
 }
 
-async fn secure<S>(stream: S, host: &str, options: &ConnectOptions) -> Result<tokio_rustls::client::TlsStream<S>, InboxError>
+async fn secure<S>(
+    stream: S,
+    host: &str,
+    options: &ConnectOptions,
+) -> Result<tokio_rustls::client::TlsStream<S>, InboxError>
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {

@@ -68,9 +68,7 @@ impl Mailbox {
         .await?;
         let mut folders: Vec<String> = names
             .iter()
-            .filter(|name| {
-                !name.attributes().iter().any(|attribute| matches!(attribute, NameAttribute::NoSelect))
-            })
+            .filter(|name| !name.attributes().iter().any(|attribute| matches!(attribute, NameAttribute::NoSelect)))
             .map(|name| name.name().to_string())
             .collect();
         // INBOX first, then as a person reads a list.
@@ -210,7 +208,8 @@ mod tests {
     #[test]
     fn a_multiparts_first_part_is_read_with_its_own_content_type() {
         let header = b"From: Acme <jobs@acme.example>\r\nSubject: Your application\r\nContent-Type: multipart/mixed;\r\n boundary=\"b1\"\r\nMIME-Version: 1.0\r\n\r\n";
-        let part_mime = b"Content-Type: text/plain; charset=iso-8859-1\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n";
+        let part_mime =
+            b"Content-Type: text/plain; charset=iso-8859-1\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n";
         let first_part = b"We regret to inform you =E0 la fin\r\n";
         let raw = assemble(header, Some(part_mime), first_part);
         let text = String::from_utf8_lossy(&raw);

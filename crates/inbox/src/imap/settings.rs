@@ -41,7 +41,10 @@ impl MailboxSettings {
             });
         }
         if self.port == 0 {
-            return Err(InboxError::InvalidSettings { field: "port", message: "The port goes from 1 to 65535.".into() });
+            return Err(InboxError::InvalidSettings {
+                field: "port",
+                message: "The port goes from 1 to 65535.".into(),
+            });
         }
         if self.user.trim().is_empty() {
             return Err(InboxError::InvalidSettings {
