@@ -61,6 +61,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Eval(EvalCommand::Fabrication { pairs }) => crate::eval::fabrication(pairs.as_deref(), cli.json),
         Command::Eval(EvalCommand::Inbox { dir }) => crate::eval::inbox(dir.as_deref(), cli.json),
         Command::Inbox(InboxCommand::Classify { file }) => crate::inbox::classify(&file, cli.json),
+        Command::Inbox(command) => crate::inbox::run(&open(&cli.data_dir)?, command, cli.json),
         Command::Bench(command) => bench(command, cli.json),
         Command::Key(command) => key(&open(&cli.data_dir)?, command, cli.json),
         Command::Jobs(command) => jobs(&open(&cli.data_dir)?, command, cli.json),
@@ -97,7 +98,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     }
 }
 
-fn open(data_dir: &Option<std::path::PathBuf>) -> Result<Jobhound, Failure> {
+pub fn open(data_dir: &Option<std::path::PathBuf>) -> Result<Jobhound, Failure> {
     let dir = store::resolve_data_dir(data_dir.as_deref())?;
     Ok(Jobhound::open(&dir)?)
 }

@@ -182,6 +182,40 @@ enum InboxCommand {
     /// What one message (an `.eml` file) says: received, rejected, interview, assessment, offer or
     /// other, with the rules' confidence and the words that decided it. No mailbox needed.
     Classify { file: PathBuf },
+    /// Connect the mailbox (IMAP, read-only). The app password comes from JOBHOUND_IMAP_PASSWORD
+    /// or standard input and goes to the keychain; the connection is tested before anything is saved.
+    Set {
+        #[arg(long)]
+        host: String,
+        #[arg(long, default_value_t = 993)]
+        port: u16,
+        #[arg(long)]
+        user: String,
+        /// tls (port 993), starttls (port 143) or plain (only to this machine).
+        #[arg(long, default_value = "tls")]
+        security: String,
+        /// A folder to watch; repeat for several. INBOX when none.
+        #[arg(long = "folder", value_name = "FOLDER")]
+        folders: Vec<String>,
+        /// Read messages from this day (YYYY-MM-DD); by default the oldest open application's.
+        #[arg(long)]
+        since: Option<String>,
+        /// Let proposals the rules are sure of apply themselves.
+        #[arg(long)]
+        auto_apply: bool,
+    },
+    /// Check the mailbox now; --json prints {"messages_seen","matched","proposals":[{"application_id","status","confidence","subject"}]}.
+    Check,
+    /// Proposals waiting for review, newest first.
+    Review,
+    /// Accept a proposal (by the id `inbox review` shows), or choose another status with --status.
+    Accept {
+        id: i64,
+        #[arg(long)]
+        status: Option<String>,
+    },
+    /// Dismiss a proposal; the message stays in the application's timeline.
+    Dismiss { id: i64 },
 }
 
 #[derive(Debug, Subcommand)]

@@ -4,4 +4,5 @@
 mod applying;
 mod cli;
 mod common;
+mod inbox;
 mod your_data;
