@@ -16,6 +16,7 @@ use crate::alerts::digests::{self, NotificationSink};
 use crate::applying::follow_ups;
 use crate::campaigns::model::{self, Campaign};
 use crate::campaigns::run::{RunEvent, RunReport};
+use crate::inbox::check::InboxCheckReport;
 use crate::{CoreError, Jobhound, alerts::webhook, time};
 
 /// Runs at the same time, app-wide; sources are shared, and politeness is per host anyway.
@@ -52,9 +53,15 @@ impl Clock for SystemClock {
     }
 }
 
+/// How often the mailbox is checked on the timer, when one is connected.
+pub const INBOX_INTERVAL: chrono::Duration = chrono::Duration::minutes(15);
+
 /// Receives progress of every run, e.g. to forward it to the UI.
 pub trait RunObserver: Send + Sync {
     fn event(&self, event: &RunEvent);
+
+    /// A check of the mailbox on the timer ended (the error is the person's words).
+    fn inbox_checked(&self, _result: &Result<InboxCheckReport, String>) {}
 }
 
 /// The campaigns due at `now`: active, with sources, never run or past their next run time.
@@ -204,6 +211,16 @@ impl Scheduler {
             }
         }
         self.announce()?;
+        if crate::inbox::review::due(&self.app, now, INBOX_INTERVAL) {
+            let this = Arc::clone(self);
+            tokio::spawn(async move {
+                let result = this.app.check_inbox().await.map_err(|error| error.to_string());
+                if let Err(error) = &result {
+                    tracing::info!("inbox check: {error}");
+                }
+                this.observer.inbox_checked(&result);
+            });
+        }
         webhook::deliver_due(self.app.store(), self.app.http(), now).await?;
         Ok(started)
     }

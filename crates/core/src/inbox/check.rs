@@ -71,6 +71,17 @@ impl Jobhound {
     pub async fn check_inbox(&self) -> Result<InboxCheckReport, CoreError> {
         let _checking = self.inbox_check.try_lock().map_err(|_| CoreError::InboxBusy)?;
         let store = Arc::clone(&self.store);
+        blocking(move || store.write(|tx| store::settings::set(tx, settings::LAST_ATTEMPT_AT, &time::now_rfc3339())))
+            .await?;
+        let result = self.check_inbox_now().await;
+        let error = result.as_ref().err().map(ToString::to_string).unwrap_or_default();
+        let store = Arc::clone(&self.store);
+        blocking(move || store.write(|tx| store::settings::set(tx, settings::LAST_ERROR, &error))).await?;
+        result
+    }
+
+    async fn check_inbox_now(&self) -> Result<InboxCheckReport, CoreError> {
+        let store = Arc::clone(&self.store);
         let plan = blocking(move || store.read(plan)).await?;
         let password = settings::password_for(self.secrets.as_ref(), &plan.settings.mailbox)?;
         let mut mailbox = Mailbox::connect(&plan.settings.mailbox, &password, self.inbox_connect_options()).await?;

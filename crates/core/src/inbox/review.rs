@@ -1,8 +1,6 @@
 //! The person's side of the inbox: connecting a mailbox, and accepting, changing or dismissing
 //! what a message proposes (a dismissal can be taken back).
 
-use std::sync::Arc;
-
 use jobhound_inbox::imap::{Mailbox, MailboxSettings};
 
 use crate::applying::applications::{self, ApplicationStatus};
@@ -125,14 +123,7 @@ impl Jobhound {
     }
 }
 
-/// Runs a check on its own task, for the scheduler: errors are logged, never raised.
-pub async fn check_in_background(app: Arc<Jobhound>) {
-    if let Err(error) = app.check_inbox().await {
-        tracing::info!("inbox check: {error}");
-    }
-}
-
-/// Whether the inbox is connected, enabled and not checked within `interval`.
+/// Whether the inbox is connected, enabled and not tried within `interval`.
 pub fn due(app: &Jobhound, now: chrono::DateTime<chrono::Utc>, interval: chrono::Duration) -> bool {
     let view = match app.inbox_settings() {
         Ok(view) => view,
@@ -140,7 +131,7 @@ pub fn due(app: &Jobhound, now: chrono::DateTime<chrono::Utc>, interval: chrono:
     };
     let enabled = view.settings.as_ref().is_some_and(|settings| settings.enabled) && view.password_set;
     enabled
-        && view.last_checked_at.as_deref().is_none_or(|last| {
+        && view.last_attempt_at.as_deref().is_none_or(|last| {
             chrono::DateTime::parse_from_rfc3339(last)
                 .map_or(true, |last| now - last.with_timezone(&chrono::Utc) >= interval)
         })

@@ -22,6 +22,10 @@ const AUTO_APPLY: &str = "inbox.auto_apply";
 const ENABLED: &str = "inbox.enabled";
 /// When the last check ended, for the scheduler's interval.
 pub(crate) const LAST_CHECKED_AT: &str = "inbox.last_checked_at";
+/// When the last check started, ended well or not: the timer waits from it.
+pub(crate) const LAST_ATTEMPT_AT: &str = "inbox.last_attempt_at";
+/// Why the last check failed; empty after one that worked.
+pub(crate) const LAST_ERROR: &str = "inbox.last_error";
 /// The keychain entry's name.
 pub const PASSWORD: &str = "inbox.password";
 /// The keychain entry naming the account (user@host:port) the password was entered for.
@@ -54,6 +58,9 @@ pub struct InboxSettingsView {
     pub password_source: String,
     pub keychain_error: Option<String>,
     pub last_checked_at: Option<String>,
+    pub last_attempt_at: Option<String>,
+    /// Why the last check failed, if it did.
+    pub last_error: Option<String>,
 }
 
 pub fn get(connection: &Connection) -> Result<Option<InboxSettings>, CoreError> {
@@ -175,5 +182,7 @@ pub fn view(connection: &Connection, secrets: &dyn SecretStore) -> Result<InboxS
         password_source: source.to_string(),
         keychain_error,
         last_checked_at: settings::get(connection, LAST_CHECKED_AT)?,
+        last_attempt_at: settings::get(connection, LAST_ATTEMPT_AT)?,
+        last_error: settings::get(connection, LAST_ERROR)?.filter(|error| !error.is_empty()),
     })
 }

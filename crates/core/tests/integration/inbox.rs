@@ -339,3 +339,50 @@ async fn two_checks_never_run_at_once() {
         .collect();
     assert_eq!(codes, ["inbox_busy"]);
 }
+
+#[derive(Default)]
+struct Watcher {
+    checks: std::sync::Mutex<Vec<Result<u32, String>>>,
+}
+
+impl jobhound_core::alerts::NotificationSink for Watcher {
+    fn show(&self, _digest: &jobhound_core::alerts::Digest) -> Result<(), String> {
+        Ok(())
+    }
+    fn remind(&self, _reminder: &jobhound_core::applying::FollowUpReminder) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+impl jobhound_core::campaigns::RunObserver for Watcher {
+    fn event(&self, _event: &jobhound_core::campaigns::RunEvent) {}
+    fn inbox_checked(&self, result: &Result<jobhound_core::inbox::check::InboxCheckReport, String>) {
+        self.checks.lock().unwrap().push(result.as_ref().map(|report| report.matched).map_err(Clone::clone));
+    }
+}
+
+#[tokio::test]
+async fn the_scheduler_checks_a_connected_mailbox_on_its_timer_and_not_again_too_soon() {
+    let mut fx = fixture(false);
+    fx.server.deliver("INBOX", &rejection()).unwrap();
+    let watcher = Arc::new(Watcher::default());
+    let scheduler = jobhound_core::campaigns::Scheduler::new(
+        Arc::clone(&fx.app),
+        Arc::new(jobhound_core::campaigns::SystemClock),
+        watcher.clone(),
+        watcher.clone(),
+    );
+    scheduler.tick().await.unwrap();
+    for _ in 0..200 {
+        if !watcher.checks.lock().unwrap().is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    assert_eq!(*watcher.checks.lock().unwrap(), vec![Ok(1)]);
+    // Within the interval, the next tick leaves the mailbox alone.
+    scheduler.tick().await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(watcher.checks.lock().unwrap().len(), 1);
+    assert!(fx.app.inbox_settings().unwrap().last_error.is_none());
+}
