@@ -31,7 +31,8 @@ export default ts.config(
 			'src/lib/api/tauriApplying.ts',
 			'src/lib/api/tauriData.ts',
 			'src/lib/api/tauriUpdates.ts',
-			'src/lib/api/call.ts'
+			'src/lib/api/call.ts',
+			'src/lib/api/tauriInbox.ts'
 		],
 		rules: {
 			'no-restricted-imports': ['error', { patterns: ['@tauri-apps/*'] }],

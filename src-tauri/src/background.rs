@@ -6,6 +6,7 @@ use std::sync::Arc;
 use jobhound_core::alerts::{Digest, NotificationSink};
 use jobhound_core::applying::FollowUpReminder;
 use jobhound_core::campaigns::RunEvent;
+use jobhound_core::inbox::check::InboxCheckReport;
 use jobhound_core::campaigns::{RunObserver, Scheduler, SystemClock};
 use tauri::{AppHandle, Emitter, Manager};
 
@@ -17,6 +18,8 @@ pub const RUN_EVENT: &str = "campaign-run";
 pub const OPEN_CAMPAIGN: &str = "open-campaign";
 /// Event asking the UI to show an application (payload: the application id).
 pub const OPEN_APPLICATION: &str = "open-application";
+/// Event telling the UI the timer checked the mailbox (payload: `{ok, error, proposals}`).
+pub const INBOX_CHECKED: &str = "inbox-checked";
 
 struct UiEvents(AppHandle);
 
@@ -24,6 +27,16 @@ impl RunObserver for UiEvents {
     fn event(&self, event: &RunEvent) {
         if let Err(error) = self.0.emit(RUN_EVENT, event) {
             tracing::debug!("run progress not delivered to the window: {error}");
+        }
+    }
+
+    fn inbox_checked(&self, result: &Result<InboxCheckReport, String>) {
+        let payload = match result {
+            Ok(report) => serde_json::json!({"ok": true, "error": null, "proposals": report.proposals.len()}),
+            Err(error) => serde_json::json!({"ok": false, "error": error, "proposals": 0}),
+        };
+        if let Err(error) = self.0.emit(INBOX_CHECKED, payload) {
+            tracing::debug!("inbox check not announced to the window: {error}");
         }
     }
 }

@@ -13,6 +13,7 @@ mod commands;
 mod data_commands;
 mod dialog_commands;
 mod dropped_files;
+mod inbox_commands;
 mod ipc_error;
 mod logging;
 mod navigation;
@@ -141,6 +142,18 @@ fn main() {
             tailoring_commands::save_tailored_text,
             tailoring_commands::check_tailored_text,
             tailoring_commands::confirm_tailored_claim,
+            inbox_commands::inbox_presets,
+            inbox_commands::inbox_settings,
+            inbox_commands::set_inbox_settings,
+            inbox_commands::forget_inbox_password,
+            inbox_commands::test_inbox_connection,
+            inbox_commands::check_inbox,
+            inbox_commands::inbox_review,
+            inbox_commands::application_messages,
+            inbox_commands::accept_inbox_proposal,
+            inbox_commands::change_inbox_proposal,
+            inbox_commands::dismiss_inbox_proposal,
+            inbox_commands::reopen_inbox_proposal,
             data_commands::export_data,
             data_commands::back_up,
             data_commands::restore,

@@ -6,3 +6,6 @@ pub mod proposals;
 pub mod records;
 pub mod review;
 pub mod settings;
+
+pub use jobhound_inbox::imap::{MailPreset, MailboxSettings, PRESETS, Security};
+pub use jobhound_inbox::{MailStatus, MatchedBy};

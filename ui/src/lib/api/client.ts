@@ -27,10 +27,11 @@ import type { SourceOverview } from '$lib/bindings/SourceOverview';
 import type { WatchedSource } from '$lib/bindings/WatchedSource';
 import type { ApplyingClient } from './applying';
 import type { DataClient } from './yourData';
+import type { InboxClient } from './inbox';
 import type { UpdatesClient } from './updates';
 
 /** Every call the UI can make to Jobhound's Rust side, one method per command. */
-export interface ApiClient extends ApplyingClient, DataClient, UpdatesClient {
+export interface ApiClient extends ApplyingClient, DataClient, UpdatesClient, InboxClient {
 	appStatus(): Promise<AppStatus>;
 	listJobs(query: JobQuery): Promise<JobPage>;
 	getJob(id: number): Promise<JobDetail>;

@@ -4,6 +4,7 @@ import { tauriClient } from './tauri';
 export { ApiError, errorMessage, type ApiClient } from './client';
 export type { FileDrop, LetterFormat } from './applying';
 export type { UpdateProgress } from './updates';
+export type { InboxChecked } from './inbox';
 
 let current: ApiClient = tauriClient;
 

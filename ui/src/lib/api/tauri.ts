@@ -4,12 +4,14 @@ import { call } from './call';
 import type { ApiClient } from './client';
 import { tauriApplying } from './tauriApplying';
 import { tauriData } from './tauriData';
+import { tauriInbox } from './tauriInbox';
 import { tauriUpdates } from './tauriUpdates';
 
 export const tauriClient: ApiClient = {
 	...tauriApplying,
 	...tauriData,
 	...tauriUpdates,
+	...tauriInbox,
 	appStatus: () => call('app_status'),
 	listJobs: (query) => call('list_jobs', { query }),
 	getJob: (id) => call('get_job', { id }),

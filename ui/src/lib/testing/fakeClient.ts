@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import type { ApiClient } from '$lib/api';
+import type { InboxMessage } from '$lib/bindings/InboxMessage';
 import type { ApplicationDetail } from '$lib/bindings/ApplicationDetail';
 import type { ApplicationSummary } from '$lib/bindings/ApplicationSummary';
 import type { CoverLetter } from '$lib/bindings/CoverLetter';
@@ -228,6 +229,33 @@ export function llmSettingsView(overrides: Partial<LlmSettingsView> = {}): LlmSe
 	};
 }
 
+export function inboxMessage(overrides: Partial<InboxMessage> = {}): InboxMessage {
+	return {
+		id: 1,
+		application_id: 7,
+		job_id: 3,
+		job_title: 'Data Engineer',
+		company: 'Acme',
+		application_status: 'applied',
+		sender: 'Acme Recruiting <no-reply@us.greenhouse-mail.io>',
+		subject: 'Your application to Acme',
+		sent_at: '2026-12-04T09:30:00+00:00',
+		snippet: 'Thank you for applying. Unfortunately, we have decided to move forward with other candidates.',
+		kind: 'rejected',
+		confidence: 0.85,
+		evidence: 'Unfortunately, we have decided to move forward with other candidates.',
+		decided_by: 'rules',
+		matched_by: 'company',
+		interview_on: null,
+		proposed_status: 'rejected',
+		review: 'pending',
+		chosen_status: null,
+		reviewed_at: null,
+		created_at: '2026-12-04T10:00:00Z',
+		...overrides
+	};
+}
+
 /** A client whose every method is a spy; tests override the ones they exercise. */
 export function fakeClient(overrides: Partial<ApiClient> = {}): ApiClient {
 	const unexpected = (name: string) => vi.fn(() => Promise.reject(new Error(`unexpected call: ${name}`)));
@@ -349,6 +377,29 @@ export function fakeClient(overrides: Partial<ApiClient> = {}): ApiClient {
 			Promise.resolve({ running: false, done: 0, total: 0, outcome: null, error: null })
 		),
 		onRemergeProgress: vi.fn(() => Promise.resolve(() => {})),
+		inboxPresets: vi.fn(() => Promise.resolve([])),
+		inboxSettings: vi.fn(() =>
+			Promise.resolve({
+				settings: null,
+				password_set: false,
+				password_source: 'none',
+				keychain_error: null,
+				last_checked_at: null,
+				last_attempt_at: null,
+				last_error: null
+			})
+		),
+		setInboxSettings: unexpected('setInboxSettings'),
+		forgetInboxPassword: unexpected('forgetInboxPassword'),
+		testInboxConnection: unexpected('testInboxConnection'),
+		checkInbox: unexpected('checkInbox'),
+		inboxReview: vi.fn(() => Promise.resolve([])),
+		applicationMessages: vi.fn(() => Promise.resolve([])),
+		acceptInboxProposal: unexpected('acceptInboxProposal'),
+		changeInboxProposal: unexpected('changeInboxProposal'),
+		dismissInboxProposal: unexpected('dismissInboxProposal'),
+		reopenInboxProposal: unexpected('reopenInboxProposal'),
+		onInboxChecked: vi.fn(() => Promise.resolve(() => {})),
 		...overrides
 	};
 }
