@@ -6,8 +6,8 @@ use std::sync::Arc;
 use jobhound_core::alerts::{Digest, NotificationSink};
 use jobhound_core::applying::FollowUpReminder;
 use jobhound_core::campaigns::RunEvent;
-use jobhound_core::inbox::check::InboxCheckReport;
 use jobhound_core::campaigns::{RunObserver, Scheduler, SystemClock};
+use jobhound_core::inbox::check::InboxCheckReport;
 use tauri::{AppHandle, Emitter, Manager};
 
 use crate::state::AppState;

@@ -126,6 +126,34 @@ export async function startMockLlm(binary, port, wordDelayMs) {
 	return { url: output.match(/listening (\S+)/)?.[1], stop: () => server.kill() };
 }
 
+/**
+ * A private Dovecot (crates/inbox/examples/test_mail_server) with `messages` (raw emails) in
+ * INBOX; stopping it closes its standard input, which stops Dovecot and its mail processes.
+ */
+export async function startTestMailServer(binary, files) {
+	const args = files.flatMap((file) => ['--deliver', file]);
+	const server = spawn(binary, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+	let output = '';
+	server.stdout.on('data', (chunk) => (output += chunk));
+	const deadline = Date.now() + 15_000;
+	while (!output.includes('listening')) {
+		if (server.exitCode !== null) throw new Error(`the test mail server exited (${server.exitCode})`);
+		if (Date.now() > deadline) throw new Error('the test mail server never listened');
+		await pause(50);
+	}
+	const [, port, user, password] = output.match(/listening (\d+) (\S+) (\S+)/);
+	const stopped = new Promise((resolve) => server.once('exit', resolve));
+	return {
+		port: Number(port),
+		user,
+		password,
+		stop: async () => {
+			server.stdin.end();
+			await stopped;
+		}
+	};
+}
+
 /** The notifications dunst has shown in this session, newest first; null without dunst. */
 export async function shownNotifications() {
 	try {

@@ -21,6 +21,7 @@ export const appBinary = process.env.JOBHOUND_APP_BINARY ?? path.join(targetDir,
 export const cliBinary = path.join(path.dirname(appBinary), 'jobhound-cli');
 // A test tool, never installed: always the build's.
 export const mockLlmBinary = path.join(targetDir, 'debug', 'examples', 'mock_openai');
+export const testMailServerBinary = path.join(targetDir, 'debug', 'examples', 'test_mail_server');
 
 /**
  * Serves recorded payloads: Greenhouse `vercel` and Lever `spotify` are the real recordings,

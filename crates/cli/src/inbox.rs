@@ -29,7 +29,7 @@ pub fn classify(file: &Path, json: bool) -> Result<(), Failure> {
 pub fn run(app: &Jobhound, command: InboxCommand, json: bool) -> Result<(), Failure> {
     match command {
         InboxCommand::Classify { file } => classify(&file, json),
-        InboxCommand::Set { host, port, user, security, folders, since, auto_apply } => {
+        InboxCommand::Set { host, port, user, security, folders, since, auto_apply, ask_model } => {
             let security = match security.to_ascii_lowercase().as_str() {
                 "tls" => Security::Tls,
                 "starttls" | "start_tls" => Security::StartTls,
@@ -41,7 +41,7 @@ pub fn run(app: &Jobhound, command: InboxCommand, json: bool) -> Result<(), Fail
             let mailbox = MailboxSettings { host, port, user, security, folders };
             let password = password()?;
             let found = runtime()?.block_on(app.test_inbox_connection(&mailbox, Some(&password)))?;
-            let settings = InboxSettings { mailbox, enabled: true, since, auto_apply };
+            let settings = InboxSettings { mailbox, enabled: true, since, auto_apply, ask_model };
             app.set_inbox_settings(&settings, Some(&password))?;
             if json {
                 return json_line(&json!({"folders": found}));

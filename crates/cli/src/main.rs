@@ -203,6 +203,9 @@ enum InboxCommand {
         /// Let proposals the rules are sure of apply themselves.
         #[arg(long)]
         auto_apply: bool,
+        /// Ask the writing assistant's model about messages the rules are unsure of.
+        #[arg(long)]
+        ask_model: bool,
     },
     /// Check the mailbox now; --json prints {"messages_seen","matched","proposals":[{"application_id","status","confidence","subject"}]}.
     Check,

@@ -6,6 +6,7 @@ mod client;
 mod endpoint;
 mod error;
 mod insight;
+mod mail_reply;
 #[cfg(feature = "mock")]
 pub mod mock;
 pub mod prompts;
@@ -14,4 +15,5 @@ pub use client::{ChatMessage, Completion, ConnectionCheck, LlmClient, LlmConfig,
 pub use endpoint::check_endpoint;
 pub use error::LlmError;
 pub use insight::{Insight, parse_insight};
+pub use mail_reply::{MailReading, parse_mail_reading};
 pub use tokio_util::sync::CancellationToken;

@@ -146,6 +146,9 @@ fn auto_answer(body: &Value) -> String {
         return "OK".into();
     }
     let job = user.lines().find_map(|line| line.strip_prefix("JOB: ")).unwrap_or("this role").trim().to_string();
+    if system.contains("what it tells them about their job application") {
+        return mail_answer(&user);
+    }
     if system.contains("tailor one job seeker's resume") {
         return tailored_answer(&user);
     }
@@ -161,6 +164,25 @@ fn auto_answer(body: &Value) -> String {
     format!(
         "Dear hiring team,\n\nI am applying for {job}. My experience building reliable software with care for the people who use it fits what you describe.\n\nI would welcome a conversation.\n\nKind regards,\nJane Doe"
     )
+}
+
+/// A reading of an email as a model might give one: the first sentence with a cue it knows, quoted.
+fn mail_answer(user: &str) -> String {
+    let text = user.split_once("EMAIL TEXT:").map_or(user, |(_, text)| text);
+    let cues = [
+        ("rejected", ["keep your details on file", "not be progressing", "gone with someone"].as_slice()),
+        ("interview", ["have a chat", "hop on a call", "meet the team"].as_slice()),
+        ("assessment", ["exercise", "case study"].as_slice()),
+    ];
+    for sentence in text.split_inclusive(['.', '!', '?']) {
+        let lower = sentence.to_lowercase();
+        for (status, words) in cues {
+            if words.iter().any(|word| lower.contains(word)) {
+                return json!({"status": status, "evidence": sentence.trim()}).to_string();
+            }
+        }
+    }
+    json!({"status": "other", "evidence": ""}).to_string()
 }
 
 /// A tailoring as a model might write one: the resume it was sent, its first job's bullets in

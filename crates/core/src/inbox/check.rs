@@ -8,17 +8,16 @@ use std::sync::Arc;
 
 use chrono::{Local, NaiveDate};
 use jobhound_inbox::imap::{ConnectOptions, FetchedMessage, Mailbox};
-use jobhound_inbox::{
-    ApplicationRef, InboxError, MailMessage, MailStatus, classify, match_message, mentioned_day, read_message,
-};
+use jobhound_inbox::{ApplicationRef, InboxError, MailStatus};
+use jobhound_llm::prompts;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::app::blocking;
 use crate::applying::applications::ApplicationStatus;
-use crate::inbox::proposals::proposal;
+use crate::inbox::recognise::{Recognised, recognise};
 use crate::inbox::records::{self, NewInboxMessage, Review};
-use crate::inbox::settings::{self, AUTO_APPLY_CONFIDENCE, InboxSettings};
+use crate::inbox::settings::{self, InboxSettings};
 use crate::{CoreError, Jobhound, store, time};
 
 /// Messages fetched per round trip; progress is saved after each batch.
@@ -110,7 +109,7 @@ impl Jobhound {
         mailbox: &mut Mailbox,
         settings: &InboxSettings,
         since: NaiveDate,
-        applications: &mut Vec<(ApplicationRef, ApplicationStatus)>,
+        applications: &mut [(ApplicationRef, ApplicationStatus)],
         report: &mut InboxCheckReport,
     ) -> Result<(), CoreError> {
         for folder in settings.mailbox.watched_folders() {
@@ -139,16 +138,8 @@ impl Jobhound {
             let mut checked = FolderCheck { folder: folder.clone(), messages_seen: 0, error: None, renumbered };
             let mut last_uid = after;
             if uids.is_empty() {
-                self.keep_batch(
-                    &folder,
-                    opened.uid_validity,
-                    after,
-                    Vec::new(),
-                    settings.auto_apply,
-                    applications,
-                    report,
-                )
-                .await?;
+                self.keep_batch(&folder, opened.uid_validity, after, Vec::new(), settings, applications, report)
+                    .await?;
             }
             for batch in uids.chunks(BATCH) {
                 let fetched = mailbox.fetch(batch).await;
@@ -159,7 +150,7 @@ impl Jobhound {
                     opened.uid_validity,
                     last_uid,
                     fetched.messages,
-                    settings.auto_apply,
+                    settings,
                     applications,
                     report,
                 )
@@ -183,21 +174,26 @@ impl Jobhound {
         uid_validity: u32,
         last_uid: u32,
         fetched: Vec<FetchedMessage>,
-        auto_apply: bool,
-        applications: &mut Vec<(ApplicationRef, ApplicationStatus)>,
+        settings: &InboxSettings,
+        applications: &mut [(ApplicationRef, ApplicationStatus)],
         report: &mut InboxCheckReport,
     ) -> Result<(), CoreError> {
+        let mut recognised: Vec<Recognised> =
+            fetched.iter().filter_map(|message| recognise(message, folder, uid_validity, applications)).collect();
+        if settings.ask_model && recognised.iter().any(Recognised::unsure) {
+            self.ask_model_where_unsure(&mut recognised).await;
+        }
+        let kept: Vec<NewInboxMessage> =
+            recognised.into_iter().map(|recognised| recognised.proposed(settings.auto_apply)).collect();
         let store = Arc::clone(&self.store);
         let folder = folder.to_string();
-        let mut known = std::mem::take(applications);
-        let (known, proposals, matched) = blocking(move || {
+        let (proposals, matched) = blocking(move || {
             let now = time::now_rfc3339();
-            let (proposals, matched) = store.write(|tx| {
+            store.write(|tx| {
                 let mut proposals = Vec::new();
                 let mut matched = 0;
-                for message in &fetched {
-                    let Some(new) = recognise(message, &folder, uid_validity, &mut known, auto_apply) else { continue };
-                    let Some(id) = records::insert(tx, &new, &now)? else { continue };
+                for new in &kept {
+                    let Some(id) = records::insert(tx, new, &now)? else { continue };
                     matched += 1;
                     if let Some(status) = new.proposed_status {
                         proposals.push(InboxProposal {
@@ -213,14 +209,39 @@ impl Jobhound {
                 }
                 records::save_cursor(tx, &folder, uid_validity, last_uid, &now)?;
                 Ok((proposals, matched))
-            })?;
-            Ok((known, proposals, matched))
+            })
         })
         .await?;
-        *applications = known;
         report.matched += matched;
         report.proposals.extend(proposals);
         Ok(())
+    }
+
+    /// The person's model reads what the rules were unsure of. A model that cannot be reached, or
+    /// whose answer is not a known status quoting the message, leaves the rules' reading.
+    async fn ask_model_where_unsure(&self, recognised: &mut [Recognised]) {
+        let client = match self.llm_client() {
+            Ok(client) => client,
+            Err(error) => {
+                tracing::info!("the inbox's unsure messages stay with the rules: {error}");
+                return;
+            }
+        };
+        for unsure in recognised.iter_mut().filter(|recognised| recognised.unsure()) {
+            let prompt = prompts::mail_reply(&unsure.new.subject, &unsure.new.sender, &unsure.text);
+            match client
+                .complete(&prompt)
+                .await
+                .map_err(CoreError::from)
+                .and_then(|answer| jobhound_llm::parse_mail_reading(&answer.text).map_err(CoreError::from))
+            {
+                Ok(reading) => unsure.take_reading(&reading),
+                Err(error) => {
+                    tracing::info!("the model could not read a message: {error}");
+                    return;
+                }
+            }
+        }
     }
 
     pub(crate) fn inbox_connect_options(&self) -> ConnectOptions {
@@ -240,67 +261,4 @@ fn plan(connection: &rusqlite::Connection) -> Result<Plan, CoreError> {
     };
     let since = NaiveDate::parse_from_str(&since, "%Y-%m-%d").unwrap_or_else(|_| Local::now().date_naive());
     Ok(Plan { settings, applications: records::application_refs(connection)?, since })
-}
-
-/// What Jobhound keeps of a message about one of the applications, or nothing.
-fn recognise(
-    fetched: &FetchedMessage,
-    folder: &str,
-    uid_validity: u32,
-    applications: &mut [(ApplicationRef, ApplicationStatus)],
-    auto_apply: bool,
-) -> Option<NewInboxMessage> {
-    let message = read_message(&fetched.raw).ok()?;
-    let refs: Vec<ApplicationRef> = applications.iter().map(|(application, _)| application.clone()).collect();
-    let found = match_message(&message, &refs)?;
-    let (application, current) =
-        applications.iter_mut().find(|(application, _)| application.id == found.application_id)?;
-    let message_id = message.message_id.clone().unwrap_or_else(|| format!("{folder}/{uid_validity}/{}", fetched.uid));
-    // A later reply in this thread is about the same application.
-    application.message_ids.push(message_id.clone());
-    let classification = classify(&message);
-    let proposed_status = proposal(classification.status, *current);
-    let review = match proposed_status {
-        None => Review::Noted,
-        Some(_) if auto_apply && classification.confidence >= AUTO_APPLY_CONFIDENCE => Review::AppliedItself,
-        Some(_) => Review::Pending,
-    };
-    Some(NewInboxMessage {
-        application_id: application.id,
-        message_id,
-        folder: folder.to_string(),
-        sender: sender(&message),
-        subject: message.subject.clone(),
-        sent_at: message.date.clone(),
-        snippet: message.snippet.clone(),
-        kind: classification.status,
-        confidence: classification.confidence,
-        evidence: classification.evidence,
-        decided_by: "rules",
-        matched_by: found.matched_by,
-        interview_on: interview_day(&message, classification.status),
-        proposed_status,
-        review,
-    })
-}
-
-fn sender(message: &MailMessage) -> String {
-    match (&message.from_name, &message.from_address) {
-        (Some(name), Some(address)) => format!("{name} <{address}>"),
-        (None, Some(address)) => address.clone(),
-        (Some(name), None) => name.clone(),
-        (None, None) => String::new(),
-    }
-}
-
-fn interview_day(message: &MailMessage, kind: MailStatus) -> Option<String> {
-    if kind != MailStatus::Interview {
-        return None;
-    }
-    let sent = message
-        .date
-        .as_deref()
-        .and_then(|date| chrono::DateTime::parse_from_rfc3339(date).ok())
-        .map_or_else(|| Local::now().date_naive(), |date| date.date_naive());
-    mentioned_day(&format!("{}\n{}", message.subject, message.text), sent).map(|day| day.to_string())
 }

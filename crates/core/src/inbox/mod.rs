@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod proposals;
+pub mod recognise;
 pub mod records;
 pub mod review;
 pub mod settings;

@@ -20,6 +20,7 @@ const FOLDERS: &str = "inbox.folders";
 const SINCE: &str = "inbox.since";
 const AUTO_APPLY: &str = "inbox.auto_apply";
 const ENABLED: &str = "inbox.enabled";
+const ASK_MODEL: &str = "inbox.ask_model";
 /// When the last check ended, for the scheduler's interval.
 pub(crate) const LAST_CHECKED_AT: &str = "inbox.last_checked_at";
 /// When the last check started, ended well or not: the timer waits from it.
@@ -46,6 +47,10 @@ pub struct InboxSettings {
     pub since: Option<String>,
     /// Proposals the rules are sure of apply themselves (a rejection still archives nothing).
     pub auto_apply: bool,
+    /// Messages the rules are unsure of go to the person's own model (Settings → Writing
+    /// assistant); its reading never applies itself.
+    #[serde(default)]
+    pub ask_model: bool,
 }
 
 /// What the UI learns about the password: whether one is set and where from; never the password.
@@ -85,6 +90,7 @@ pub fn get(connection: &Connection) -> Result<Option<InboxSettings>, CoreError> 
         enabled: settings::get_bool(connection, ENABLED)?,
         since: settings::get(connection, SINCE)?.filter(|since| !since.is_empty()),
         auto_apply: settings::get_bool(connection, AUTO_APPLY)?,
+        ask_model: settings::get_bool(connection, ASK_MODEL)?,
     }))
 }
 
@@ -116,7 +122,8 @@ pub fn set(tx: &Transaction<'_>, value: &InboxSettings) -> Result<(), CoreError>
     settings::set(tx, FOLDERS, &serde_json::to_string(&folders)?)?;
     settings::set(tx, SINCE, value.since.as_deref().unwrap_or_default())?;
     settings::set(tx, ENABLED, if value.enabled { "true" } else { "false" })?;
-    settings::set(tx, AUTO_APPLY, if value.auto_apply { "true" } else { "false" })
+    settings::set(tx, AUTO_APPLY, if value.auto_apply { "true" } else { "false" })?;
+    settings::set(tx, ASK_MODEL, if value.ask_model { "true" } else { "false" })
 }
 
 /// The account a password belongs to; a password is never sent to another.

@@ -41,7 +41,8 @@ fn mailbox(port: u16, folders: &[&str]) -> MailboxSettings {
 }
 
 fn connect(app: &Jobhound, port: u16, folders: &[&str], auto_apply: bool) {
-    let settings = InboxSettings { mailbox: mailbox(port, folders), enabled: true, since: None, auto_apply };
+    let settings =
+        InboxSettings { mailbox: mailbox(port, folders), enabled: true, since: None, auto_apply, ask_model: false };
     app.set_inbox_settings(&settings, Some(PASSWORD)).unwrap();
 }
 
@@ -385,4 +386,49 @@ async fn the_scheduler_checks_a_connected_mailbox_on_its_timer_and_not_again_too
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     assert_eq!(watcher.checks.lock().unwrap().len(), 1);
     assert!(fx.app.inbox_settings().unwrap().last_error.is_none());
+}
+
+#[tokio::test]
+async fn what_the_rules_are_unsure_of_goes_to_the_persons_model_when_allowed() {
+    use jobhound_core::applying::LlmSettings;
+    use jobhound_llm::mock::{MOCK_MODEL, MockLlm};
+    let mut fx = fixture(false);
+    let llm = MockLlm::start().await.unwrap();
+    fx.app
+        .set_llm_settings(&LlmSettings {
+            base_url: llm.base_url(),
+            model: MOCK_MODEL.into(),
+            temperature: 0.2,
+            timeout_seconds: 30,
+            allow_http_on_private_network: false,
+        })
+        .unwrap();
+    let soft_no = email(
+        "soft-no",
+        "Vercel Talent <talent@vercel.com>",
+        "Following up on Account Executive, Majors",
+        "Hi Ada, thanks for your time last week. We have gone with someone whose background is closer to what the team needs right now. We will keep your details on file.",
+    );
+    fx.server.deliver("INBOX", &soft_no).unwrap();
+    let mut settings = fx.app.inbox_settings().unwrap().settings.unwrap();
+
+    // Without leave, the rules' unsure reading stands and nothing goes to the model.
+    let report = fx.app.check_inbox().await.unwrap();
+    assert_eq!(report.matched, 1);
+    assert!(report.proposals.is_empty(), "{:?}", report.proposals);
+    assert_eq!(llm.requests().len(), 0);
+
+    settings.ask_model = true;
+    fx.app.set_inbox_settings(&settings, None).unwrap();
+    fx.app.store().write(|tx| Ok(tx.execute_batch("DELETE FROM inbox_messages; DELETE FROM inbox_folders;")?)).unwrap();
+    let report = fx.app.check_inbox().await.unwrap();
+    assert_eq!(report.proposals.len(), 1);
+    assert_eq!(report.proposals[0].status, ApplicationStatus::Rejected);
+    assert!(!report.proposals[0].applied_itself);
+    let kept = fx.app.inbox_review().unwrap().remove(0);
+    assert_eq!(kept.decided_by, "model");
+    assert!(kept.evidence.contains("We have gone with someone"), "{}", kept.evidence);
+    let asked = llm.requests();
+    assert_eq!(asked.len(), 1);
+    assert!(asked[0].body.to_string().contains("EMAIL TEXT"), "the message went to the model");
 }

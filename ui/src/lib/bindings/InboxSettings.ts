@@ -13,7 +13,12 @@ since: string | null,
 /**
  * Proposals the rules are sure of apply themselves (a rejection still archives nothing).
  */
-auto_apply: boolean, host: string, port: number, user: string, security: Security, 
+auto_apply: boolean, 
+/**
+ * Messages the rules are unsure of go to the person's own model (Settings → Writing
+ * assistant); its reading never applies itself.
+ */
+ask_model: boolean, host: string, port: number, user: string, security: Security, 
 /**
  * The folders watched, as the server names them; INBOX when empty.
  */

@@ -14,7 +14,8 @@ const connected = {
 		folders: ['INBOX'],
 		enabled: true,
 		since: null,
-		auto_apply: false
+		auto_apply: false,
+		ask_model: false
 	},
 	password_set: true,
 	password_source: 'keychain',
