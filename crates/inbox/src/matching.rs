@@ -129,15 +129,97 @@ fn is_ats(domain: &str) -> bool {
     ATS_DOMAINS.iter().any(|ats| site == *ats || domain.ends_with(ats))
 }
 
+/// Abbreviations and spellings a title is retyped with, and the word they stand for.
+const TITLE_SYNONYMS: &[(&str, &str)] = &[
+    ("sr", "senior"),
+    ("sr.", "senior"),
+    ("snr", "senior"),
+    ("jr", "junior"),
+    ("jr.", "junior"),
+    ("eng", "engineer"),
+    ("engr", "engineer"),
+    ("engineering", "engineer"),
+    ("dev", "developer"),
+    ("mgr", "manager"),
+    ("mgmt", "management"),
+    ("swe", "software"),
+    ("frontend", "front"),
+    ("backend", "back"),
+    ("fullstack", "full"),
+    ("ii", "2"),
+    ("iii", "3"),
+    ("ingenieur", "engineer"),
+    ("ingénieur", "engineer"),
+    ("entwickler", "developer"),
+    ("développeur", "developer"),
+    ("desarrollador", "developer"),
+];
+
+/// Words that say little of which job it is ("the", "(m/w/d)", "-").
+const TITLE_FILLER: &[&str] = &["the", "a", "an", "of", "and", "for", "m", "w", "d", "f", "h", "x", "-", "–", "remote"];
+
+fn canonical(word: &str) -> String {
+    let word = word.trim_matches(|c: char| c == '.' || c == ',');
+    TITLE_SYNONYMS
+        .iter()
+        .find(|(short, _)| *short == word)
+        .map_or_else(|| word.to_string(), |(_, long)| long.to_string())
+}
+
+/// "Back-end" and "Backend" are one word to a title.
+fn join_hyphenated(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .filter(|(at, c)| {
+            !(**c == '-'
+                && at.checked_sub(1).and_then(|before| chars.get(before)).is_some_and(|c| c.is_alphanumeric())
+                && chars.get(at + 1).is_some_and(|c| c.is_alphanumeric()))
+        })
+        .map(|(_, c)| *c)
+        .collect()
+}
+
+fn title_words(title: &str) -> Vec<String> {
+    words(&join_hyphenated(title))
+        .iter()
+        .map(|word| canonical(word))
+        .filter(|word| !word.is_empty() && !TITLE_FILLER.contains(&word.as_str()))
+        .collect()
+}
+
+/// The title is in the text as written, or retyped: at least three quarters of its words (after
+/// abbreviations are spelled out) stand within a window of the title's length plus two.
+fn title_in(text: &[String], title: &[String]) -> bool {
+    if title.is_empty() {
+        return false;
+    }
+    if contains_run(text, title) {
+        return true;
+    }
+    let needed = (title.len() * 3).div_ceil(4).max(if title.len() > 1 { 2 } else { 1 });
+    let span = title.len() + 2;
+    if text.len() < needed {
+        return false;
+    }
+    (0..text.len()).any(|start| {
+        let window = &text[start..(start + span).min(text.len())];
+        title.iter().filter(|word| window.contains(word)).count() >= needed
+    })
+}
+
 /// The application `message` is about, if any; `applications` newest first (a tie goes to the
 /// newer).
 pub fn match_message(message: &MailMessage, applications: &[ApplicationRef]) -> Option<MessageMatch> {
     let from_domain = message.from_domain();
     let head: Vec<String> = words(&format!("{} {}", message.from_name.clone().unwrap_or_default(), message.subject));
     let body: Vec<String> = words(&message.text.chars().take(3000).collect::<String>());
+    let head_words = title_words(&format!("{} {}", message.from_name.clone().unwrap_or_default(), message.subject));
+    let body_words = title_words(&message.text.chars().take(3000).collect::<String>());
     let title_seen = |application: &ApplicationRef| {
-        let title = brand(&application.title);
-        contains_run(&head, &title) || contains_run(&body, &title)
+        let title: Vec<String> = title_words(&application.title);
+        title_in(&head_words, &title) || title_in(&body_words, &title)
     };
     let mut best: Option<(u8, MessageMatch)> = None;
     for application in applications {
@@ -177,6 +259,21 @@ pub fn match_message(message: &MailMessage, applications: &[ApplicationRef]) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn seen(text: &str, title: &str) -> bool {
+        title_in(&title_words(text), &title_words(title))
+    }
+
+    #[test]
+    fn a_title_is_found_as_retyped() {
+        assert!(seen("your application for Sr. Data Engineer at Acme", "Senior Data Engineer"));
+        assert!(seen("the Senior Engineer, Data Platform role", "Senior Data Platform Engineer"));
+        assert!(seen("Backend Developer (m/w/d) in Berlin", "Back-end Dev"));
+        assert!(seen("Frontend Engineer II", "Front-End Engineer 2"));
+        assert!(!seen("your application for Data Analyst", "Senior Data Engineer"));
+        assert!(!seen("Engineering Manager", "Data Engineer"));
+        assert!(!seen("", "Data Engineer"));
+    }
 
     fn message(from: &str, name: &str, subject: &str, text: &str) -> MailMessage {
         MailMessage {
