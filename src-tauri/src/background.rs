@@ -38,6 +38,9 @@ impl RunObserver for UiEvents {
         if let Err(error) = self.0.emit(INBOX_CHECKED, payload) {
             tracing::debug!("inbox check not announced to the window: {error}");
         }
+        if let Ok(report) = result {
+            notify_inbox_proposals(&self.0, report);
+        }
     }
 }
 
@@ -66,6 +69,33 @@ impl NotificationSink for DesktopNotifications {
             }
         });
         jobhound_notify::show(&reminder.title(), &reminder.body(), Some(open)).map_err(|error| error.to_string())
+    }
+}
+
+/// One notification for the replies a timer's check found waiting for review (when the person
+/// wants notifications); clicking it opens the first one's application.
+fn notify_inbox_proposals(app: &AppHandle, report: &InboxCheckReport) {
+    let waiting: Vec<_> = report.proposals.iter().filter(|proposal| !proposal.applied_itself).collect();
+    let Some(first) = waiting.first() else { return };
+    let wanted = app.state::<AppState>().core().ok().and_then(|core| core.app_settings().ok());
+    if !wanted.is_some_and(|settings| settings.notifications) {
+        return;
+    }
+    let title = if waiting.len() == 1 {
+        "A reply to review".to_string()
+    } else {
+        format!("{} replies to review", waiting.len())
+    };
+    let body: Vec<&str> = waiting.iter().take(3).map(|proposal| proposal.subject.as_str()).collect();
+    let (handle, application_id) = (app.clone(), first.application_id);
+    let open = Box::new(move || {
+        show_main_window(&handle);
+        if let Err(error) = handle.emit(OPEN_APPLICATION, application_id) {
+            tracing::warn!("could not open the application: {error}");
+        }
+    });
+    if let Err(error) = jobhound_notify::show(&title, &body.join("\n"), Some(open)) {
+        tracing::info!("the inbox's proposals could not be announced: {error}");
     }
 }
 
