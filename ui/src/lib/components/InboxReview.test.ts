@@ -2,15 +2,15 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { setApiClient } from '$lib/api';
 import type { InboxMessage } from '$lib/bindings/InboxMessage';
-import { fakeClient, inboxMessage } from '$lib/testing/fakeClient';
+import { fakeClient, inboxMessage, inboxSettingsView } from '$lib/testing/fakeClient';
 import InboxReview from './InboxReview.svelte';
 
-const connected = {
+const connected = inboxSettingsView({
 	settings: {
 		host: 'imap.example.com',
 		port: 993,
 		user: 'ada@example.com',
-		security: 'tls' as const,
+		security: 'tls',
 		folders: ['INBOX'],
 		enabled: true,
 		since: null,
@@ -18,12 +18,8 @@ const connected = {
 		ask_model: false
 	},
 	password_set: true,
-	password_source: 'keychain',
-	keychain_error: null,
-	last_checked_at: null,
-	last_attempt_at: null,
-	last_error: null
-};
+	password_source: 'keychain'
+});
 
 describe('InboxReview', () => {
 	it('lists proposals with the words that decided them and accepts one', async () => {

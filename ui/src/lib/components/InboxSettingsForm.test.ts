@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { setApiClient } from '$lib/api';
-import { fakeClient } from '$lib/testing/fakeClient';
+import { fakeClient, inboxSettingsView } from '$lib/testing/fakeClient';
 import InboxSettingsForm from './InboxSettingsForm.svelte';
 
 const gmail = {
@@ -18,15 +18,7 @@ describe('InboxSettingsForm', () => {
 	it('fills a provider, tests the connection, lets folders be chosen and saves the password once', async () => {
 		const testInboxConnection = vi.fn(() => Promise.resolve(['INBOX', 'Jobs', 'Newsletters']));
 		const setInboxSettings = vi.fn((settings) =>
-			Promise.resolve({
-				settings,
-				password_set: true,
-				password_source: 'keychain',
-				keychain_error: null,
-				last_checked_at: null,
-				last_attempt_at: null,
-				last_error: null
-			})
+			Promise.resolve(inboxSettingsView({ settings, password_set: true, password_source: 'keychain' }))
 		);
 		setApiClient(
 			fakeClient({

@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import type { ApiClient } from '$lib/api';
 import type { InboxMessage } from '$lib/bindings/InboxMessage';
+import type { InboxSettingsView } from '$lib/bindings/InboxSettingsView';
 import type { ApplicationDetail } from '$lib/bindings/ApplicationDetail';
 import type { ApplicationSummary } from '$lib/bindings/ApplicationSummary';
 import type { CoverLetter } from '$lib/bindings/CoverLetter';
@@ -229,6 +230,19 @@ export function llmSettingsView(overrides: Partial<LlmSettingsView> = {}): LlmSe
 	};
 }
 
+export function inboxSettingsView(overrides: Partial<InboxSettingsView> = {}): InboxSettingsView {
+	return {
+		settings: null,
+		password_set: false,
+		password_source: 'none',
+		keychain_error: null,
+		last_checked_at: null,
+		last_attempt_at: null,
+		last_error: null,
+		...overrides
+	};
+}
+
 export function inboxMessage(overrides: Partial<InboxMessage> = {}): InboxMessage {
 	return {
 		id: 1,
@@ -378,17 +392,7 @@ export function fakeClient(overrides: Partial<ApiClient> = {}): ApiClient {
 		),
 		onRemergeProgress: vi.fn(() => Promise.resolve(() => {})),
 		inboxPresets: vi.fn(() => Promise.resolve([])),
-		inboxSettings: vi.fn(() =>
-			Promise.resolve({
-				settings: null,
-				password_set: false,
-				password_source: 'none',
-				keychain_error: null,
-				last_checked_at: null,
-				last_attempt_at: null,
-				last_error: null
-			})
-		),
+		inboxSettings: vi.fn(() => Promise.resolve(inboxSettingsView())),
 		setInboxSettings: unexpected('setInboxSettings'),
 		forgetInboxPassword: unexpected('forgetInboxPassword'),
 		testInboxConnection: unexpected('testInboxConnection'),
