@@ -52,9 +52,10 @@ install_npm() {
 		(cd "$dir" && npm ci --no-audit --no-fund)
 	fi
 }
-# The Tauri CLI (packaging) at the root; the UI's packages in ui/.
+# The Tauri CLI (packaging) at the root; the UI's packages in ui/; the browser extension's in extension/.
 install_npm .
 install_npm ui
+install_npm extension
 
 if $want_tests; then
 	install_npm tests/e2e

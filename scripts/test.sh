@@ -81,7 +81,10 @@ rust_and_ui() {
 
   # The UI checks and the packages need the CPU while the Rust tests mostly wait, so they run side
   # by side.
-  (cd ui && npm run check && npm run lint && npm test) >"$logs/ui.log" 2>&1 &
+  # The browser extension is checked, tested and built with the same tools (its own package).
+  (cd ui && npm run check && npm run lint && npm test &&
+    npx prettier --config .prettierrc --check ../extension/src ../extension/static ../extension/*.html ../extension/*.ts &&
+    cd ../extension && npm run build && npm test) >"$logs/ui.log" 2>&1 &
   local ui_checks=$!
   ( set -e; packages ) >"$logs/packages.log" 2>&1 &
   local package_checks=$!
@@ -100,7 +103,7 @@ rust_and_ui() {
     return 1
   fi
 
-  step "UI type check, lint and unit tests"
+  step "UI and extension: type check, lint, unit tests"
   local ui_status=0
   wait "$ui_checks" || ui_status=$?
   cat "$logs/ui.log"

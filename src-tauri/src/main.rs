@@ -7,6 +7,7 @@
 mod applying_commands;
 mod arguments;
 mod background;
+mod browser_commands;
 mod campaign_commands;
 mod command_list;
 mod commands;
@@ -142,6 +143,9 @@ fn main() {
             tailoring_commands::save_tailored_text,
             tailoring_commands::check_tailored_text,
             tailoring_commands::confirm_tailored_claim,
+            browser_commands::browser_hosts,
+            browser_commands::install_browser_host,
+            browser_commands::remove_browser_host,
             inbox_commands::inbox_presets,
             inbox_commands::inbox_settings,
             inbox_commands::set_inbox_settings,

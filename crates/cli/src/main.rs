@@ -5,6 +5,7 @@ mod campaign;
 mod commands;
 mod eval;
 mod inbox;
+mod native_host;
 mod output;
 mod search;
 mod sources_view;
@@ -49,6 +50,13 @@ enum Command {
     /// Replies from employers: what a message says about an application.
     #[command(subcommand)]
     Inbox(InboxCommand),
+    /// The browser extension's native messaging host: reads length-prefixed JSON messages on
+    /// standard input and answers each on standard output. Browsers start it through the host
+    /// manifest with the caller's origin; pass it here to run it by hand.
+    NativeHost {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        caller: Vec<String>,
+    },
     /// Manage the boards Jobhound watches.
     #[command(subcommand)]
     Source(SourceCommand),
@@ -263,6 +271,12 @@ fn main() -> ExitCode {
         .with_env_filter(tracing_subscriber::EnvFilter::from_env("JOBHOUND_LOG"))
         .with_writer(std::io::stderr)
         .init();
+    // A browser starts the host manifest's program with only the caller: the extension's origin
+    // (Chromium) or the manifest's path and the extension's id (Firefox).
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if native_host::started_by_browser(&args) {
+        return native_host::run(&args);
+    }
     let cli = Cli::parse();
     match commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,

@@ -4,6 +4,7 @@
 pub mod alerts;
 mod app;
 pub mod applying;
+pub mod browser;
 pub mod campaigns;
 mod error;
 mod error_code;

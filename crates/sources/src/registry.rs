@@ -9,7 +9,7 @@ use crate::ats::{rippling::Rippling, smartrecruiters::SmartRecruiters, workable:
 use crate::boards::{adzuna::Adzuna, arbeitnow::Arbeitnow, himalayas::Himalayas, jsearch::Jsearch};
 use crate::boards::{linkedin::Linkedin, remoteok::RemoteOk, remotive::Remotive, themuse::TheMuse, usajobs::Usajobs};
 use crate::feeds::{hackernews::HackerNews, jsonld::JsonLd, page::Page, rss::Rss};
-use crate::imports::{jobfunnel::JobFunnel, jobspy::JobSpy};
+use crate::imports::{browser::Browser, jobfunnel::JobFunnel, jobspy::JobSpy};
 use crate::source::Source;
 
 /// Declares [`SourceKind`] with its stored names and [`source`], from one list: watched sources
@@ -95,6 +95,8 @@ sources! {
         Jobspy "jobspy" => JobSpy,
         /// Rows of a JobFunnel master CSV, imported from a file.
         Jobfunnel "jobfunnel" => JobFunnel,
+        /// A job saved from a page in the browser, through the extension's native messaging host.
+        Browser "browser" => Browser,
     }
 }
 

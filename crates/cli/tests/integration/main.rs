@@ -5,4 +5,5 @@ mod applying;
 mod cli;
 mod common;
 mod inbox;
+mod native_host;
 mod your_data;

@@ -534,6 +534,22 @@ fn update_job(
     Ok(())
 }
 
+/// The job a stored posting belongs to, by its source and id; none when it could not become one.
+pub(crate) fn job_of_posting(
+    connection: &Connection,
+    source: jobhound_sources::SourceKind,
+    source_id: &str,
+) -> Result<Option<i64>, CoreError> {
+    Ok(connection
+        .query_row(
+            "SELECT jp.job_id FROM postings p JOIN job_postings jp ON jp.posting_id = p.id
+             WHERE p.source = ?1 AND p.source_job_id = ?2",
+            [source.as_str(), source_id],
+            |row| row.get(0),
+        )
+        .optional()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::content_hash;

@@ -6,13 +6,13 @@
 use std::path::Path;
 
 use jobhound_sources::{ParsedPosting, SourceKind};
-use rusqlite::{OptionalExtension, Transaction};
+use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::applying::applications::{self, ApplicationStatus};
 use crate::campaigns::service::rank_for_active_campaigns;
-use crate::ingest::write::{ingest_prepared, prepare_postings};
+use crate::ingest::write::{ingest_prepared, job_of_posting, prepare_postings};
 use crate::{CoreError, Store, time};
 
 /// Larger than any CSV these tools write for one person; refused before reading.
@@ -179,7 +179,7 @@ fn write_batch(
         ..ImportReport::default()
     };
     for (source, source_id, status) in statuses {
-        let Some(job_id) = job_of(tx, *source, source_id)? else { continue };
+        let Some(job_id) = job_of_posting(tx, *source, source_id)? else { continue };
         if applications::id_for_job(tx, job_id)?.is_some() {
             report.applications_kept += 1;
         } else {
@@ -189,15 +189,4 @@ fn write_batch(
     }
     rank_for_active_campaigns(tx, &counts.changed_jobs, None, chrono::Utc::now())?;
     Ok(report)
-}
-
-fn job_of(tx: &Transaction<'_>, source: SourceKind, source_id: &str) -> Result<Option<i64>, CoreError> {
-    Ok(tx
-        .query_row(
-            "SELECT jp.job_id FROM postings p JOIN job_postings jp ON jp.posting_id = p.id
-             WHERE p.source = ?1 AND p.source_job_id = ?2",
-            [source.as_str(), source_id],
-            |row| row.get(0),
-        )
-        .optional()?)
 }

@@ -91,7 +91,7 @@ fn is_job_posting(value: &Value) -> bool {
     }
 }
 
-fn collect_postings<'a>(value: &'a Value, found: &mut Vec<&'a Value>) {
+pub(crate) fn collect_postings<'a>(value: &'a Value, found: &mut Vec<&'a Value>) {
     match value {
         Value::Array(items) => items.iter().for_each(|item| collect_postings(item, found)),
         Value::Object(_) if is_job_posting(value) => found.push(value),

@@ -1,7 +1,8 @@
-//! CSV files written by other job-search tools, read as postings so they go through the same
+//! CSV files written by other job-search tools, and jobs saved from the browser, read as postings so they go through the same
 //! pipeline (normalize, merge duplicates, rank) as fetched ones. They are imported from a file;
 //! there is nothing to fetch.
 
+pub mod browser;
 pub mod jobfunnel;
 pub mod jobspy;
 

@@ -27,11 +27,12 @@ import type { SourceOverview } from '$lib/bindings/SourceOverview';
 import type { WatchedSource } from '$lib/bindings/WatchedSource';
 import type { ApplyingClient } from './applying';
 import type { DataClient } from './yourData';
+import type { BrowserClient } from './browser';
 import type { InboxClient } from './inbox';
 import type { UpdatesClient } from './updates';
 
 /** Every call the UI can make to Jobhound's Rust side, one method per command. */
-export interface ApiClient extends ApplyingClient, DataClient, UpdatesClient, InboxClient {
+export interface ApiClient extends ApplyingClient, DataClient, UpdatesClient, InboxClient, BrowserClient {
 	appStatus(): Promise<AppStatus>;
 	listJobs(query: JobQuery): Promise<JobPage>;
 	getJob(id: number): Promise<JobDetail>;

@@ -3,4 +3,4 @@
 /**
  * Every kind of job source Jobhound can read.
  */
-export type SourceKind = "greenhouse" | "lever" | "ashby" | "workable" | "smartrecruiters" | "recruitee" | "workday" | "personio" | "teamtailor" | "bamboohr" | "breezy" | "pinpoint" | "rippling" | "eightfold" | "comeet" | "gem" | "dover" | "icims" | "jobvite" | "remoteok" | "remotive" | "arbeitnow" | "himalayas" | "themuse" | "adzuna" | "usajobs" | "jsearch" | "hackernews" | "rss" | "jsonld" | "page" | "linkedin" | "jobspy" | "jobfunnel";
+export type SourceKind = "greenhouse" | "lever" | "ashby" | "workable" | "smartrecruiters" | "recruitee" | "workday" | "personio" | "teamtailor" | "bamboohr" | "breezy" | "pinpoint" | "rippling" | "eightfold" | "comeet" | "gem" | "dover" | "icims" | "jobvite" | "remoteok" | "remotive" | "arbeitnow" | "himalayas" | "themuse" | "adzuna" | "usajobs" | "jsearch" | "hackernews" | "rss" | "jsonld" | "page" | "linkedin" | "jobspy" | "jobfunnel" | "browser";

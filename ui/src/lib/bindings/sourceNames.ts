@@ -36,6 +36,7 @@ export const SOURCE_NAMES: Record<string, string> = {
 	linkedin: "LinkedIn",
 	jobspy: "JobSpy import",
 	jobfunnel: "JobFunnel import",
+	browser: "Saved from the browser",
 };
 
 /** The words a source's terms ask for where its jobs are shown. */

@@ -404,6 +404,9 @@ export function fakeClient(overrides: Partial<ApiClient> = {}): ApiClient {
 		dismissInboxProposal: unexpected('dismissInboxProposal'),
 		reopenInboxProposal: unexpected('reopenInboxProposal'),
 		onInboxChecked: vi.fn(() => Promise.resolve(() => {})),
+		browserHosts: vi.fn(() => Promise.resolve([])),
+		installBrowserHost: unexpected('installBrowserHost'),
+		removeBrowserHost: unexpected('removeBrowserHost'),
 		...overrides
 	};
 }

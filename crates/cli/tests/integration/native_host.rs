@@ -1,0 +1,121 @@
+//! `jobhound-cli native-host` as a browser runs it: length-prefixed JSON on standard input, an
+//! answer for each message on standard output, jobs saved into the shared database.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use jobhound_core::browser::native_messaging::CHROMIUM_EXTENSION_ID;
+use serde_json::{Value, json};
+
+use crate::common::ok;
+
+fn frame(body: &[u8]) -> Vec<u8> {
+    let mut bytes = u32::try_from(body.len()).unwrap().to_le_bytes().to_vec();
+    bytes.extend_from_slice(body);
+    bytes
+}
+
+/// Runs the host as `caller` started it with `input`; its answers and what it logged.
+fn host(data_dir: &Path, args: &[&str], input: Vec<u8>) -> (Vec<Value>, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jobhound-cli"))
+        .args(args)
+        .env("JOBHOUND_DATA_DIR", data_dir)
+        .env("JOBHOUND_KEYCHAIN", "memory")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let mut rest = output.stdout.as_slice();
+    let mut answers = Vec::new();
+    while rest.len() >= 4 {
+        let length = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]) as usize;
+        answers.push(serde_json::from_slice(&rest[4..4 + length]).unwrap());
+        rest = &rest[4 + length..];
+    }
+    (answers, String::from_utf8_lossy(&output.stderr).to_string())
+}
+
+fn save_with_jsonld(url: &str) -> Vec<u8> {
+    json!({
+        "type": "save",
+        "url": url,
+        "page_title": "Platform Engineer | Initech",
+        "jsonld": [{"@context": "https://schema.org", "@type": "JobPosting", "title": "Platform Engineer",
+                    "hiringOrganization": {"@type": "Organization", "name": "Initech"},
+                    "jobLocation": {"@type": "Place", "address": {"addressLocality": "Austin", "addressCountry": "US"}},
+                    "description": "<p>Run our <b>Kubernetes</b> clusters.</p><script>alert(1)</script>",
+                    "datePosted": "2026-12-01"}],
+        "job": null
+    })
+    .to_string()
+    .into_bytes()
+}
+
+#[test]
+fn the_host_saves_pages_once_answers_every_message_and_refuses_what_it_must() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path();
+    let origin = format!("chrome-extension://{CHROMIUM_EXTENSION_ID}/");
+    let visible = json!({
+        "type": "save", "url": "https://careers.acme.example/jobs/data-engineer", "page_title": "Careers at Acme",
+        "jsonld": null,
+        "job": {"title": "Data Engineer", "company": "Acme", "location": "Remote", "description_html": "<p>SQL and Python.</p>"}
+    })
+    .to_string();
+    let mut input = Vec::new();
+    input.extend(frame(&save_with_jsonld("https://jobs.initech.example/platform?utm_source=linkedin")));
+    input.extend(frame(b"{\"type\": \"save\", \"url\": "));
+    input.extend((2 * 1024 * 1024u32).to_le_bytes());
+    input.extend(vec![b'x'; 2 * 1024 * 1024]);
+    input.extend(frame(visible.as_bytes()));
+    input.extend(frame(&save_with_jsonld("https://jobs.initech.example/platform#apply")));
+
+    let (answers, logged) = host(dir, &[&origin], input);
+    assert_eq!(answers.len(), 5, "{answers:?}");
+    assert_eq!(answers[0]["ok"], true);
+    assert_eq!(answers[0]["new_job"], true);
+    assert_eq!(answers[1]["ok"], false, "malformed");
+    assert!(answers[2]["error"].as_str().unwrap().contains("at most"), "oversized: {}", answers[2]);
+    assert_eq!(answers[3]["ok"], true, "the visible posting: {}", answers[3]);
+    assert_eq!(answers[4]["job_id"], answers[0]["job_id"], "the same page saved again is one job");
+    assert_eq!(answers[4]["new_job"], false);
+    assert_eq!(logged.matches("refused a message").count(), 2, "{logged}");
+
+    // The saved jobs are in the shared database like any other, their description made safe.
+    let job = answers[0]["job_id"].as_i64().unwrap().to_string();
+    let shown: Value =
+        serde_json::from_str(&ok(crate::common::run(dir, &["--json", "jobs", "show", &job], &[]))).unwrap();
+    assert_eq!(shown["title"], "Platform Engineer");
+    assert_eq!(shown["company"], "Initech");
+    let text = shown.to_string();
+    assert!(text.contains("browser"), "{text}");
+    assert!(!text.contains("<script"), "{text}");
+
+    // Started by anything but the Jobhound extension, nothing is saved.
+    let (refused, logged) =
+        host(dir, &["chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/"], frame(visible.as_bytes()));
+    assert_eq!(refused[0]["ok"], false);
+    assert!(logged.contains("not the Jobhound extension"), "{logged}");
+    let listed: Value = serde_json::from_str(&ok(crate::common::run(dir, &["--json", "jobs", "list"], &[]))).unwrap();
+    assert_eq!(listed["total"], 2);
+}
+
+#[test]
+fn firefox_starts_the_host_with_its_manifest_and_the_extension_id() {
+    let data = tempfile::tempdir().unwrap();
+    let (answers, _) = host(
+        data.path(),
+        &["/home/ada/.mozilla/native-messaging-hosts/app.jobhound.save.json", "save@jobhound.app"],
+        frame(&save_with_jsonld("https://jobs.initech.example/platform")),
+    );
+    assert_eq!(answers[0]["ok"], true, "{answers:?}");
+}

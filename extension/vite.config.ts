@@ -1,0 +1,33 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const root = import.meta.dirname;
+
+// The extension's icons are the app's own (assets/icons), copied at build time rather than kept twice.
+const appIcons = {
+	name: 'jobhound-icons',
+	closeBundle() {
+		mkdirSync(resolve(root, 'dist/icons'), { recursive: true });
+		for (const size of ['32x32', '128x128']) {
+			copyFileSync(resolve(root, `../assets/icons/${size}.png`), resolve(root, `dist/icons/${size}.png`));
+		}
+	}
+};
+
+export default defineConfig({
+	root,
+	publicDir: 'static',
+	plugins: [appIcons],
+	build: {
+		outDir: 'dist',
+		emptyOutDir: true,
+		// Extension pages may not run inline or remote code: one plain module per page.
+		modulePreload: false,
+		rollupOptions: { input: { popup: resolve(root, 'popup.html') } }
+	},
+	test: {
+		environment: 'jsdom',
+		include: ['src/**/*.test.ts']
+	}
+});
