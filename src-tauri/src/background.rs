@@ -18,6 +18,12 @@ pub const RUN_EVENT: &str = "campaign-run";
 pub const OPEN_CAMPAIGN: &str = "open-campaign";
 /// Event asking the UI to show an application (payload: the application id).
 pub const OPEN_APPLICATION: &str = "open-application";
+/// Event telling the UI the database changed, whoever changed it (no payload).
+pub const DATA_CHANGED: &str = "data-changed";
+/// How often the database is asked whether it changed: a job saved from the browser or by the
+/// command line shows within a second; asking costs no I/O.
+const CHANGE_POLL: std::time::Duration = std::time::Duration::from_millis(400);
+
 /// Event telling the UI the timer checked the mailbox (payload: `{ok, error, proposals}`).
 pub const INBOX_CHECKED: &str = "inbox-checked";
 
@@ -120,4 +126,36 @@ pub fn start(app: &AppHandle) {
     );
     state.set_scheduler(Arc::clone(&scheduler));
     tauri::async_runtime::spawn(scheduler.run_forever());
+    watch_for_changes(app);
+}
+
+/// Tells the window when anything wrote to the database (the browser's save host, the command
+/// line, a campaign run), so what it shows is never stale.
+fn watch_for_changes(app: &AppHandle) {
+    let Ok(core) = app.state::<AppState>().core() else { return };
+    let mut watcher = match core.store().watch_changes() {
+        Ok(watcher) => watcher,
+        Err(error) => {
+            tracing::warn!("changes made outside the window will show only after a reload: {error}");
+            return;
+        }
+    };
+    let app = app.clone();
+    let spawned = std::thread::Builder::new().name("jobhound-changes".into()).spawn(move || {
+        loop {
+            std::thread::sleep(CHANGE_POLL);
+            match watcher.changed() {
+                Ok(true) => {
+                    if let Err(error) = app.emit(DATA_CHANGED, ()) {
+                        tracing::debug!("a change was not announced to the window: {error}");
+                    }
+                }
+                Ok(false) => {}
+                Err(error) => tracing::debug!("could not ask the database for changes: {error}"),
+            }
+        }
+    });
+    if let Err(error) = spawned {
+        tracing::warn!("changes made outside the window will show only after a reload: {error}");
+    }
 }

@@ -56,6 +56,9 @@ test(
 			assert.deepEqual(manifest.allowed_origins, [EXTENSION_ORIGIN]);
 			assert.match(manifest.path, /jobhound-cli$/);
 
+			// The job list is open while the browser saves: the job shows without a reload.
+			await clickLink(browser, await browser.$('a=Jobs'));
+			await (await byTestId(browser, 'empty-state')).waitForExist({ timeout: TIMEOUT });
 			const answer = await runHost(
 				manifest.path,
 				{ ...process.env, HOME: home, JOBHOUND_DATA_DIR: dataDir },
@@ -70,10 +73,16 @@ test(
 				}
 			);
 			assert.equal(answer.ok, true, JSON.stringify(answer));
-
-			await clickLink(browser, await browser.$('a=Jobs'));
+			const saved = Date.now();
 			const row = await browser.$('[data-testid="job-row"]*=Platform Engineer');
-			await row.waitForExist({ timeout: TIMEOUT, timeoutMsg: 'the saved job never appeared in the list' });
+			await row.waitForExist({
+				timeout: TIMEOUT,
+				timeoutMsg: 'the saved job never appeared in the open list'
+			});
+			const shownAfter = Date.now() - saved;
+			console.log(`a job saved from the browser showed in the open list after ${shownAfter} ms`);
+			// The target is a second; CI runs this beside the Rust tests on two cores.
+			assert.ok(shownAfter < 2000, `${shownAfter} ms`);
 			assert.ok(
 				await (await browser.$('[data-testid="job-row"]*=Saved from the browser')).isExisting(),
 				'the job is marked as saved from the browser'

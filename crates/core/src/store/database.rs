@@ -57,6 +57,11 @@ impl Store {
         })
     }
 
+    /// A watcher that notices every commit to this database, by any process.
+    pub fn watch_changes(&self) -> Result<super::ChangeWatcher, CoreError> {
+        super::ChangeWatcher::new(open_connection(&self.path)?)
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

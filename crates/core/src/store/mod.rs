@@ -1,6 +1,7 @@
 //! Where everything is kept: the SQLite file and its migrations, the data folder's paths, the
 //! settings table and the OS keychain.
 
+mod changes;
 pub(crate) mod checkpointer;
 pub(crate) mod database;
 pub(crate) mod migrate;
@@ -9,6 +10,7 @@ pub(crate) mod secrets;
 pub(crate) mod settings;
 pub(crate) mod updates;
 
+pub use changes::ChangeWatcher;
 pub use database::Store;
 pub(crate) use database::{harden, identifier, json_column, open_private};
 pub use migrate::{MigrationReport, latest_version};

@@ -24,5 +24,6 @@ export const tauriData: DataClient = {
 	dashboard: () => call('dashboard'),
 	remergeStatus: () => call('remerge_status'),
 	onRemergeProgress: (handler) =>
-		listen('remerge-progress', (event) => handler(event.payload as RemergeStatus))
+		listen('remerge-progress', (event) => handler(event.payload as RemergeStatus)),
+	onDataChanged: (handler) => listen('data-changed', () => handler())
 };

@@ -34,4 +34,6 @@ export interface DataClient {
 	/** The one-time merge of stored duplicates after an upgrade improved the rules. */
 	remergeStatus(): Promise<RemergeStatus>;
 	onRemergeProgress(handler: (status: RemergeStatus) => void): Promise<() => void>;
+	/** Calls `handler` when anything wrote to the database: this window, a campaign run, the command line or the browser's save host. */
+	onDataChanged(handler: () => void): Promise<() => void>;
 }

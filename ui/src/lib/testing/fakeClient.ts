@@ -391,6 +391,7 @@ export function fakeClient(overrides: Partial<ApiClient> = {}): ApiClient {
 			Promise.resolve({ running: false, done: 0, total: 0, outcome: null, error: null })
 		),
 		onRemergeProgress: vi.fn(() => Promise.resolve(() => {})),
+		onDataChanged: vi.fn(() => Promise.resolve(() => {})),
 		inboxPresets: vi.fn(() => Promise.resolve([])),
 		inboxSettings: vi.fn(() => Promise.resolve(inboxSettingsView())),
 		setInboxSettings: unexpected('setInboxSettings'),
