@@ -62,6 +62,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Eval(EvalCommand::Inbox { dir }) => crate::eval::inbox(dir.as_deref(), cli.json),
         Command::Inbox(InboxCommand::Classify { file }) => crate::inbox::classify(&file, cli.json),
         Command::Inbox(command) => crate::inbox::run(&open(&cli.data_dir)?, command, cli.json),
+        Command::Mcp => crate::mcp::run(open(&cli.data_dir)?),
         Command::NativeHost { caller } => crate::native_host::serve_with(&open(&cli.data_dir)?, &caller),
         Command::Bench(command) => bench(command, cli.json),
         Command::Key(command) => key(&open(&cli.data_dir)?, command, cli.json),

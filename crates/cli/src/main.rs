@@ -5,6 +5,7 @@ mod campaign;
 mod commands;
 mod eval;
 mod inbox;
+mod mcp;
 mod native_host;
 mod output;
 mod search;
@@ -50,6 +51,10 @@ enum Command {
     /// Replies from employers: what a message says about an application.
     #[command(subcommand)]
     Inbox(InboxCommand),
+    /// Serve the Model Context Protocol over standard input and output, for the person's AI
+    /// assistant (Claude Desktop, Claude Code, Codex, Cursor…). Read-only unless write access is
+    /// on in Settings.
+    Mcp,
     /// The browser extension's native messaging host: reads length-prefixed JSON messages on
     /// standard input and answers each on standard output. Browsers start it through the host
     /// manifest with the caller's origin; pass it here to run it by hand.

@@ -5,5 +5,6 @@ mod applying;
 mod cli;
 mod common;
 mod inbox;
+mod mcp;
 mod native_host;
 mod your_data;

@@ -3,7 +3,8 @@
 use chrono::Utc;
 
 use crate::applying::applications::{
-    self, ApplicationDetail, ApplicationQuery, ApplicationStatus, ApplicationSummary, ApplicationUpdate, ContactInput,
+    self, Actor, ApplicationDetail, ApplicationQuery, ApplicationStatus, ApplicationSummary, ApplicationUpdate,
+    ContactInput,
 };
 use crate::campaigns::service::rank_all;
 use crate::ranking::Feedback;
@@ -39,6 +40,17 @@ impl Jobhound {
         status: ApplicationStatus,
         confirmed: bool,
     ) -> Result<ApplicationDetail, CoreError> {
+        self.set_application_status_by(job_id, status, confirmed, Actor::You)
+    }
+
+    /// [`Self::set_application_status`], saying who made the change in the timeline.
+    pub fn set_application_status_by(
+        &self,
+        job_id: i64,
+        status: ApplicationStatus,
+        confirmed: bool,
+        actor: Actor,
+    ) -> Result<ApplicationDetail, CoreError> {
         if status == ApplicationStatus::Applied && !confirmed {
             let earlier = self.recent_similar_applications(job_id)?;
             if let Some(first) = earlier.first() {
@@ -60,7 +72,7 @@ impl Jobhound {
             _ => None,
         };
         let (id, taught) = self.store().write(|tx| {
-            let before = applications::set_status(tx, job_id, status, &now)?;
+            let before = applications::set_status(tx, job_id, status, &now, actor)?;
             let mut taught = Vec::new();
             if let Some(feedback) = feedback.filter(|_| before != Some(status)) {
                 let mut statement = tx.prepare(
@@ -78,6 +90,12 @@ impl Jobhound {
         for campaign_id in taught {
             rank_all(self.store(), campaign_id, Utc::now())?;
         }
+        self.application(id)
+    }
+
+    /// Adds a note to the application's timeline.
+    pub fn add_application_note(&self, id: i64, note: &str, actor: Actor) -> Result<ApplicationDetail, CoreError> {
+        self.store().write(|tx| applications::add_note(tx, id, note, actor, &time::now_rfc3339()))?;
         self.application(id)
     }
 

@@ -98,11 +98,33 @@ pub struct ApplicationSummary {
     pub updated_at: String,
 }
 
+/// Who made a change in an application's timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Actor {
+    You,
+    /// The person's AI assistant, through the MCP server, with their leave.
+    Assistant,
+}
+
+impl Actor {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::You => "you",
+            Self::Assistant => "assistant",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ApplicationEvent {
     pub from_status: Option<ApplicationStatus>,
     pub to_status: ApplicationStatus,
     pub created_at: String,
+    pub actor: Actor,
+    /// A note added to the timeline (the status stays as it was).
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -235,15 +257,19 @@ pub fn ensure(tx: &Transaction<'_>, job_id: i64, initial: ApplicationStatus, now
 }
 
 /// Moves the job's application to `status` (creating it if needed) and appends the change to its
-/// timeline. Returns the status it had before, `None` if the application is new.
+/// timeline, saying who made the change. Returns the status it had before, `None` if the
+/// application is new.
 pub fn set_status(
     tx: &Transaction<'_>,
     job_id: i64,
     status: ApplicationStatus,
     now: &str,
+    actor: Actor,
 ) -> Result<Option<ApplicationStatus>, CoreError> {
     let Some(id) = id_for_job(tx, job_id)? else {
-        ensure(tx, job_id, status, now)?;
+        let id = ensure(tx, job_id, status, now)?;
+        // The new application's one event: made by whoever created it.
+        tx.execute("UPDATE application_events SET actor = ?2 WHERE application_id = ?1", params![id, actor.as_str()])?;
         return Ok(None);
     };
     let before: ApplicationStatus =
@@ -258,8 +284,9 @@ pub fn set_status(
         params![id, status.as_str(), now, status.was_sent()],
     )?;
     tx.execute(
-        "INSERT INTO application_events (application_id, from_status, to_status, created_at) VALUES (?1, ?2, ?3, ?4)",
-        params![id, before.as_str(), status.as_str(), now],
+        "INSERT INTO application_events (application_id, from_status, to_status, created_at, actor)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id, before.as_str(), status.as_str(), now, actor.as_str()],
     )?;
     Ok(Some(before))
 }
@@ -289,6 +316,28 @@ pub fn update(tx: &Transaction<'_>, id: i64, update: &ApplicationUpdate, now: &s
     if changed == 0 {
         return Err(CoreError::NotFound(format!("application {id}")));
     }
+    Ok(())
+}
+
+/// The most a note added to a timeline may say.
+pub const MAX_NOTE_CHARS: usize = 4_000;
+
+/// Adds a note to the application's timeline, its status unchanged.
+pub fn add_note(tx: &Transaction<'_>, id: i64, note: &str, actor: Actor, now: &str) -> Result<(), CoreError> {
+    let note = note.trim();
+    if note.is_empty() || note.chars().count() > MAX_NOTE_CHARS {
+        return Err(CoreError::InvalidInput(format!("a note has 1 to {MAX_NOTE_CHARS} characters")));
+    }
+    let status: ApplicationStatus = tx
+        .query_row("SELECT status FROM applications WHERE id = ?1", [id], |row| row.get(0))
+        .optional()?
+        .ok_or_else(|| CoreError::NotFound(format!("application {id}")))?;
+    tx.execute(
+        "INSERT INTO application_events (application_id, from_status, to_status, created_at, actor, note)
+         VALUES (?1, ?2, ?2, ?3, ?4, ?5)",
+        params![id, status.as_str(), now, actor.as_str(), note],
+    )?;
+    tx.execute("UPDATE applications SET updated_at = ?2 WHERE id = ?1", params![id, now])?;
     Ok(())
 }
 
@@ -355,11 +404,18 @@ pub fn get(connection: &Connection, id: i64) -> Result<ApplicationDetail, CoreEr
         .optional()?
         .ok_or_else(|| CoreError::NotFound(format!("application {id}")))?;
     let mut timeline = connection.prepare_cached(
-        "SELECT from_status, to_status, created_at FROM application_events WHERE application_id = ?1 ORDER BY id",
+        "SELECT from_status, to_status, created_at, actor, note FROM application_events WHERE application_id = ?1 ORDER BY id",
     )?;
     let timeline = timeline
         .query_map([id], |row| {
-            Ok(ApplicationEvent { from_status: row.get(0)?, to_status: row.get(1)?, created_at: row.get(2)? })
+            let actor: String = row.get(3)?;
+            Ok(ApplicationEvent {
+                from_status: row.get(0)?,
+                to_status: row.get(1)?,
+                created_at: row.get(2)?,
+                actor: if actor == "assistant" { Actor::Assistant } else { Actor::You },
+                note: row.get(4)?,
+            })
         })?
         .collect::<Result<Vec<_>, _>>()?;
     let mut contacts = connection.prepare_cached(

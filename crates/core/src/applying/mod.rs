@@ -15,7 +15,7 @@ pub(crate) mod tailor_service;
 pub(crate) mod tailored;
 
 pub use applications::{
-    ApplicationDetail, ApplicationQuery, ApplicationStatus, ApplicationSummary, ApplicationUpdate, ContactInput,
+    Actor, ApplicationDetail, ApplicationQuery, ApplicationStatus, ApplicationSummary, ApplicationUpdate, ContactInput,
 };
 pub use follow_ups::FollowUpReminder;
 pub use keyword_gap::JobGap;

@@ -26,6 +26,8 @@ pub fn set(tx: &Transaction<'_>, key: &str, value: &str) -> Result<(), CoreError
 /// Closing the window keeps Jobhound running in the tray ("false" quits instead).
 pub const CLOSE_TO_TRAY: &str = "app.close_to_tray";
 pub const START_AT_LOGIN: &str = "app.start_at_login";
+/// The person's AI assistant (the MCP server) may change applications and add sources.
+pub const ASSISTANT_MAY_WRITE: &str = "mcp.write_access";
 
 /// The preferences the Settings view edits.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
@@ -36,6 +38,10 @@ pub struct AppSettings {
     pub start_at_login: bool,
     /// Look for a new version once a day (see `updates`).
     pub check_for_updates: bool,
+    /// The AI assistant connected through `jobhound-cli mcp` may save jobs to applications, move
+    /// them, add notes and sources; off, it only reads.
+    #[serde(default)]
+    pub assistant_may_write: bool,
 }
 
 /// OS notifications are on unless the user turned them off.
@@ -50,6 +56,7 @@ pub fn app_settings(connection: &Connection) -> Result<AppSettings, CoreError> {
         notifications: notifications_enabled(connection)?,
         start_at_login: get_bool(connection, START_AT_LOGIN)?,
         check_for_updates: super::updates::check_automatically(connection)?,
+        assistant_may_write: get_bool(connection, ASSISTANT_MAY_WRITE)?,
     })
 }
 
@@ -58,6 +65,7 @@ pub fn set_app_settings(tx: &Transaction<'_>, settings: &AppSettings) -> Result<
     set(tx, CLOSE_TO_TRAY, text(settings.close_to_tray))?;
     set(tx, crate::alerts::digests::NOTIFICATIONS_ENABLED, text(settings.notifications))?;
     set(tx, START_AT_LOGIN, text(settings.start_at_login))?;
+    set(tx, ASSISTANT_MAY_WRITE, text(settings.assistant_may_write))?;
     set(tx, super::updates::CHECK_AUTOMATICALLY, text(settings.check_for_updates))
 }
 
@@ -70,11 +78,21 @@ mod tests {
         let dir = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
         let store = crate::Store::open(&dir.path().join("j.db")).unwrap_or_else(|error| panic!("{error}"));
         let defaults = store.read(app_settings).unwrap_or_else(|error| panic!("{error}"));
-        let expected =
-            AppSettings { close_to_tray: true, notifications: true, start_at_login: false, check_for_updates: true };
+        let expected = AppSettings {
+            close_to_tray: true,
+            notifications: true,
+            start_at_login: false,
+            check_for_updates: true,
+            assistant_may_write: false,
+        };
         assert_eq!(defaults, expected);
-        let changed =
-            AppSettings { close_to_tray: false, notifications: false, start_at_login: true, check_for_updates: false };
+        let changed = AppSettings {
+            close_to_tray: false,
+            notifications: false,
+            start_at_login: true,
+            check_for_updates: false,
+            assistant_may_write: true,
+        };
         store.write(|tx| set_app_settings(tx, &changed)).unwrap_or_else(|error| panic!("{error}"));
         assert_eq!(store.read(app_settings).unwrap_or_else(|error| panic!("{error}")), changed);
     }

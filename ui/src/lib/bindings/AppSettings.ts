@@ -7,4 +7,9 @@ export type AppSettings = { close_to_tray: boolean, notifications: boolean, star
 /**
  * Look for a new version once a day (see `updates`).
  */
-check_for_updates: boolean, };
+check_for_updates: boolean, 
+/**
+ * The AI assistant connected through `jobhound-cli mcp` may save jobs to applications, move
+ * them, add notes and sources; off, it only reads.
+ */
+assistant_may_write: boolean, };

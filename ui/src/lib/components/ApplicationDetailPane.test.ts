@@ -9,8 +9,20 @@ describe('ApplicationDetailPane', () => {
 		const detail = applicationDetail({
 			status: 'applied',
 			timeline: [
-				{ from_status: null, to_status: 'saved', created_at: '2026-11-01T10:00:00Z' },
-				{ from_status: 'saved', to_status: 'applied', created_at: '2026-11-03T10:00:00Z' }
+				{
+					from_status: null,
+					to_status: 'saved',
+					created_at: '2026-11-01T10:00:00Z',
+					actor: 'you',
+					note: null
+				},
+				{
+					from_status: 'saved',
+					to_status: 'applied',
+					created_at: '2026-11-03T10:00:00Z',
+					actor: 'you',
+					note: null
+				}
 			]
 		});
 		const updateApplication = vi.fn((_id: number, update) => Promise.resolve({ ...detail, ...update }));
@@ -53,5 +65,33 @@ describe('ApplicationDetailPane', () => {
 		await fireEvent.click(await screen.findByTestId('confirm-ok'));
 		await vi.waitFor(() => expect(onclose).toHaveBeenCalled());
 		expect(deleteApplication).toHaveBeenCalledWith(3);
+	});
+
+	it('marks what the AI assistant did and shows its notes', async () => {
+		const detail = applicationDetail({
+			status: 'applied',
+			timeline: [
+				{
+					from_status: null,
+					to_status: 'applied',
+					created_at: '2026-11-01T10:00:00Z',
+					actor: 'assistant',
+					note: null
+				},
+				{
+					from_status: 'applied',
+					to_status: 'applied',
+					created_at: '2026-11-02T10:00:00Z',
+					actor: 'assistant',
+					note: 'Referred by Sam'
+				}
+			]
+		});
+		setApiClient(fakeClient({ getApplication: vi.fn(() => Promise.resolve(detail)) }));
+		render(ApplicationDetailPane, { id: 3, onchanged: vi.fn(), onclose: vi.fn() });
+		const timeline = await screen.findByTestId('application-timeline');
+		expect(timeline.textContent).toContain('Added as Applied');
+		expect(timeline.textContent).toContain('Note: Referred by Sam');
+		expect(timeline.textContent?.match(/by your AI assistant/g)?.length).toBe(2);
 	});
 });

@@ -175,7 +175,9 @@ export function applicationDetail(overrides: Partial<ApplicationDetail> = {}): A
 	return {
 		...application(),
 		notes: '',
-		timeline: [{ from_status: null, to_status: 'saved', created_at: '2026-11-20T10:00:00Z' }],
+		timeline: [
+			{ from_status: null, to_status: 'saved', created_at: '2026-11-20T10:00:00Z', actor: 'you', note: null }
+		],
 		contacts: [],
 		files: [],
 		...overrides
@@ -318,7 +320,8 @@ export function fakeClient(overrides: Partial<ApiClient> = {}): ApiClient {
 				close_to_tray: true,
 				notifications: true,
 				start_at_login: false,
-				check_for_updates: true
+				check_for_updates: true,
+				assistant_may_write: false
 			})
 		),
 		setAppSettings: vi.fn((settings) => Promise.resolve(settings)),

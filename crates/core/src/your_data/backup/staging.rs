@@ -179,6 +179,8 @@ fn mark_destinations(connection: &mut Connection) -> Result<bool, CoreError> {
     if unconfirmed {
         settings::set(&tx, DESTINATIONS_UNCONFIRMED, "true")?;
     }
+    // Leave for an AI assistant to change things is given on this machine, never by a file.
+    settings::set(&tx, settings::ASSISTANT_MAY_WRITE, "false")?;
     tx.commit()?;
     Ok(unconfirmed)
 }

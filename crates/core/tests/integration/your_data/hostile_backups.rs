@@ -411,3 +411,13 @@ fn the_assistant_takes_plain_http_only_at_home() {
     s.app.set_llm_settings(&settings("https://api.example.com/v1", false)).unwrap();
     s.app.set_llm_settings(&settings("http://localhost:1234/v1", false)).unwrap();
 }
+
+#[test]
+fn a_restored_backup_never_gives_an_ai_assistant_leave_to_change_things() {
+    let s = setup();
+    let granting =
+        crafted(&s, "grants.db", "INSERT OR REPLACE INTO settings (key, value) VALUES ('mcp.write_access', 'true')");
+    assert!(!s.app.app_settings().unwrap().assistant_may_write);
+    s.app.restore(&granting).unwrap();
+    assert!(!s.app.app_settings().unwrap().assistant_may_write, "the file's leave is not taken");
+}
