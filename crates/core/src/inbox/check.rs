@@ -8,14 +8,14 @@ use std::sync::Arc;
 
 use chrono::{Local, NaiveDate};
 use jobhound_inbox::imap::{ConnectOptions, FetchedMessage, Mailbox};
-use jobhound_inbox::{ApplicationRef, InboxError, MailStatus};
+use jobhound_inbox::{InboxError, MailStatus};
 use jobhound_llm::prompts;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::app::blocking;
 use crate::applying::applications::ApplicationStatus;
-use crate::inbox::recognise::{Recognised, recognise};
+use crate::inbox::recognise::{KnownApplications, Recognised, recognise};
 use crate::inbox::records::{self, NewInboxMessage, Review};
 use crate::inbox::settings::{self, InboxSettings};
 use crate::{CoreError, Jobhound, store, time};
@@ -61,7 +61,7 @@ pub struct InboxCheckReport {
 /// What a check needs from the database before it connects.
 struct Plan {
     settings: InboxSettings,
-    applications: Vec<(ApplicationRef, ApplicationStatus)>,
+    applications: KnownApplications,
     since: NaiveDate,
 }
 
@@ -94,10 +94,11 @@ impl Jobhound {
         let mut applications = plan.applications;
         let result = self.check_folders(&mut mailbox, &plan.settings, plan.since, &mut applications, &mut report).await;
         mailbox.logout().await;
+        // A check cut short is not a check: "last checked" is the last one that read everything.
+        result?;
         let store = Arc::clone(&self.store);
         blocking(move || store.write(|tx| store::settings::set(tx, settings::LAST_CHECKED_AT, &time::now_rfc3339())))
             .await?;
-        result?;
         for proposal in report.proposals.iter().filter(|proposal| proposal.applied_itself) {
             self.apply_proposal(proposal.message_id, proposal.status)?;
         }
@@ -109,7 +110,7 @@ impl Jobhound {
         mailbox: &mut Mailbox,
         settings: &InboxSettings,
         since: NaiveDate,
-        applications: &mut [(ApplicationRef, ApplicationStatus)],
+        applications: &mut KnownApplications,
         report: &mut InboxCheckReport,
     ) -> Result<(), CoreError> {
         for folder in settings.mailbox.watched_folders() {
@@ -175,7 +176,7 @@ impl Jobhound {
         last_uid: u32,
         fetched: Vec<FetchedMessage>,
         settings: &InboxSettings,
-        applications: &mut [(ApplicationRef, ApplicationStatus)],
+        applications: &mut KnownApplications,
         report: &mut InboxCheckReport,
     ) -> Result<(), CoreError> {
         let mut recognised: Vec<Recognised> =
@@ -260,5 +261,5 @@ fn plan(connection: &rusqlite::Connection) -> Result<Plan, CoreError> {
         }
     };
     let since = NaiveDate::parse_from_str(&since, "%Y-%m-%d").unwrap_or_else(|_| Local::now().date_naive());
-    Ok(Plan { settings, applications: records::application_refs(connection)?, since })
+    Ok(Plan { settings, applications: KnownApplications::new(records::application_refs(connection)?), since })
 }

@@ -2,6 +2,8 @@
 //! dropped), classified by the rules (or, where they are unsure and the person allows it, by
 //! their model), and the status change it proposes.
 
+use std::collections::HashMap;
+
 use chrono::Local;
 use jobhound_inbox::imap::FetchedMessage;
 use jobhound_inbox::{ApplicationRef, MailMessage, MailStatus, classify, match_message, mentioned_day, read_message};
@@ -60,18 +62,30 @@ impl Recognised {
     }
 }
 
+/// The applications a message could be about, as the matcher reads them, with their statuses.
+pub struct KnownApplications {
+    refs: Vec<ApplicationRef>,
+    statuses: HashMap<i64, ApplicationStatus>,
+}
+
+impl KnownApplications {
+    pub fn new(applications: Vec<(ApplicationRef, ApplicationStatus)>) -> Self {
+        let statuses = applications.iter().map(|(application, status)| (application.id, *status)).collect();
+        Self { refs: applications.into_iter().map(|(application, _)| application).collect(), statuses }
+    }
+}
+
 /// What Jobhound keeps of a message about one of the applications, or nothing.
 pub fn recognise(
     fetched: &FetchedMessage,
     folder: &str,
     uid_validity: u32,
-    applications: &mut [(ApplicationRef, ApplicationStatus)],
+    known: &mut KnownApplications,
 ) -> Option<Recognised> {
     let message = read_message(&fetched.raw).ok()?;
-    let refs: Vec<ApplicationRef> = applications.iter().map(|(application, _)| application.clone()).collect();
-    let found = match_message(&message, &refs)?;
-    let (application, current) =
-        applications.iter_mut().find(|(application, _)| application.id == found.application_id)?;
+    let found = match_message(&message, &known.refs)?;
+    let current = *known.statuses.get(&found.application_id)?;
+    let application = known.refs.iter_mut().find(|application| application.id == found.application_id)?;
     let message_id = message.message_id.clone().unwrap_or_else(|| format!("{folder}/{uid_validity}/{}", fetched.uid));
     // A later reply in this thread is about the same application.
     application.message_ids.push(message_id.clone());
@@ -94,7 +108,7 @@ pub fn recognise(
             proposed_status: None,
             review: Review::Pending,
         },
-        current: *current,
+        current,
         text: message.text,
         sent: message.date,
     })

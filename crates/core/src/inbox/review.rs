@@ -123,16 +123,17 @@ impl Jobhound {
     }
 }
 
-/// Whether the inbox is connected, enabled and not tried within `interval`.
+/// Whether the inbox is connected, enabled and not tried within `interval`. Asked on every tick:
+/// the database answers first, and the keychain is asked only when a check would be due.
 pub fn due(app: &Jobhound, now: chrono::DateTime<chrono::Utc>, interval: chrono::Duration) -> bool {
-    let view = match app.inbox_settings() {
-        Ok(view) => view,
-        Err(_) => return false,
-    };
-    let enabled = view.settings.as_ref().is_some_and(|settings| settings.enabled) && view.password_set;
-    enabled
-        && view.last_attempt_at.as_deref().is_none_or(|last| {
-            chrono::DateTime::parse_from_rfc3339(last)
-                .map_or(true, |last| now - last.with_timezone(&chrono::Utc) >= interval)
-        })
+    let waiting = app.store().read(|connection| {
+        let enabled = settings::get(connection)?.is_some_and(|settings| settings.enabled);
+        let last = crate::store::settings::get(connection, settings::LAST_ATTEMPT_AT)?;
+        Ok(enabled
+            && last.as_deref().is_none_or(|last| {
+                chrono::DateTime::parse_from_rfc3339(last)
+                    .map_or(true, |last| now - last.with_timezone(&chrono::Utc) >= interval)
+            }))
+    });
+    waiting.unwrap_or(false) && app.inbox_settings().is_ok_and(|view| view.password_set)
 }

@@ -254,10 +254,14 @@ async fn a_connection_cut_mid_fetch_keeps_what_arrived_and_the_next_check_resume
     let kept = count(&fx.app, "SELECT COUNT(*) FROM inbox_messages");
     assert!((1..8).contains(&kept), "{kept} kept before the cut");
     assert_eq!(count(&fx.app, "SELECT last_uid FROM inbox_folders"), kept);
+    let after_cut = fx.app.inbox_settings().unwrap();
+    assert!(after_cut.last_checked_at.is_none(), "a check cut short is not the last check");
+    assert!(after_cut.last_error.is_some());
     // The proxy passes later connections whole: the next check reads only the rest.
     let report = fx.app.check_inbox().await.unwrap();
     assert_eq!(i64::from(report.messages_seen), 8 - kept);
     assert_eq!(count(&fx.app, "SELECT COUNT(*) FROM inbox_messages"), 8);
+    assert!(fx.app.inbox_settings().unwrap().last_checked_at.is_some());
 }
 
 #[tokio::test]
