@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PagePosting } from './extract';
-import { MAX_MESSAGE_BYTES, buildSaveMessage, preview } from './message';
+import { MAX_MESSAGE_BYTES, buildSaveMessage, buildTrackMessage, preview } from './message';
 
 const visible: PagePosting = {
 	url: 'https://careers.acme.example/jobs/7',
@@ -60,5 +60,11 @@ describe('preview', () => {
 
 	it('falls back to what the page shows', () => {
 		expect(preview(visible)).toEqual({ title: 'Data Engineer', company: 'Acme', location: 'Berlin' });
+	});
+});
+
+describe('buildTrackMessage', () => {
+	it('names only the job the host just saved', () => {
+		expect(buildTrackMessage(42)).toEqual({ type: 'track', job_id: 42 });
 	});
 });

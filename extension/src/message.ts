@@ -5,6 +5,21 @@ export interface SaveMessage extends PagePosting {
 	type: 'save';
 }
 
+/** Puts a job the host just saved on the person's applications board. */
+export interface TrackMessage {
+	type: 'track';
+	job_id: number;
+}
+
+export type HostAnswer =
+	| { ok: true; job_id: number; new_job: boolean }
+	| { ok: true; application_id: number; status: string; new_application: boolean }
+	| { ok: false; error: string };
+
+export function buildTrackMessage(jobId: number): TrackMessage {
+	return { type: 'track', job_id: jobId };
+}
+
 /** The host refuses messages over 1 MB; this stays well under it. */
 export const MAX_MESSAGE_BYTES = 900_000;
 

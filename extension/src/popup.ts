@@ -1,5 +1,5 @@
 import { extractPosting } from './extract';
-import { buildSaveMessage, preview } from './message';
+import { type HostAnswer, buildSaveMessage, buildTrackMessage, preview } from './message';
 
 /** The host's name in its native messaging manifest (installed from Jobhound's Settings). */
 const HOST = 'app.jobhound.save';
@@ -40,31 +40,64 @@ async function main() {
 	const save = byId<HTMLButtonElement>('save');
 	save.hidden = false;
 	save.focus();
+	const track = byId<HTMLButtonElement>('track');
 	save.addEventListener('click', async () => {
 		save.disabled = true;
 		say('Saving…');
-		try {
-			const answer = (await chrome.runtime.sendNativeMessage(HOST, built.message)) as
-				{ ok: true; job_id: number; new_job: boolean } | { ok: false; error: string };
-			if (answer.ok) {
-				say(
-					answer.new_job
-						? 'Saved. It is in Jobhound’s job list.'
-						: 'Jobhound already had this job; it is up to date.'
-				);
-				save.hidden = true;
-			} else {
-				say(`Jobhound refused it: ${answer.error}`, true);
-				save.disabled = false;
-			}
-		} catch {
-			say(
-				'Jobhound is not linked to this browser yet: open Jobhound → Settings → Save from the browser → Install.',
-				true
-			);
+		const answer = await ask(built.message);
+		if (answer === null) {
 			save.disabled = false;
+			return;
 		}
+		if (!answer.ok) {
+			say(`Jobhound refused it: ${answer.error}`, true);
+			save.disabled = false;
+			return;
+		}
+		if (!('job_id' in answer)) return say('Jobhound answered something this extension does not know.', true);
+		say(
+			answer.new_job
+				? 'Saved. It is in Jobhound’s job list.'
+				: 'Jobhound already had this job; it is up to date.'
+		);
+		save.hidden = true;
+		// Offered at once: the person who saves a posting often means to apply to it.
+		track.hidden = false;
+		track.focus();
+		const jobId = answer.job_id;
+		track.addEventListener('click', async () => {
+			track.disabled = true;
+			const tracked = await ask(buildTrackMessage(jobId));
+			if (tracked === null) {
+				track.disabled = false;
+				return;
+			}
+			if (!tracked.ok) {
+				say(`Jobhound refused it: ${tracked.error}`, true);
+				track.disabled = false;
+				return;
+			}
+			track.hidden = true;
+			say(
+				'new_application' in tracked && !tracked.new_application
+					? `It was already on your applications board (${tracked.status}).`
+					: 'Added to your applications board, under Saved.'
+			);
+		});
 	});
+}
+
+/** Sends one message to the host; null (with the reason shown) when the host cannot be reached. */
+async function ask(message: object): Promise<HostAnswer | null> {
+	try {
+		return (await chrome.runtime.sendNativeMessage(HOST, message)) as HostAnswer;
+	} catch {
+		say(
+			'Jobhound is not linked to this browser yet: open Jobhound → Settings → Save from the browser → Install.',
+			true
+		);
+		return null;
+	}
 }
 
 void main();

@@ -57,6 +57,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Salary { text } => json_line(&jobhound_core::sources::salary_text::parse_salary_text(&text)),
         Command::Source(command) => source(&open(&cli.data_dir)?, command, cli.json),
         Command::Sources => crate::sources_view::print(&open(&cli.data_dir)?, cli.json),
+        Command::Browser(command) => crate::browser_hosts::run(&open(&cli.data_dir)?, command, cli.json),
         Command::Eval(EvalCommand::Dedup { pairs }) => crate::eval::dedup(pairs.as_deref(), cli.json),
         Command::Eval(EvalCommand::Fabrication { pairs }) => crate::eval::fabrication(pairs.as_deref(), cli.json),
         Command::Eval(EvalCommand::Inbox { dir }) => crate::eval::inbox(dir.as_deref(), cli.json),

@@ -1,6 +1,7 @@
 //! `jobhound-cli`: everything the app does, for scripts and terminals.
 
 mod applying;
+mod browser_hosts;
 mod campaign;
 mod commands;
 mod eval;
@@ -55,6 +56,9 @@ enum Command {
     /// assistant (Claude Desktop, Claude Code, Codex, Cursor…). Read-only unless write access is
     /// on in Settings.
     Mcp,
+    /// The "Save to Jobhound" browser extension's host, per browser (as in Settings).
+    #[command(subcommand)]
+    Browser(browser_hosts::BrowserCommand),
     /// The browser extension's native messaging host: reads length-prefixed JSON messages on
     /// standard input and answers each on standard output. Browsers start it through the host
     /// manifest with the caller's origin; pass it here to run it by hand.

@@ -34,8 +34,8 @@ pub fn serve_with(app: &Jobhound, caller: &[String]) -> Result<(), Failure> {
     if !allowed {
         eprintln!("jobhound native host: started by {caller:?}, not the Jobhound extension; every message is refused");
     }
-    let mut save = |body: &[u8]| app.save_from_browser(body).map_err(|error| error.to_string());
+    let mut handle = |body: &[u8]| app.answer_browser_message(body).map_err(|error| error.to_string());
     let mut log = |reason: &str| eprintln!("jobhound native host: refused a message: {reason}");
-    serve(&mut std::io::stdin().lock(), &mut std::io::stdout().lock(), allowed, &mut save, &mut log)
+    serve(&mut std::io::stdin().lock(), &mut std::io::stdout().lock(), allowed, &mut handle, &mut log)
         .map_err(|error| Failure::internal(format!("the browser's pipe failed: {error}")))
 }

@@ -218,14 +218,10 @@ impl JobhoundMcp {
         if let Some(refusal) = self.write_allowed() {
             return Ok(refusal);
         }
-        let saved = match self.app.application_for_job(args.job_id) {
-            Ok(Some(existing)) => Ok(existing),
-            Ok(None) => {
-                self.app.set_application_status_by(args.job_id, ApplicationStatus::Saved, true, Actor::Assistant)
-            }
-            Err(error) => Err(error),
-        };
-        Ok(answer(saved.map(|detail| json!({"application_id": detail.summary.id, "status": detail.summary.status}))))
+        let saved = self.app.save_to_applications(args.job_id, Actor::Assistant);
+        Ok(answer(
+            saved.map(|(detail, _)| json!({"application_id": detail.summary.id, "status": detail.summary.status})),
+        ))
     }
 
     #[tool(
@@ -248,12 +244,7 @@ impl JobhoundMcp {
             return Ok(refusal);
         }
         let noted = (|| {
-            let application = match self.app.application_for_job(args.job_id)? {
-                Some(existing) => existing,
-                None => {
-                    self.app.set_application_status_by(args.job_id, ApplicationStatus::Saved, true, Actor::Assistant)?
-                }
-            };
+            let (application, _) = self.app.save_to_applications(args.job_id, Actor::Assistant)?;
             self.app.add_application_note(application.summary.id, &args.note, Actor::Assistant)
         })();
         Ok(answer(

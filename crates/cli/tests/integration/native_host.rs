@@ -119,3 +119,67 @@ fn firefox_starts_the_host_with_its_manifest_and_the_extension_id() {
     );
     assert_eq!(answers[0]["ok"], true, "{answers:?}");
 }
+
+#[test]
+fn a_saved_page_goes_on_the_board_when_the_person_asks_and_only_once() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path();
+    let origin = format!("chrome-extension://{CHROMIUM_EXTENSION_ID}/");
+    let (saved, _) = host(dir, &[&origin], frame(&save_with_jsonld("https://jobs.initech.example/platform")));
+    let job = saved[0]["job_id"].as_i64().unwrap();
+
+    let track = |job_id: Value| json!({"type": "track", "job_id": job_id}).to_string().into_bytes();
+    let mut input = frame(&track(json!(job)));
+    input.extend(frame(&track(json!(job))));
+    input.extend(frame(&track(json!(987_654))));
+    input.extend(frame(br#"{"type": "track", "job_id": 1, "status": "offer"}"#));
+    input.extend(frame(br#"{"type": "delete", "job_id": 1}"#));
+    let (answers, logged) = host(dir, &[&origin], input);
+    assert_eq!(answers.len(), 5, "{answers:?}");
+    assert_eq!(answers[0]["ok"], true, "{}", answers[0]);
+    assert_eq!(answers[0]["status"], "saved");
+    assert_eq!(answers[0]["new_application"], true);
+    assert_eq!(answers[1]["application_id"], answers[0]["application_id"], "tracking twice is one application");
+    assert_eq!(answers[1]["new_application"], false);
+    assert_eq!(answers[2]["ok"], false, "a job that does not exist: {}", answers[2]);
+    assert!(answers[3]["error"].as_str().unwrap().contains("status"), "no field beyond the job: {}", answers[3]);
+    assert!(answers[4]["error"].as_str().unwrap().contains("unknown message type"), "{}", answers[4]);
+    assert_eq!(logged.matches("refused a message").count(), 3, "{logged}");
+
+    let shown: Value =
+        serde_json::from_str(&ok(crate::common::run(dir, &["--json", "application", "show", &job.to_string()], &[])))
+            .unwrap();
+    assert_eq!(shown["status"], "saved", "{shown}");
+    assert_eq!(shown["timeline"].as_array().unwrap().len(), 1, "one entry, made by the person: {shown}");
+    assert_eq!(shown["timeline"][0]["actor"], "you");
+}
+
+#[test]
+fn the_host_is_installed_and_removed_for_a_browser_from_the_terminal() {
+    let data = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(home.path().join(".config/chromium")).unwrap();
+    let home_var = home.path().to_str().unwrap();
+    let cli = |args: &[&str]| crate::common::run(data.path(), args, &[("HOME", home_var)]);
+
+    let before = ok(cli(&["browser", "status"]));
+    assert!(before.contains("chromium  Chromium        not installed"), "{before}");
+    assert!(before.contains("firefox   Firefox         not found on this computer"), "{before}");
+
+    let installed: Value = serde_json::from_str(&ok(cli(&["--json", "browser", "install", "Chromium"]))).unwrap();
+    assert_eq!(installed["installed"], true, "{installed}");
+    assert_eq!(installed["points_at"], env!("CARGO_BIN_EXE_jobhound-cli"));
+    let manifest: Value = serde_json::from_slice(
+        &std::fs::read(home.path().join(".config/chromium/NativeMessagingHosts/app.jobhound.save.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(manifest["allowed_origins"], json!([format!("chrome-extension://{CHROMIUM_EXTENSION_ID}/")]));
+
+    let removed: Value = serde_json::from_str(&ok(cli(&["--json", "browser", "remove", "chromium"]))).unwrap();
+    assert_eq!(removed["installed"], false);
+    assert!(!home.path().join(".config/chromium/NativeMessagingHosts/app.jobhound.save.json").exists());
+
+    let unknown = cli(&["browser", "install", "netscape"]);
+    assert!(!unknown.status.success());
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("one of chrome, chromium, edge, brave, firefox"));
+}

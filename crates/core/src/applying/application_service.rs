@@ -93,6 +93,15 @@ impl Jobhound {
         self.application(id)
     }
 
+    /// Puts the job on the board under Saved, or leaves its application where it is when it has
+    /// one already (saving twice never moves an application back). The flag says which.
+    pub fn save_to_applications(&self, job_id: i64, actor: Actor) -> Result<(ApplicationDetail, bool), CoreError> {
+        match self.application_for_job(job_id)? {
+            Some(existing) => Ok((existing, false)),
+            None => Ok((self.set_application_status_by(job_id, ApplicationStatus::Saved, true, actor)?, true)),
+        }
+    }
+
     /// Adds a note to the application's timeline.
     pub fn add_application_note(&self, id: i64, note: &str, actor: Actor) -> Result<ApplicationDetail, CoreError> {
         self.store().write(|tx| applications::add_note(tx, id, note, actor, &time::now_rfc3339()))?;

@@ -89,7 +89,12 @@ impl Browser {
         self.profile_dir(home).join(folder).join(file)
     }
 
-    fn key(self) -> &'static str {
+    /// The browser a short name means (`chrome`, `chromium`, `edge`, `brave`, `firefox`).
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|browser| browser.key() == key.trim().to_ascii_lowercase())
+    }
+
+    pub fn key(self) -> &'static str {
         match self {
             Self::Chrome => "chrome",
             Self::Chromium => "chromium",

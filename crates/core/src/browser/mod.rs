@@ -2,6 +2,7 @@
 //! native messaging protocol its host speaks (no network port is ever opened).
 
 pub mod host_manifest;
+mod messages;
 pub mod native_messaging;
 mod saved_jobs;
 mod service;

@@ -1,13 +1,11 @@
 //! The native messaging protocol browsers speak with a host program: each message a 4-byte
 //! little-endian length and that many bytes of UTF-8 JSON, on standard input; each answer the same
-//! on standard output. Messages over 1 MB, from another extension or not a save are refused with
-//! an answer, and the host keeps reading.
+//! on standard output. Messages over 1 MB, from another extension or not understood are refused
+//! with an answer, and the host keeps reading.
 
 use std::io::{self, Read, Write};
 
 use serde_json::{Value, json};
-
-use crate::browser::SavedFromBrowser;
 
 /// The largest message read (the extension sends one posting).
 pub const MAX_MESSAGE_BYTES: u32 = 1024 * 1024;
@@ -27,16 +25,20 @@ pub fn caller_allowed(args: &[String]) -> bool {
     })
 }
 
-/// What was done with one message.
+/// What was done with one message: what to tell the extension, or why it was refused.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
-    Saved(SavedFromBrowser),
+    Done(serde_json::Map<String, Value>),
     Refused(String),
 }
 
 fn answer(outcome: &Outcome) -> Value {
     match outcome {
-        Outcome::Saved(saved) => json!({"ok": true, "job_id": saved.job_id, "new_job": saved.new_job}),
+        Outcome::Done(fields) => {
+            let mut answer = fields.clone();
+            answer.insert("ok".into(), Value::Bool(true));
+            Value::Object(answer)
+        }
         Outcome::Refused(error) => json!({"ok": false, "error": error}),
     }
 }
@@ -49,13 +51,13 @@ fn write_frame(output: &mut impl Write, value: &Value) -> io::Result<()> {
     output.flush()
 }
 
-/// Reads messages until the browser closes standard input, answering each. `save` stores one
-/// message's job; `log` hears every refusal.
+/// Reads messages until the browser closes standard input, answering each. `handle` does what
+/// one message asks and says what to answer; `log` hears every refusal.
 pub fn serve(
     input: &mut impl Read,
     output: &mut impl Write,
     caller_ok: bool,
-    save: &mut dyn FnMut(&[u8]) -> Result<SavedFromBrowser, String>,
+    handle: &mut dyn FnMut(&[u8]) -> Result<serde_json::Map<String, Value>, String>,
     log: &mut dyn FnMut(&str),
 ) -> io::Result<()> {
     loop {
@@ -83,8 +85,8 @@ pub fn serve(
             if !caller_ok {
                 Outcome::Refused("this host answers only the Jobhound extension".into())
             } else {
-                match save(&body) {
-                    Ok(saved) => Outcome::Saved(saved),
+                match handle(&body) {
+                    Ok(fields) => Outcome::Done(fields),
                     Err(error) => Outcome::Refused(error),
                 }
             }
@@ -132,7 +134,7 @@ mod tests {
             &mut |body| {
                 calls += 1;
                 if body == b"second" {
-                    Ok(SavedFromBrowser { job_id: 7, new_job: true })
+                    Ok(json!({"job_id": 7, "new_job": true}).as_object().unwrap().clone())
                 } else {
                     Err("not a job".into())
                 }
