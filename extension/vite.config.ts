@@ -1,16 +1,22 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const root = import.meta.dirname;
 
 // The extension's icons are the app's own (assets/icons), copied at build time rather than kept twice.
-const appIcons = {
+let outDir = resolve(root, 'dist');
+const appIcons: Plugin = {
 	name: 'jobhound-icons',
+	configResolved(config) {
+		// The end-to-end test builds its own copy elsewhere (--outDir), beside the usual build.
+		outDir = resolve(root, config.build.outDir);
+	},
 	closeBundle() {
-		mkdirSync(resolve(root, 'dist/icons'), { recursive: true });
+		mkdirSync(resolve(outDir, 'icons'), { recursive: true });
 		for (const size of ['32x32', '128x128']) {
-			copyFileSync(resolve(root, `../assets/icons/${size}.png`), resolve(root, `dist/icons/${size}.png`));
+			copyFileSync(resolve(root, `../assets/icons/${size}.png`), resolve(outDir, `icons/${size}.png`));
 		}
 	}
 };

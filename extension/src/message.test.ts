@@ -61,6 +61,14 @@ describe('preview', () => {
 	it('falls back to what the page shows', () => {
 		expect(preview(visible)).toEqual({ title: 'Data Engineer', company: 'Acme', location: 'Berlin' });
 	});
+
+	it('shows the site as the company when the page names none, as Jobhound stores it', () => {
+		const noCompany = { ...visible, url: 'https://www.careers.abc.example/se', job: null };
+		const jsonld = [{ '@type': 'JobPosting', title: 'Software Engineer' }];
+		expect(preview({ ...noCompany, jsonld }).company).toBe('careers.abc.example');
+		const withVisible = { ...visible, jsonld, job: { ...visible.job!, company: 'ABC Company Inc.' } };
+		expect(preview(withVisible).company).toBe('ABC Company Inc.');
+	});
 });
 
 describe('buildTrackMessage', () => {

@@ -75,7 +75,19 @@ function jobPostings(value: unknown): Record<string, unknown>[] {
 	return [];
 }
 
-/** What the person sees before saving: from JSON-LD when the page has it, else from the page. */
+/** The site, which Jobhound stores as the company when the page names none. */
+function site(url: string): string {
+	try {
+		return new URL(url).hostname.replace(/^www\./, '');
+	} catch {
+		return '';
+	}
+}
+
+/**
+ * What the person sees before saving, as Jobhound will store it: from JSON-LD when the page has it,
+ * else from the page; a company neither names is the site's.
+ */
 export function preview(posting: PagePosting): { title: string; company: string; location: string } {
 	const found = (posting.jsonld ?? []).flatMap((value) => jobPostings(value))[0];
 	const name = (value: unknown): string => {
@@ -92,7 +104,7 @@ export function preview(posting: PagePosting): { title: string; company: string;
 		const address = (Array.isArray(place) ? place[0] : place)?.address as Record<string, unknown> | undefined;
 		return {
 			title: name(found.title) || name(found.name),
-			company: name(found.hiringOrganization),
+			company: name(found.hiringOrganization) || posting.job?.company || site(posting.url),
 			location:
 				name(address?.addressLocality) ||
 				name(address) ||
@@ -101,7 +113,7 @@ export function preview(posting: PagePosting): { title: string; company: string;
 	}
 	return {
 		title: posting.job?.title ?? '',
-		company: posting.job?.company ?? '',
+		company: posting.job?.company || site(posting.url),
 		location: posting.job?.location ?? ''
 	};
 }

@@ -4,6 +4,9 @@ import { type HostAnswer, buildSaveMessage, buildTrackMessage, preview } from '.
 /** The host's name in its native messaging manifest (installed from Jobhound's Settings). */
 const HOST = 'app.jobhound.save';
 
+/** Firefox's own namespace promises every call; Chromium's `chrome` does in Manifest V3. */
+const api: typeof chrome = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
+
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 function say(text: string, error = false) {
@@ -15,11 +18,11 @@ function say(text: string, error = false) {
 
 async function main() {
 	byId('close').addEventListener('click', () => window.close());
-	const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+	const [tab] = await api.tabs.query({ active: true, currentWindow: true });
 	if (tab?.id === undefined) return say('No page to read.', true);
 	let posting;
 	try {
-		const [result] = await chrome.scripting.executeScript({
+		const [result] = await api.scripting.executeScript({
 			target: { tabId: tab.id },
 			func: extractPosting
 		});
@@ -90,7 +93,7 @@ async function main() {
 /** Sends one message to the host; null (with the reason shown) when the host cannot be reached. */
 async function ask(message: object): Promise<HostAnswer | null> {
 	try {
-		return (await chrome.runtime.sendNativeMessage(HOST, message)) as HostAnswer;
+		return (await api.runtime.sendNativeMessage(HOST, message)) as HostAnswer;
 	} catch {
 		say(
 			'Jobhound is not linked to this browser yet: open Jobhound → Settings → Save from the browser → Install.',

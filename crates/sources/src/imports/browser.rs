@@ -109,6 +109,10 @@ pub fn canonical_url(address: &str) -> String {
 /// several), else what the page shows.
 pub fn posting_from_message(message: &SaveMessage) -> Result<ParsedPosting, SourceError> {
     let page = canonical_url(&message.url);
+    // A site that names no company stands in for it (a posting without one cannot be stored).
+    let host = url::Url::parse(&page)
+        .ok()
+        .and_then(|page| page.host_str().map(|host| host.trim_start_matches("www.").to_string()));
     let mut found = Vec::new();
     for block in message.jsonld.iter().flatten() {
         jsonld::collect_postings(block, &mut found);
@@ -125,7 +129,7 @@ pub fn posting_from_message(message: &SaveMessage) -> Result<ParsedPosting, Sour
         posting.source_id = page.clone();
         posting.url = Some(page);
         if posting.company.is_none() {
-            posting.company = message.job.as_ref().and_then(|job| job.company.as_deref()).and_then(clean);
+            posting.company = message.job.as_ref().and_then(|job| job.company.as_deref()).and_then(clean).or(host);
         }
         return Ok(posting);
     }
@@ -139,9 +143,6 @@ pub fn posting_from_message(message: &SaveMessage) -> Result<ParsedPosting, Sour
     let Some(title) = title else {
         return Err(refused("the page shows no job title and carries no JobPosting"));
     };
-    let host = url::Url::parse(&page)
-        .ok()
-        .and_then(|page| page.host_str().map(|host| host.trim_start_matches("www.").to_string()));
     let location = job.location.as_deref().and_then(clean);
     Ok(ParsedPosting {
         source: SourceKind::Browser,
@@ -226,6 +227,24 @@ mod tests {
         assert_eq!(posting.company.as_deref(), Some("Example GmbH"));
         assert_eq!(posting.locations, vec!["Berlin".to_string()]);
         assert!(posting.posted_at.is_some());
+    }
+
+    #[test]
+    fn a_job_posting_naming_no_company_takes_the_visible_one_or_the_sites() {
+        // schema.org's own example (assets/recorded/jsonld-jobposting-sample-1.html) has no
+        // hiringOrganization; real Chromium found it refused as "no company".
+        let posting = |job: Value| {
+            let body = message(json!({
+                "type": "save", "url": "https://careers.abc.example/software-engineer", "page_title": "",
+                "jsonld": [{"@type": "JobPosting", "title": "Software Engineer",
+                            "jobLocation": {"address": {"addressLocality": "Kirkland"}}}],
+                "job": job
+            }));
+            Browser.parse(&body).unwrap().remove(0)
+        };
+        assert_eq!(posting(Value::Null).company.as_deref(), Some("careers.abc.example"));
+        let visible = json!({"title": "Software Engineer", "company": "ABC Company Inc.", "location": null, "description_html": null});
+        assert_eq!(posting(visible).company.as_deref(), Some("ABC Company Inc."));
     }
 
     #[test]
