@@ -13,7 +13,7 @@ sudo_cmd=()
 
 packages=(build-essential pkg-config file libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
 	libayatana-appindicator3-dev librsvg2-dev)
-$want_tests && packages+=(xvfb webkit2gtk-driver dbus-x11 procps imagemagick gnome-keyring libsecret-tools dunst python3-xlib poppler-utils xdotool python3-gi gir1.2-gtk-3.0 lintian rpm sudo dovecot-imapd openssl chromium)
+$want_tests && packages+=(xvfb webkit2gtk-driver dbus-x11 procps imagemagick gnome-keyring libsecret-tools dunst python3-xlib poppler-utils xdotool python3-gi gir1.2-gtk-3.0 lintian rpm sudo dovecot-imapd openssl chromium firefox-esr)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -22,7 +22,12 @@ export async function launchChromium({ executable = 'chromium', env, args = [], 
 			...args,
 			'about:blank'
 		],
-		{ env, stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] }
+		// No session bus: nothing here needs one, and a browser on the test's bus starts desktop
+		// portals that outlive it.
+		{
+			env: { ...env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/jobhound-test-bus' },
+			stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe']
+		}
 	);
 	const stderr = [];
 	browser.stderr.on('data', (chunk) => stderr.push(chunk));

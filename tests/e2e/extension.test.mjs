@@ -13,6 +13,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { artifacts, cliBinary } from './harness.mjs';
 import { launchChromium } from './chromium.mjs';
+import { launchFirefox } from './firefox.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const recorded = path.join(here, '..', '..', 'assets', 'recorded');
@@ -41,6 +42,14 @@ async function servePages() {
 
 function cli(env, args) {
 	return execFileSync(cliBinary, args, { env, encoding: 'utf8' });
+}
+
+/** A build of the extension of its own (the UI lane may be rebuilding extension/dist meanwhile). */
+function buildExtension(outDir) {
+	execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir'], {
+		cwd: extensionSource,
+		stdio: 'inherit'
+	});
 }
 
 /** Opens `url` in the tab, presses the extension's button and attaches to its popup. */
@@ -101,10 +110,7 @@ test(
 		// Chromium starts the host with its own environment: the test's data dir reaches it that way.
 		const env = { ...process.env, HOME: home, JOBHOUND_DATA_DIR: dataDir, JOBHOUND_KEYCHAIN: 'memory' };
 		const extension = path.join(scratch, 'extension');
-		execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', extension, '--emptyOutDir'], {
-			cwd: extensionSource,
-			stdio: 'inherit'
-		});
+		buildExtension(extension);
 		const installed = JSON.parse(cli(env, ['--json', 'browser', 'install', 'chromium']));
 		assert.equal(installed.installed, true, JSON.stringify(installed));
 
@@ -260,3 +266,131 @@ test('an extension other than Jobhound cannot reach the host', { timeout: 120_00
 		await rm(scratch, { recursive: true, force: true });
 	}
 });
+
+test(
+	'Save to Jobhound in Firefox: its toolbar action reads the page, Enter saves it and adds it to the board, through Firefox’s host manifest',
+	{ timeout: 180_000 },
+	async () => {
+		const scratch = await mkdtemp(path.join(tmpdir(), 'jobhound-firefox-'));
+		const home = path.join(scratch, 'home');
+		// Firefox has run for this user.
+		await mkdir(path.join(home, '.mozilla'), { recursive: true });
+		const env = {
+			...process.env,
+			HOME: home,
+			JOBHOUND_DATA_DIR: path.join(scratch, 'data'),
+			JOBHOUND_KEYCHAIN: 'memory'
+		};
+		const extension = path.join(scratch, 'extension');
+		buildExtension(extension);
+		cli(env, ['browser', 'install', 'firefox']);
+		const manifest = JSON.parse(
+			await readFile(path.join(home, '.mozilla/native-messaging-hosts/app.jobhound.save.json'), 'utf8')
+		);
+		assert.deepEqual(manifest.allowed_extensions, ['save@jobhound.app']);
+
+		const site = await servePages();
+		const uuid = '8f9a6a52-3c51-4a0e-9d7e-0b7d1c2f4a11';
+		const firefox = await launchFirefox({
+			env,
+			profile: path.join(scratch, 'profile'),
+			extensionUuids: { 'save@jobhound.app': uuid }
+		});
+		try {
+			const installed = await firefox.send('webExtension.install', {
+				extensionData: { type: 'path', path: extension }
+			});
+			assert.equal(installed.extension, 'save@jobhound.app', 'Firefox accepts the manifest and its gecko id');
+			const page = `${site.url}/careers/software-engineer`;
+			await firefox.send('browsingContext.navigate', { context: firefox.tab, url: page, wait: 'complete' });
+			// A headless window is not focused until asked; the popup opens only in a focused one.
+			await firefox.send('browsingContext.activate', { context: firefox.tab });
+
+			// The toolbar button, as Firefox runs it for a click or the Alt+Shift+J shortcut.
+			const popupState = () =>
+				firefox.evaluate(
+					firefox.chromeWindow,
+					`document.querySelector('browser.webextension-popup-browser')?.closest('panel')?.state ?? 'none'`
+				);
+			await firefox.evaluate(
+				firefox.chromeWindow,
+				`(async () => {
+					const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+					const extension = ExtensionParent.GlobalManager.getExtension('save@jobhound.app');
+					await ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(window);
+				})()`
+			);
+			const opening = Date.now() + WAIT;
+			while ((await popupState()) !== 'open') {
+				if (Date.now() > opening) throw new Error(`the popup never opened (${await popupState()})`);
+				await new Promise((resolve) => setTimeout(resolve, 100));
+			}
+			// The popup focuses its next button once it is ready: Save, then "Add to my applications".
+			// Firefox keeps the popup's page out of reach of WebDriver, so the person's Enter key is
+			// sent to it and the database says what happened.
+			const pressEnter = () =>
+				firefox.evaluate(
+					firefox.chromeWindow,
+					`(() => {
+						document.querySelector('browser.webextension-popup-browser').focus();
+						const keys = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
+						keys.beginInputTransactionForTests(window);
+						const enter = new KeyboardEvent('', { key: 'Enter', code: 'Enter', keyCode: 13 });
+						keys.keydown(enter);
+						keys.keyup(enter);
+					})()`
+				);
+			const pressUntil = async (done, what) => {
+				const deadline = Date.now() + WAIT;
+				for (;;) {
+					await pressEnter();
+					await new Promise((resolve) => setTimeout(resolve, 400));
+					const found = done();
+					if (found) return found;
+					if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+				}
+			};
+			const job = await pressUntil(
+				() => JSON.parse(cli(env, ['--json', 'jobs', 'list'])).jobs[0],
+				'the save'
+			);
+			assert.equal(job.title, 'Software Engineer');
+			assert.equal(job.company, '127.0.0.1');
+			const application = await pressUntil(() => {
+				try {
+					return JSON.parse(cli(env, ['--json', 'application', 'show', String(job.id)]));
+				} catch {
+					return null;
+				}
+			}, 'the application');
+			assert.equal(application.status, 'saved');
+			assert.equal(application.timeline[0].actor, 'you');
+
+			// Firefox starts the host with its manifest's path and the extension's id; a bad message
+			// from the extension's own page is answered, not stored.
+			const { context } = await firefox.send('browsingContext.create', { type: 'tab', background: true });
+			await firefox.send('browsingContext.navigate', {
+				context,
+				url: `moz-extension://${uuid}/popup.html`,
+				wait: 'complete'
+			});
+			const refused = JSON.parse(
+				await firefox.evaluate(
+					context,
+					`browser.runtime.sendNativeMessage('app.jobhound.save', { type: 'save', url: 'file:///etc/passwd', jsonld: null,
+						job: { title: 'x', company: null, location: null, description_html: null } }).then(JSON.stringify)`
+				)
+			);
+			assert.equal(refused.ok, false, JSON.stringify(refused));
+			assert.match(refused.error, /http or https/);
+			assert.equal(JSON.parse(cli(env, ['--json', 'jobs', 'list'])).total, 1);
+		} catch (error) {
+			console.log(firefox.log().slice(-4000));
+			throw error;
+		} finally {
+			await firefox.close();
+			await site.close();
+			await rm(scratch, { recursive: true, force: true });
+		}
+	}
+);
