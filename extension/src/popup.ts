@@ -45,18 +45,8 @@ async function main() {
 	save.focus();
 	const track = byId<HTMLButtonElement>('track');
 	save.addEventListener('click', async () => {
-		save.disabled = true;
-		say('Saving…');
-		const answer = await ask(built.message);
-		if (answer === null) {
-			save.disabled = false;
-			return;
-		}
-		if (!answer.ok) {
-			say(`Jobhound refused it: ${answer.error}`, true);
-			save.disabled = false;
-			return;
-		}
+		const answer = await askWith(save, built.message);
+		if (!answer) return;
 		if (!('job_id' in answer)) return say('Jobhound answered something this extension does not know.', true);
 		say(
 			answer.new_job
@@ -69,17 +59,8 @@ async function main() {
 		track.focus();
 		const jobId = answer.job_id;
 		track.addEventListener('click', async () => {
-			track.disabled = true;
-			const tracked = await ask(buildTrackMessage(jobId));
-			if (tracked === null) {
-				track.disabled = false;
-				return;
-			}
-			if (!tracked.ok) {
-				say(`Jobhound refused it: ${tracked.error}`, true);
-				track.disabled = false;
-				return;
-			}
+			const tracked = await askWith(track, buildTrackMessage(jobId));
+			if (!tracked) return;
 			track.hidden = true;
 			say(
 				'new_application' in tracked && !tracked.new_application
@@ -88,6 +69,21 @@ async function main() {
 			);
 		});
 	});
+}
+
+type Accepted = Extract<HostAnswer, { ok: true }>;
+
+/** Sends a message for a button's click: the button waits meanwhile and comes back if it failed. */
+async function askWith(button: HTMLButtonElement, message: object): Promise<Accepted | null> {
+	button.disabled = true;
+	say('Asking Jobhound…');
+	const answer = await ask(message);
+	if (answer && !answer.ok) say(`Jobhound refused it: ${answer.error}`, true);
+	if (!answer || !answer.ok) {
+		button.disabled = false;
+		return null;
+	}
+	return answer;
 }
 
 /** Sends one message to the host; null (with the reason shown) when the host cannot be reached. */
