@@ -2,9 +2,10 @@
 //! `track` a job it just saved (put it on the applications board, as the person clicked).
 
 use serde::Deserialize;
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use crate::applying::Actor;
+use crate::browser::native_messaging::AnswerFields;
 use crate::{CoreError, Jobhound};
 
 #[derive(Deserialize)]
@@ -26,16 +27,16 @@ fn refused(reason: impl Into<String>) -> CoreError {
     CoreError::InvalidInput(reason.into())
 }
 
-fn fields(value: Value) -> Map<String, Value> {
+fn fields(value: Value) -> AnswerFields {
     match value {
         Value::Object(map) => map,
-        _ => Map::new(),
+        _ => AnswerFields::new(),
     }
 }
 
 impl Jobhound {
     /// Does what one message from the extension asks and returns what to answer it.
-    pub fn answer_browser_message(&self, body: &[u8]) -> Result<Map<String, Value>, CoreError> {
+    pub fn answer_browser_message(&self, body: &[u8]) -> Result<AnswerFields, CoreError> {
         let kind: Kind =
             serde_json::from_slice(body).map_err(|error| refused(format!("it is not a message: {error}")))?;
         match kind.kind.as_str() {

@@ -25,10 +25,13 @@ pub fn caller_allowed(args: &[String]) -> bool {
     })
 }
 
+/// The fields of a successful answer (`"ok": true` is added to them).
+pub type AnswerFields = serde_json::Map<String, Value>;
+
 /// What was done with one message: what to tell the extension, or why it was refused.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
-    Done(serde_json::Map<String, Value>),
+    Done(AnswerFields),
     Refused(String),
 }
 
@@ -57,7 +60,7 @@ pub fn serve(
     input: &mut impl Read,
     output: &mut impl Write,
     caller_ok: bool,
-    handle: &mut dyn FnMut(&[u8]) -> Result<serde_json::Map<String, Value>, String>,
+    handle: &mut dyn FnMut(&[u8]) -> Result<AnswerFields, String>,
     log: &mut dyn FnMut(&str),
 ) -> io::Result<()> {
     loop {
