@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { answerFileDialog } from './desktop.mjs';
-import { TIMEOUT, clickLink, withApp, byTestId } from './harness.mjs';
+import { TIMEOUT, clickLink, clickToOpen, withApp, byTestId } from './harness.mjs';
 
 const HEADER =
 	'id,site,job_url,job_url_direct,title,company,location,date_posted,job_type,salary_source,interval,min_amount,max_amount,currency,is_remote,job_level,job_function,listing_type,emails,description,company_industry,company_url,company_logo,company_url_direct,company_addresses,company_num_employees,company_revenue,company_description,skills,experience_range,company_rating,company_reviews_count,vacancy_count,work_from_home_type';
@@ -113,7 +113,8 @@ test(
 						if (await failed.isExisting()) throw new Error(`import failed: ${await failed.getText()}`);
 						const notice = await byTestId(browser, 'data-notice');
 						return (
-							(await notice.isExisting()) && new RegExp(`${number(JOBS)} new jobs`).test(await notice.getText())
+							(await notice.isExisting()) &&
+							new RegExp(`${number(JOBS)} new jobs`).test(await notice.getText())
 						);
 					},
 					{ timeout: JOBS > 10_000 ? 900_000 : 120_000, timeoutMsg: `the ${JOBS} jobs were not imported` }
@@ -214,8 +215,8 @@ test(
 				await clickLink(browser, await browser.$('a=Settings'));
 				const timed = async (label, button, dialog, file, kind, pattern) => {
 					const begin = Date.now();
-					await (await byTestId(browser, button)).click();
-					if (button === 'restore') await (await byTestId(browser, 'confirm-ok')).click();
+					if (button === 'restore') await (await clickToOpen(browser, 'restore', 'confirm-ok')).click();
+					else await (await byTestId(browser, button)).click();
 					await answerFileDialog(dialog, file, kind);
 					const notice = await byTestId(browser, 'data-notice');
 					await browser.waitUntil(async () => pattern.test(await notice.getText()), {

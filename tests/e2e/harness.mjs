@@ -197,6 +197,25 @@ export async function clickLink(browser, element) {
 	await browser.execute((link) => link.click(), element);
 }
 
+/**
+ * Clicks the button `buttonId` and waits for what it opens (`openedId`), clicking again if that
+ * never shows: Settings finishes laying out sections that load on their own (the browsers found,
+ * the inbox), and under load a click aimed before a section grew lands beside the button.
+ */
+export async function clickToOpen(browser, buttonId, openedId) {
+	const opened = await byTestId(browser, openedId);
+	for (let attempt = 1; ; attempt++) {
+		// Opened but still drawing: wait for it rather than click behind it.
+		if (attempt === 1 || !(await opened.isExisting())) await (await byTestId(browser, buttonId)).click();
+		const shown = await opened
+			.waitForDisplayed({ timeout: attempt < 3 ? 3_000 : TIMEOUT })
+			.then(() => true)
+			.catch(() => false);
+		if (shown) return opened;
+		if (attempt === 3) throw new Error(`${buttonId} never opened ${openedId}`);
+	}
+}
+
 /** Clicks "Explore with demo data" on the empty first screen and waits for its three jobs. */
 export async function importDemo(browser) {
 	const demo = await browser.$('button=Explore with demo data');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { answerFileDialog } from './desktop.mjs';
-import { TIMEOUT, clickLink, cliBinary as cli, importDemo, withApp, byTestId } from './harness.mjs';
+import { TIMEOUT, clickLink, clickToOpen, cliBinary as cli, importDemo, withApp, byTestId } from './harness.mjs';
 
 test('the window: no raw paths from script, a strict CSP, frozen prototypes', { timeout: 120_000 }, async () => {
 	await withApp('hostile-window', async ({ browser }) => {
@@ -64,8 +64,7 @@ test('a restored backup that sends elsewhere waits for the person to allow it', 
 	await withApp('hostile-restore', async ({ browser, screenshot }) => {
 		await importDemo(browser);
 		await clickLink(browser, await browser.$('a=Settings'));
-		await (await byTestId(browser, 'restore')).click();
-		await (await byTestId(browser, 'confirm-ok')).click();
+		await (await clickToOpen(browser, 'restore', 'confirm-ok')).click();
 		await answerFileDialog('Restore a Jobhound backup', backup, 'open');
 		const panel = await byTestId(browser, 'destinations');
 		await panel.waitForDisplayed({ timeout: TIMEOUT, timeoutMsg: 'no confirmation of the restored destinations' });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { answerFileDialog } from './desktop.mjs';
-import { TIMEOUT, clickLink, importDemo, withApp, byTestId } from './harness.mjs';
+import { TIMEOUT, clickLink, clickToOpen, importDemo, withApp, byTestId } from './harness.mjs';
 
 async function notice(browser, pattern, what) {
 	await browser.waitUntil(
@@ -61,8 +61,7 @@ test('your data: export CSV read back, back up, delete a job, restore it', { tim
 
 		await clickLink(browser, await browser.$('a=Settings'));
 		started = Date.now();
-		await (await byTestId(browser, 'restore')).click();
-		await (await byTestId(browser, 'confirm-ok')).click();
+		await (await clickToOpen(browser, 'restore', 'confirm-ok')).click();
 		await answerFileDialog('Restore a Jobhound backup', backup, 'open');
 		const restored = await notice(browser, /Restored 3 jobs/, 'restore');
 		console.log(`restore: ${Date.now() - started} ms (confirmation and dialog included)`);
