@@ -207,12 +207,14 @@ test(
 
 			const after = JSON.parse(cli(env, ['--json', 'jobs', 'list']));
 			assert.equal(after.total, 2, 'nothing refused was stored');
-			const log = chrome.log();
-			assert.equal(
-				log.match(/jobhound native host: refused a message/g)?.length,
-				4,
-				'each refusal is logged'
-			);
+			// The host's standard error reaches Chromium's on its own schedule: wait for the lines.
+			const refusalsLogged = () =>
+				chrome.log().match(/jobhound native host: refused a message/g)?.length ?? 0;
+			const logDeadline = Date.now() + WAIT;
+			while (refusalsLogged() < 4 && Date.now() < logDeadline) {
+				await new Promise((resolve) => setTimeout(resolve, 100));
+			}
+			assert.equal(refusalsLogged(), 4, 'each refusal is logged');
 		} finally {
 			await chrome.close();
 			await site.close();
