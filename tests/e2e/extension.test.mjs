@@ -99,16 +99,29 @@ async function screenshot(chrome, popup, name) {
 	return file;
 }
 
+/**
+ * A scratch folder with a home for the browser (`browserDir` made, so the browser counts as found)
+ * and the environment the browser, and so the host it starts, runs with: the test's data dir
+ * reaches the host that way.
+ */
+async function scratchFor(name, browserDir) {
+	const scratch = await mkdtemp(path.join(tmpdir(), `jobhound-${name}-`));
+	const home = path.join(scratch, 'home');
+	await mkdir(path.join(home, browserDir), { recursive: true });
+	const env = {
+		...process.env,
+		HOME: home,
+		JOBHOUND_DATA_DIR: path.join(scratch, 'data'),
+		JOBHOUND_KEYCHAIN: 'memory'
+	};
+	return { scratch, home, env };
+}
+
 test(
 	'Save to Jobhound in Chromium: pages with and without JSON-LD become jobs through the native host, one goes on the board',
 	{ timeout: 180_000 },
 	async () => {
-		const scratch = await mkdtemp(path.join(tmpdir(), 'jobhound-extension-'));
-		const home = path.join(scratch, 'home');
-		const dataDir = path.join(scratch, 'data');
-		await mkdir(home, { recursive: true });
-		// Chromium starts the host with its own environment: the test's data dir reaches it that way.
-		const env = { ...process.env, HOME: home, JOBHOUND_DATA_DIR: dataDir, JOBHOUND_KEYCHAIN: 'memory' };
+		const { scratch, env } = await scratchFor('extension', '.config/chromium');
 		const extension = path.join(scratch, 'extension');
 		buildExtension(extension);
 		const installed = JSON.parse(cli(env, ['--json', 'browser', 'install', 'chromium']));
@@ -224,10 +237,7 @@ test(
 );
 
 test('an extension other than Jobhound cannot reach the host', { timeout: 120_000 }, async () => {
-	const scratch = await mkdtemp(path.join(tmpdir(), 'jobhound-extension-other-'));
-	const home = path.join(scratch, 'home');
-	const env = { ...process.env, HOME: home, JOBHOUND_DATA_DIR: path.join(scratch, 'data') };
-	await mkdir(home, { recursive: true });
+	const { scratch, env } = await scratchFor('extension-other', '.config/chromium');
 	cli(env, ['browser', 'install', 'chromium']);
 	// Another extension with the same permission: no pinned key, so another id.
 	const other = path.join(scratch, 'other');
@@ -273,16 +283,7 @@ test(
 	'Save to Jobhound in Firefox: its toolbar action reads the page, Enter saves it and adds it to the board, through Firefox’s host manifest',
 	{ timeout: 180_000 },
 	async () => {
-		const scratch = await mkdtemp(path.join(tmpdir(), 'jobhound-firefox-'));
-		const home = path.join(scratch, 'home');
-		// Firefox has run for this user.
-		await mkdir(path.join(home, '.mozilla'), { recursive: true });
-		const env = {
-			...process.env,
-			HOME: home,
-			JOBHOUND_DATA_DIR: path.join(scratch, 'data'),
-			JOBHOUND_KEYCHAIN: 'memory'
-		};
+		const { scratch, home, env } = await scratchFor('firefox', '.mozilla');
 		const extension = path.join(scratch, 'extension');
 		buildExtension(extension);
 		cli(env, ['browser', 'install', 'firefox']);
