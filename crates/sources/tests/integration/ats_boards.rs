@@ -6,6 +6,7 @@
 use std::time::Duration;
 
 use crate::common::{client, client_with_timeout, fetch, fixture};
+use futures_util::future::join_all;
 use jobhound_sources::{
     Credentials, EmploymentType, Endpoints, ParsedPosting, SalaryPeriod, SourceErrorKind, SourceKind, WorkMode, detect,
     parse,
@@ -254,64 +255,68 @@ async fn bamboohr_reads_each_new_openings_detail() {
 
 #[tokio::test]
 async fn every_subdomain_ats_names_and_classifies_its_failures() {
-    for (kind, board_path) in [
-        (SourceKind::Personio, "/xml"),
-        (SourceKind::Teamtailor, "/jobs.json"),
-        (SourceKind::Bamboohr, "/careers/list"),
-        (SourceKind::Breezy, "/json"),
-        (SourceKind::Pinpoint, "/postings.json"),
-    ] {
-        let keys = Credentials::default();
-        let (server, endpoints) = server_for(kind).await;
-        Mock::given(path(board_path)).respond_with(ResponseTemplate::new(404)).mount(&server).await;
-        let missing = fetch(kind, &client(), &endpoints, &keys, "nobody").await.unwrap_err();
-        assert_eq!(missing.kind(), SourceErrorKind::NotFound, "{kind}: {missing}");
-        assert!(missing.to_string().contains("nobody"), "{kind}: {missing}");
+    // The boards at once: each mostly waits (a Retry-After second, a timeout), 10 s one by one.
+    join_all(
+        [
+            (SourceKind::Personio, "/xml"),
+            (SourceKind::Teamtailor, "/jobs.json"),
+            (SourceKind::Bamboohr, "/careers/list"),
+            (SourceKind::Breezy, "/json"),
+            (SourceKind::Pinpoint, "/postings.json"),
+        ]
+        .map(|(kind, board_path)| names_and_classifies_failures(kind, board_path)),
+    )
+    .await;
+}
 
-        let (server, endpoints) = server_for(kind).await;
-        Mock::given(path(board_path)).respond_with(ResponseTemplate::new(500)).mount(&server).await;
-        let broken = fetch(kind, &client(), &endpoints, &keys, "acme").await.unwrap_err();
-        assert_eq!(broken.kind(), SourceErrorKind::Server, "{kind}: {broken}");
+async fn names_and_classifies_failures(kind: SourceKind, board_path: &str) {
+    let keys = Credentials::default();
+    let (server, endpoints) = server_for(kind).await;
+    Mock::given(path(board_path)).respond_with(ResponseTemplate::new(404)).mount(&server).await;
+    let missing = fetch(kind, &client(), &endpoints, &keys, "nobody").await.unwrap_err();
+    assert_eq!(missing.kind(), SourceErrorKind::NotFound, "{kind}: {missing}");
+    assert!(missing.to_string().contains("nobody"), "{kind}: {missing}");
 
-        let (server, endpoints) = server_for(kind).await;
-        Mock::given(path(board_path))
-            .respond_with(ResponseTemplate::new(200).set_body_string("<html>Maintenance</html>"))
-            .mount(&server)
-            .await;
-        let garbled = fetch(kind, &client(), &endpoints, &keys, "acme").await.unwrap_err();
-        assert_eq!(garbled.kind(), SourceErrorKind::Parse, "{kind}: {garbled}");
+    let (server, endpoints) = server_for(kind).await;
+    Mock::given(path(board_path)).respond_with(ResponseTemplate::new(500)).mount(&server).await;
+    let broken = fetch(kind, &client(), &endpoints, &keys, "acme").await.unwrap_err();
+    assert_eq!(broken.kind(), SourceErrorKind::Server, "{kind}: {broken}");
 
-        let (server, endpoints) = server_for(kind).await;
-        Mock::given(path(board_path))
-            .respond_with(ResponseTemplate::new(429).insert_header("Retry-After", "1"))
-            .up_to_n_times(1)
-            .mount(&server)
-            .await;
-        let empty = match kind {
-            SourceKind::Personio => "<?xml version=\"1.0\"?><workzag-jobs></workzag-jobs>".to_string(),
-            SourceKind::Teamtailor => json!({"version": "https://jsonfeed.org/version/1.1", "items": []}).to_string(),
-            SourceKind::Bamboohr => json!({"meta": {"totalCount": 0}, "result": []}).to_string(),
-            SourceKind::Pinpoint => json!({"data": []}).to_string(),
-            _ => "[]".to_string(),
-        };
-        Mock::given(path(board_path))
-            .respond_with(ResponseTemplate::new(200).set_body_string(empty))
-            .mount(&server)
-            .await;
-        let started = std::time::Instant::now();
-        let outcome = fetch(kind, &client(), &endpoints, &keys, "acme").await.unwrap();
-        assert!(outcome.postings.is_empty(), "{kind}: an empty board is a healthy empty list");
-        assert!(started.elapsed() >= Duration::from_secs(1), "{kind}: Retry-After was honoured");
+    let (server, endpoints) = server_for(kind).await;
+    Mock::given(path(board_path))
+        .respond_with(ResponseTemplate::new(200).set_body_string("<html>Maintenance</html>"))
+        .mount(&server)
+        .await;
+    let garbled = fetch(kind, &client(), &endpoints, &keys, "acme").await.unwrap_err();
+    assert_eq!(garbled.kind(), SourceErrorKind::Parse, "{kind}: {garbled}");
 
-        let (server, endpoints) = server_for(kind).await;
-        Mock::given(path(board_path))
-            .respond_with(ResponseTemplate::new(200).set_body_string("[]").set_delay(Duration::from_secs(2)))
-            .mount(&server)
-            .await;
-        let slow =
-            fetch(kind, &client_with_timeout(Duration::from_millis(200)), &endpoints, &keys, "acme").await.unwrap_err();
-        assert_eq!(slow.kind(), SourceErrorKind::Timeout, "{kind}: {slow}");
-    }
+    let (server, endpoints) = server_for(kind).await;
+    Mock::given(path(board_path))
+        .respond_with(ResponseTemplate::new(429).insert_header("Retry-After", "1"))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    let empty = match kind {
+        SourceKind::Personio => "<?xml version=\"1.0\"?><workzag-jobs></workzag-jobs>".to_string(),
+        SourceKind::Teamtailor => json!({"version": "https://jsonfeed.org/version/1.1", "items": []}).to_string(),
+        SourceKind::Bamboohr => json!({"meta": {"totalCount": 0}, "result": []}).to_string(),
+        SourceKind::Pinpoint => json!({"data": []}).to_string(),
+        _ => "[]".to_string(),
+    };
+    Mock::given(path(board_path)).respond_with(ResponseTemplate::new(200).set_body_string(empty)).mount(&server).await;
+    let started = std::time::Instant::now();
+    let outcome = fetch(kind, &client(), &endpoints, &keys, "acme").await.unwrap();
+    assert!(outcome.postings.is_empty(), "{kind}: an empty board is a healthy empty list");
+    assert!(started.elapsed() >= Duration::from_secs(1), "{kind}: Retry-After was honoured");
+
+    let (server, endpoints) = server_for(kind).await;
+    Mock::given(path(board_path))
+        .respond_with(ResponseTemplate::new(200).set_body_string("[]").set_delay(Duration::from_secs(2)))
+        .mount(&server)
+        .await;
+    let slow =
+        fetch(kind, &client_with_timeout(Duration::from_millis(200)), &endpoints, &keys, "acme").await.unwrap_err();
+    assert_eq!(slow.kind(), SourceErrorKind::Timeout, "{kind}: {slow}");
 }
 
 #[tokio::test]

@@ -6,6 +6,7 @@
 use std::time::Duration;
 
 use crate::common::{client, client_with_timeout, fetch, fixture};
+use futures_util::future::join_all;
 use jobhound_sources::{
     Credentials, EmploymentType, Endpoints, ParsedPosting, SourceErrorKind, SourceKind, WorkMode, detect, parse,
 };
@@ -252,54 +253,55 @@ async fn eightfold_pages_by_start_until_its_count() {
 
 #[tokio::test]
 async fn every_site_names_and_classifies_its_failures() {
-    for (kind, param, site_path, _) in SITES {
-        let keys = Credentials::default();
-        let (server, endpoints) = server_for(*kind).await;
-        Mock::given(path(*site_path)).respond_with(ResponseTemplate::new(404)).mount(&server).await;
-        let missing = fetch(*kind, &client(), &endpoints, &keys, param).await.unwrap_err();
-        assert_eq!(missing.kind(), SourceErrorKind::NotFound, "{kind}: {missing}");
+    // The sites at once: each mostly waits (a Retry-After second, a timeout), 14 s one by one.
+    join_all(SITES.iter().map(|(kind, param, site_path, _)| names_and_classifies_failures(*kind, param, site_path)))
+        .await;
+}
 
-        let (server, endpoints) = server_for(*kind).await;
-        Mock::given(path(*site_path)).respond_with(ResponseTemplate::new(500)).mount(&server).await;
-        let broken = fetch(*kind, &client(), &endpoints, &keys, param).await.unwrap_err();
-        assert_eq!(broken.kind(), SourceErrorKind::Server, "{kind}: {broken}");
+async fn names_and_classifies_failures(kind: SourceKind, param: &str, site_path: &str) {
+    let keys = Credentials::default();
+    let (server, endpoints) = server_for(kind).await;
+    Mock::given(path(site_path)).respond_with(ResponseTemplate::new(404)).mount(&server).await;
+    let missing = fetch(kind, &client(), &endpoints, &keys, param).await.unwrap_err();
+    assert_eq!(missing.kind(), SourceErrorKind::NotFound, "{kind}: {missing}");
 
-        let (server, endpoints) = server_for(*kind).await;
-        Mock::given(path(*site_path))
-            .respond_with(ResponseTemplate::new(200).set_body_string("{\"maintenance\": tru"))
-            .mount(&server)
-            .await;
-        let garbled = fetch(*kind, &client(), &endpoints, &keys, param).await.unwrap_err();
-        assert_eq!(garbled.kind(), SourceErrorKind::Parse, "{kind}: {garbled}");
+    let (server, endpoints) = server_for(kind).await;
+    Mock::given(path(site_path)).respond_with(ResponseTemplate::new(500)).mount(&server).await;
+    let broken = fetch(kind, &client(), &endpoints, &keys, param).await.unwrap_err();
+    assert_eq!(broken.kind(), SourceErrorKind::Server, "{kind}: {broken}");
 
-        let (server, endpoints) = server_for(*kind).await;
-        Mock::given(path(*site_path))
-            .respond_with(ResponseTemplate::new(429).insert_header("Retry-After", "1"))
-            .up_to_n_times(1)
-            .mount(&server)
-            .await;
-        let empty = match kind {
-            SourceKind::Eightfold => json!({"domain": "fcx.com", "count": 0, "positions": []}).to_string(),
-            SourceKind::Jobvite => "<html><body><table class=\"jv-job-list\"></table></body></html>".to_string(),
-            SourceKind::Icims => "<html><body><div class=\"iCIMS_JobsTable\"></div></body></html>".to_string(),
-            _ => "[]".to_string(),
-        };
-        Mock::given(path(*site_path))
-            .respond_with(ResponseTemplate::new(200).set_body_string(empty))
-            .mount(&server)
-            .await;
-        let started = std::time::Instant::now();
-        let outcome = fetch(*kind, &client(), &endpoints, &keys, param).await.unwrap();
-        assert!(outcome.postings.is_empty(), "{kind}: an empty board is a healthy empty list");
-        assert!(started.elapsed() >= Duration::from_secs(1), "{kind}: Retry-After was honoured");
+    let (server, endpoints) = server_for(kind).await;
+    Mock::given(path(site_path))
+        .respond_with(ResponseTemplate::new(200).set_body_string("{\"maintenance\": tru"))
+        .mount(&server)
+        .await;
+    let garbled = fetch(kind, &client(), &endpoints, &keys, param).await.unwrap_err();
+    assert_eq!(garbled.kind(), SourceErrorKind::Parse, "{kind}: {garbled}");
 
-        let (server, endpoints) = server_for(*kind).await;
-        Mock::given(path(*site_path))
-            .respond_with(ResponseTemplate::new(200).set_body_string("[]").set_delay(Duration::from_secs(2)))
-            .mount(&server)
-            .await;
-        let slow =
-            fetch(*kind, &client_with_timeout(Duration::from_millis(200)), &endpoints, &keys, param).await.unwrap_err();
-        assert_eq!(slow.kind(), SourceErrorKind::Timeout, "{kind}: {slow}");
-    }
+    let (server, endpoints) = server_for(kind).await;
+    Mock::given(path(site_path))
+        .respond_with(ResponseTemplate::new(429).insert_header("Retry-After", "1"))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    let empty = match kind {
+        SourceKind::Eightfold => json!({"domain": "fcx.com", "count": 0, "positions": []}).to_string(),
+        SourceKind::Jobvite => "<html><body><table class=\"jv-job-list\"></table></body></html>".to_string(),
+        SourceKind::Icims => "<html><body><div class=\"iCIMS_JobsTable\"></div></body></html>".to_string(),
+        _ => "[]".to_string(),
+    };
+    Mock::given(path(site_path)).respond_with(ResponseTemplate::new(200).set_body_string(empty)).mount(&server).await;
+    let started = std::time::Instant::now();
+    let outcome = fetch(kind, &client(), &endpoints, &keys, param).await.unwrap();
+    assert!(outcome.postings.is_empty(), "{kind}: an empty board is a healthy empty list");
+    assert!(started.elapsed() >= Duration::from_secs(1), "{kind}: Retry-After was honoured");
+
+    let (server, endpoints) = server_for(kind).await;
+    Mock::given(path(site_path))
+        .respond_with(ResponseTemplate::new(200).set_body_string("[]").set_delay(Duration::from_secs(2)))
+        .mount(&server)
+        .await;
+    let slow =
+        fetch(kind, &client_with_timeout(Duration::from_millis(200)), &endpoints, &keys, param).await.unwrap_err();
+    assert_eq!(slow.kind(), SourceErrorKind::Timeout, "{kind}: {slow}");
 }
