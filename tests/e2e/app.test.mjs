@@ -10,7 +10,7 @@ async function addBoard(browser, input) {
 }
 
 test('add a Greenhouse board, fetch it, browse its jobs and read one', { timeout: 120_000 }, async () => {
-	await withApp('greenhouse', async ({ browser, board, screenshot }) => {
+	await withApp('greenhouse', async ({ browser, board, dataDir, screenshot }) => {
 		await (await browser.$('[data-testid="empty-state"]')).waitForDisplayed({ timeout: TIMEOUT });
 
 		// An unknown board: a clear message naming the board, nothing stored.
@@ -110,7 +110,7 @@ test('add a Greenhouse board, fetch it, browse its jobs and read one', { timeout
 		const sourcesShot = await screenshot('sources-page');
 		console.log(`sources page screenshot: ${sourcesShot}`);
 
-		const memory = await appMemory();
+		const memory = await appMemory(dataDir);
 		if (memory)
 			console.log(`app memory: peak ${memory.peakMb.toFixed(0)} MB, now ${memory.rssMb.toFixed(0)} MB`);
 	});

@@ -117,12 +117,24 @@ async function waitForPort(port, timeoutMs) {
 	throw new Error(`nothing listened on port ${port} within ${timeoutMs} ms`);
 }
 
-/** Peak and current resident memory of the app process, from /proc. */
-export async function appMemory() {
+/**
+ * What `pgrep -f` finds the app started on `dataDir` by (or, when null, the one started without
+ * one, as a person starts it): other workers run apps of their own on other displays.
+ */
+function appPattern(dataDir) {
+	return dataDir ? `${appBinary} --data-dir ${dataDir}` : `^${appBinary}$`;
+}
+
+/** Peak and current resident memory of the app started on `dataDir` (see appPattern), from /proc. */
+export async function appMemory(dataDir) {
 	const { execFileSync } = await import('node:child_process');
 	let pids = [];
 	try {
-		pids = execFileSync('pgrep', ['-f', appBinary]).toString().trim().split('\n').filter(Boolean);
+		pids = execFileSync('pgrep', ['-f', appPattern(dataDir)])
+			.toString()
+			.trim()
+			.split('\n')
+			.filter(Boolean);
 	} catch {
 		return null;
 	}
@@ -171,7 +183,7 @@ export async function until(check, what, timeoutMs = TIMEOUT) {
  */
 async function appGone(dataDir) {
 	const { execFileSync } = await import('node:child_process');
-	const pattern = dataDir ? `${appBinary} --data-dir ${dataDir}` : `^${appBinary}$`;
+	const pattern = appPattern(dataDir);
 	const running = () => {
 		try {
 			return execFileSync('pgrep', ['-f', pattern]).toString().trim().length > 0;
@@ -213,6 +225,25 @@ export async function clickToOpen(browser, buttonId, openedId) {
 			.catch(() => false);
 		if (shown) return opened;
 		if (attempt === 3) throw new Error(`${buttonId} never opened ${openedId}`);
+	}
+}
+
+/**
+ * Clicks the button `buttonId`, which disables itself while its work runs (the Your data actions,
+ * whose native file dialog keeps them busy), and clicks again if it never did: as with
+ * clickToOpen, a click aimed while Settings was still growing lands beside the button. A click
+ * that was taken is never repeated, so no second dialog opens.
+ */
+export async function clickUntilTaken(browser, buttonId) {
+	const button = await byTestId(browser, buttonId);
+	for (let attempt = 1; ; attempt++) {
+		await button.click();
+		const taken = await browser
+			.waitUntil(async () => !(await button.isEnabled()), { timeout: 3_000 })
+			.then(() => true)
+			.catch(() => false);
+		if (taken) return;
+		if (attempt === 3) throw new Error(`${buttonId} never took a click`);
 	}
 }
 
