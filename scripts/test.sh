@@ -56,6 +56,11 @@ trap 'rm -rf "$logs"' EXIT
 packages() {
   local deb
   deb=$(./scripts/package.sh --debug --no-build | grep '\.deb$')
+  # A copy, named as built: the update test below packages version B into the same folder while
+  # lintian may still be reading this one.
+  mkdir "$logs/a"
+  cp "$deb" "$logs/a/"
+  deb="$logs/a/$(basename "$deb")"
   # Warnings fail too, except the missing man pages. (The package holds stripped binaries, as a
   # release one does.)
   lintian --fail-on error,warning --suppress-tags no-manual-page "$deb" \
@@ -65,8 +70,7 @@ packages() {
   ./tests/e2e/installed.sh --smoke "$deb" || smoke_status=$?
   # Then the same package updated to a version B by the app's own updater (this rebuilds the app
   # as B and back, which is why the window tests run a copy).
-  cp "$deb" "$logs/a.deb"
-  ./tests/e2e/update.sh "$logs/a.deb" || update_status=$?
+  ./tests/e2e/update.sh "$deb" || update_status=$?
   wait "$lintian" || lintian_status=$?
   echo "lintian $(basename "$deb"):"
   grep -v 'running with root privileges' "$logs/lintian.log" || true
