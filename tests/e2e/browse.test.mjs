@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { answerFileDialog } from './desktop.mjs';
-import { TIMEOUT, clickLink, clickToOpen, withApp, byTestId } from './harness.mjs';
+import { TIMEOUT, clickLink, clickToOpen, clickUntilTaken, withApp, byTestId } from './harness.mjs';
 
 const HEADER =
 	'id,site,job_url,job_url_direct,title,company,location,date_posted,job_type,salary_source,interval,min_amount,max_amount,currency,is_remote,job_level,job_function,listing_type,emails,description,company_industry,company_url,company_logo,company_url_direct,company_addresses,company_num_employees,company_revenue,company_description,skills,experience_range,company_rating,company_reviews_count,vacancy_count,work_from_home_type';
@@ -105,7 +105,7 @@ test(
 				await (await byTestId(browser, 'empty-state')).waitForDisplayed({ timeout: TIMEOUT });
 				await clickLink(browser, await browser.$('a=Settings'));
 				let started = Date.now();
-				await (await byTestId(browser, 'import-jobspy')).click();
+				await clickUntilTaken(browser, 'import-jobspy');
 				await answerFileDialog('Import a JobSpy CSV', csvIn, 'open');
 				await browser.waitUntil(
 					async () => {
@@ -216,7 +216,7 @@ test(
 				const timed = async (label, button, dialog, file, kind, pattern) => {
 					const begin = Date.now();
 					if (button === 'restore') await (await clickToOpen(browser, 'restore', 'confirm-ok')).click();
-					else await (await byTestId(browser, button)).click();
+					else await clickUntilTaken(browser, button);
 					await answerFileDialog(dialog, file, kind);
 					const notice = await byTestId(browser, 'data-notice');
 					await browser.waitUntil(async () => pattern.test(await notice.getText()), {

@@ -5,7 +5,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { answerFileDialog } from './desktop.mjs';
-import { TIMEOUT, clickLink, clickToOpen, importDemo, withApp, byTestId } from './harness.mjs';
+import {
+	TIMEOUT,
+	clickLink,
+	clickToOpen,
+	clickUntilTaken,
+	importDemo,
+	withApp,
+	byTestId
+} from './harness.mjs';
 
 async function notice(browser, pattern, what) {
 	await browser.waitUntil(
@@ -31,7 +39,7 @@ test('your data: export CSV read back, back up, delete a job, restore it', { tim
 
 		await clickLink(browser, await browser.$('a=Settings'));
 		let started = Date.now();
-		await (await byTestId(browser, 'export-csv')).click();
+		await clickUntilTaken(browser, 'export-csv');
 		await answerFileDialog('Export jobs and applications', csv, 'save');
 		await notice(browser, /3 jobs \(0 with an application\) written to/, 'export');
 		console.log(`export CSV: ${Date.now() - started} ms from click to notice (dialog included)`);
@@ -43,7 +51,7 @@ test('your data: export CSV read back, back up, delete a job, restore it', { tim
 		);
 
 		started = Date.now();
-		await (await byTestId(browser, 'back-up')).click();
+		await clickUntilTaken(browser, 'back-up');
 		await answerFileDialog('Back up Jobhound', backup, 'save');
 		await notice(browser, /Backed up 3 jobs/, 'backup');
 		console.log(`back up: ${Date.now() - started} ms (dialog included)`);
