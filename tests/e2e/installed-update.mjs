@@ -56,6 +56,10 @@ test('the app updates itself to the version the server offers, and restarts on i
 			await until(() => !appPids().includes(first), 'the old process to end', 30_000);
 			await until(at, 'the new version to open its window where the old one was', 30_000);
 			console.log(`updated: ${before} -> ${installedVersion()}, restarted`);
+			// The restarted app is not the session's, so ending the session leaves it running: it is
+			// ended here rather than after the ten seconds the harness gives an app to quit.
+			for (const pid of appPids()) process.kill(Number(pid), 'SIGTERM');
+			await until(() => appPids().length === 0, 'the new version to quit when asked');
 		},
 		{ home, env }
 	);

@@ -24,7 +24,13 @@ cleanup() {
 	# Version A's binary again in the build directory, which the window tests run. Copied back
 	# rather than rebuilt: cargo recorded B's TAURI_CONFIG, so its next build recompiles the app
 	# anyway, and a rebuild here would cost the test run a compile and a link for nothing.
-	if $built_b; then cp "$work/jobhound-a" "$CARGO_TARGET_DIR/debug/jobhound"; fi
+	# Cargo still takes the file for B's build, though: run again, this script would package A's
+	# binary as B (seen: "update 0.1.1 installed", then 0.1.0 starting). A newer source makes the
+	# next build of the app compile, as the test command's next run does anyway.
+	if $built_b; then
+		cp "$work/jobhound-a" "$CARGO_TARGET_DIR/debug/jobhound"
+		touch "$root/src-tauri/src/main.rs"
+	fi
 	rm -rf "$work"
 }
 trap cleanup EXIT
