@@ -320,7 +320,11 @@ export async function launch(name, { home, env = {} } = {}) {
 	}
 
 	async function close() {
-		await browser.deleteSession().catch(() => {});
+		// Said, not thrown: the app is ended below either way. (When an app outlives its session, this
+		// tells whether the driver was asked in time.)
+		await browser
+			.deleteSession()
+			.catch((error) => console.log(`${name}: ending the session: ${error.message}`));
 		driver.kill();
 		await board.close();
 		await appGone(home ? null : dataDir);
