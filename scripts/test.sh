@@ -36,6 +36,19 @@ node --test --test-reporter=dot scripts/*.test.mjs
 step "UI build (the app embeds it)"
 (cd ui && npm run build)
 
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+
+# The UI and extension checks need nothing from Rust (the bindings they use are the committed
+# ones, which the Rust lane compares with the types), so they start now, beside the Rust build:
+# the compiler leaves the second core idle much of its first minute. (Not beside the UI build:
+# both write ui/.svelte-kit.) The browser extension is checked, tested and built with the same
+# tools (its own package).
+(cd ui && npm run check && npm run lint && npm test &&
+  npx prettier --config .prettierrc --check ../extension/src ../extension/static ../extension/*.html ../extension/*.ts &&
+  cd ../extension && npm run build && npm test) >"$logs/ui.log" 2>&1 &
+ui_checks=$!
+
 # What the end-to-end tests run, built first: the app, the CLI and the mock language model server.
 # Examples need the dev-dependencies, so this resolves the same features as the tests built in the
 # first lane below, and the libraries are compiled once for both. (A separate `cargo build -p
@@ -44,12 +57,10 @@ step "UI build (the app embeds it)"
 step "Rust build: libraries, binaries and examples"
 cargo build --workspace --lib --bins --examples
 
-# Two lanes side by side, since either alone leaves a core idle much of the time (waiting on mock
-# servers, timers and the window): clippy, the Rust tests, the bindings check, the UI checks and
-# the packages in one, the end-to-end tests in the other. Each lane's output is printed whole when
-# both are done.
-logs=$(mktemp -d)
-trap 'rm -rf "$logs"' EXIT
+# Then two lanes side by side, since either alone leaves a core idle much of the time (waiting on
+# mock servers, timers and the window): clippy, the Rust tests, the bindings check and the packages
+# in one, the end-to-end tests in the other. Each lane's output (and the UI checks') is printed
+# whole when all are done.
 
 # The .deb and .rpm from the debug build (no release compile here), lintian on the .deb, and the
 # installed app's smoke test (tests/e2e/installed.sh runs every window test against it instead).
@@ -76,20 +87,14 @@ packages() {
   grep -v 'running with root privileges' "$logs/lintian.log" || true
   [ "$smoke_status" -eq 0 ] && [ "$lintian_status" -eq 0 ] && [ "$update_status" -eq 0 ]
 }
-rust_and_ui() {
+rust_lane() {
   step "clippy"
   cargo clippy --workspace --all-targets -- -D warnings
 
   step "Rust build: tests"
   cargo build --workspace --tests
 
-  # The UI checks and the packages need the CPU while the Rust tests mostly wait, so they run side
-  # by side.
-  # The browser extension is checked, tested and built with the same tools (its own package).
-  (cd ui && npm run check && npm run lint && npm test &&
-    npx prettier --config .prettierrc --check ../extension/src ../extension/static ../extension/*.html ../extension/*.ts &&
-    cd ../extension && npm run build && npm test) >"$logs/ui.log" 2>&1 &
-  local ui_checks=$!
+  # The packages need the CPU while the Rust tests mostly wait, so they run side by side.
   ( set -e; packages ) >"$logs/packages.log" 2>&1 &
   local package_checks=$!
 
@@ -107,16 +112,11 @@ rust_and_ui() {
     return 1
   fi
 
-  step "UI and extension: type check, lint, unit tests"
-  local ui_status=0
-  wait "$ui_checks" || ui_status=$?
-  cat "$logs/ui.log"
-
   step "packages: .deb and .rpm, lintian, the installed app's smoke test, its update to a next version"
   local package_status=0
   wait "$package_checks" || package_status=$?
   cat "$logs/packages.log"
-  [ "$ui_status" -eq 0 ] && [ "$package_status" -eq 0 ]
+  [ "$package_status" -eq 0 ]
 }
 # The end-to-end tests run a copy of the app and the CLI: packaging writes the bundle type into the
 # built binary (for the updater), which it cannot do while the window tests run that file.
@@ -125,15 +125,19 @@ end_to_end() {
   step "end-to-end tests"
   JOBHOUND_APP_BINARY="$logs/jobhound" ./tests/e2e/run.sh
 }
-( set -e; rust_and_ui ) >"$logs/rust-and-ui.log" 2>&1 &
+( set -e; rust_lane ) >"$logs/rust.log" 2>&1 &
 lane=$!
 end_to_end_status=0
 end_to_end >"$logs/end-to-end.log" 2>&1 || end_to_end_status=$?
 lane_status=0
 wait "$lane" || lane_status=$?
-cat "$logs/rust-and-ui.log" "$logs/end-to-end.log"
-if [ "$lane_status" -ne 0 ] || [ "$end_to_end_status" -ne 0 ]; then
-  echo "failed: Rust tests, bindings and UI checks exited $lane_status; end-to-end tests exited $end_to_end_status" >&2
+ui_status=0
+wait "$ui_checks" || ui_status=$?
+step "UI and extension: type check, lint, unit tests (started after the UI build)"
+cat "$logs/ui.log"
+cat "$logs/rust.log" "$logs/end-to-end.log"
+if [ "$lane_status" -ne 0 ] || [ "$end_to_end_status" -ne 0 ] || [ "$ui_status" -ne 0 ]; then
+  echo "failed: UI checks exited $ui_status; Rust tests, bindings and packages exited $lane_status; end-to-end tests exited $end_to_end_status" >&2
   exit 1
 fi
 
