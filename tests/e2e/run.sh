@@ -65,10 +65,15 @@ worker() {
 		 # A notification daemon, so the real notify-rust path shows (and dunstctl can read back) digests.
 		 if command -v dunst >/dev/null; then dunst >/dev/null 2>&1 & fi
 		 status=0
-		 if [ "$1" = keychain ]; then ./llm-keychain.sh >"$E2E_SCRATCH/log-0-llm-keychain" 2>&1 || status=1; fi
+		 if [ "$1" = keychain ]; then
+		 	./llm-keychain.sh >"$E2E_SCRATCH/log-0-llm-keychain" 2>&1 || {
+		 		status=1
+		 		echo llm-keychain.sh >>"$E2E_SCRATCH/failed"
+		 	}
+		 fi
 		 while file=$(next_file) && [ -n "$file" ]; do
 		 	echo "e2e: worker $2 (display $DISPLAY): $file" >&2
-		 	node --test --test-concurrency=1 --test-reporter=spec "$file" >"$E2E_SCRATCH/log-$file" 2>&1 || {
+		 	node --test --test-concurrency=1 --test-reporter=spec "$file" >"$E2E_SCRATCH/log-${file##*/}" 2>&1 || {
 		 		status=1
 		 		echo "$file" >>"$E2E_SCRATCH/failed"
 		 	}
@@ -94,7 +99,7 @@ for pid in "${pids[@]}"; do wait "$pid" || status=1; done
 [ -f "$scratch/log-0-llm-keychain" ] && cat "$scratch/log-0-llm-keychain"
 for file in "${files[@]}"; do
 	echo "--- $file"
-	cat "$scratch/log-$file" 2>/dev/null || echo "(never ran)"
+	cat "$scratch/log-${file##*/}" 2>/dev/null || echo "(never ran)"
 done
 tests=$(cat "$scratch"/log-*.mjs 2>/dev/null | awk '/^ℹ tests /{n+=$3} END {print n+0}' || true)
 echo "e2e: $tests tests in ${#files[@]} files, $((SECONDS - started)) s with $workers workers"
