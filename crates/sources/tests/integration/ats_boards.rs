@@ -3,17 +3,12 @@
 //! ../shared/fixtures/ats) parsed with concrete values, fetched through a local mock server that
 //! stands in for every company's host, and their failures named and classified.
 
-use std::time::Duration;
-
-use crate::common::{client, client_with_timeout, fetch, fixture};
+use crate::common::{FailingBoard, client, failures_are_named_and_classified, fetch, fixture, server_for};
 use futures_util::future::join_all;
-use jobhound_sources::{
-    Credentials, EmploymentType, Endpoints, ParsedPosting, SalaryPeriod, SourceErrorKind, SourceKind, WorkMode, detect,
-    parse,
-};
+use jobhound_sources::{Credentials, EmploymentType, ParsedPosting, SalaryPeriod, SourceKind, WorkMode, detect, parse};
 use serde_json::{Value, json};
 use wiremock::matchers::path;
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::{Mock, ResponseTemplate};
 
 fn parsed(kind: SourceKind, file: &str) -> Vec<ParsedPosting> {
     parse(kind, &fixture(file)).unwrap_or_else(|error| panic!("{file}: {error}"))
@@ -138,12 +133,6 @@ fn careers_urls_of_each_ats_are_detected() {
 }
 
 /// A mock server standing in for every company's host of `kind`.
-async fn server_for(kind: SourceKind) -> (MockServer, Endpoints) {
-    let server = MockServer::start().await;
-    let endpoints = Endpoints::default().with_base_url(kind, &server.uri());
-    (server, endpoints)
-}
-
 #[tokio::test]
 async fn boards_are_fetched_from_their_paths() {
     for (kind, param, board_path, file) in [
@@ -256,6 +245,13 @@ async fn bamboohr_reads_each_new_openings_detail() {
 #[tokio::test]
 async fn every_subdomain_ats_names_and_classifies_its_failures() {
     // The boards at once: each mostly waits (a Retry-After second, a timeout), 10 s one by one.
+    let empty = |kind| match kind {
+        SourceKind::Personio => "<?xml version=\"1.0\"?><workzag-jobs></workzag-jobs>".to_string(),
+        SourceKind::Teamtailor => json!({"version": "https://jsonfeed.org/version/1.1", "items": []}).to_string(),
+        SourceKind::Bamboohr => json!({"meta": {"totalCount": 0}, "result": []}).to_string(),
+        SourceKind::Pinpoint => json!({"data": []}).to_string(),
+        _ => "[]".to_string(),
+    };
     join_all(
         [
             (SourceKind::Personio, "/xml"),
@@ -264,59 +260,19 @@ async fn every_subdomain_ats_names_and_classifies_its_failures() {
             (SourceKind::Breezy, "/json"),
             (SourceKind::Pinpoint, "/postings.json"),
         ]
-        .map(|(kind, board_path)| names_and_classifies_failures(kind, board_path)),
+        .map(|(kind, listing_path)| {
+            failures_are_named_and_classified(FailingBoard {
+                kind,
+                param: "acme",
+                missing: "nobody",
+                names_missing: true,
+                listing_path,
+                garbled: "<html>Maintenance</html>",
+                empty: empty(kind),
+            })
+        }),
     )
     .await;
-}
-
-async fn names_and_classifies_failures(kind: SourceKind, board_path: &str) {
-    let keys = Credentials::default();
-    let (server, endpoints) = server_for(kind).await;
-    Mock::given(path(board_path)).respond_with(ResponseTemplate::new(404)).mount(&server).await;
-    let missing = fetch(kind, &client(), &endpoints, &keys, "nobody").await.unwrap_err();
-    assert_eq!(missing.kind(), SourceErrorKind::NotFound, "{kind}: {missing}");
-    assert!(missing.to_string().contains("nobody"), "{kind}: {missing}");
-
-    let (server, endpoints) = server_for(kind).await;
-    Mock::given(path(board_path)).respond_with(ResponseTemplate::new(500)).mount(&server).await;
-    let broken = fetch(kind, &client(), &endpoints, &keys, "acme").await.unwrap_err();
-    assert_eq!(broken.kind(), SourceErrorKind::Server, "{kind}: {broken}");
-
-    let (server, endpoints) = server_for(kind).await;
-    Mock::given(path(board_path))
-        .respond_with(ResponseTemplate::new(200).set_body_string("<html>Maintenance</html>"))
-        .mount(&server)
-        .await;
-    let garbled = fetch(kind, &client(), &endpoints, &keys, "acme").await.unwrap_err();
-    assert_eq!(garbled.kind(), SourceErrorKind::Parse, "{kind}: {garbled}");
-
-    let (server, endpoints) = server_for(kind).await;
-    Mock::given(path(board_path))
-        .respond_with(ResponseTemplate::new(429).insert_header("Retry-After", "1"))
-        .up_to_n_times(1)
-        .mount(&server)
-        .await;
-    let empty = match kind {
-        SourceKind::Personio => "<?xml version=\"1.0\"?><workzag-jobs></workzag-jobs>".to_string(),
-        SourceKind::Teamtailor => json!({"version": "https://jsonfeed.org/version/1.1", "items": []}).to_string(),
-        SourceKind::Bamboohr => json!({"meta": {"totalCount": 0}, "result": []}).to_string(),
-        SourceKind::Pinpoint => json!({"data": []}).to_string(),
-        _ => "[]".to_string(),
-    };
-    Mock::given(path(board_path)).respond_with(ResponseTemplate::new(200).set_body_string(empty)).mount(&server).await;
-    let started = std::time::Instant::now();
-    let outcome = fetch(kind, &client(), &endpoints, &keys, "acme").await.unwrap();
-    assert!(outcome.postings.is_empty(), "{kind}: an empty board is a healthy empty list");
-    assert!(started.elapsed() >= Duration::from_secs(1), "{kind}: Retry-After was honoured");
-
-    let (server, endpoints) = server_for(kind).await;
-    Mock::given(path(board_path))
-        .respond_with(ResponseTemplate::new(200).set_body_string("[]").set_delay(Duration::from_secs(2)))
-        .mount(&server)
-        .await;
-    let slow =
-        fetch(kind, &client_with_timeout(Duration::from_millis(200)), &endpoints, &keys, "acme").await.unwrap_err();
-    assert_eq!(slow.kind(), SourceErrorKind::Timeout, "{kind}: {slow}");
 }
 
 #[tokio::test]

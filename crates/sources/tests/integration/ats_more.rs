@@ -3,16 +3,12 @@
 //! authors, see PROVENANCE.md there) parsed with concrete values, fetched through a local mock
 //! server, and their failures named and classified.
 
-use std::time::Duration;
-
-use crate::common::{client, client_with_timeout, fetch, fixture};
+use crate::common::{FailingBoard, client, failures_are_named_and_classified, fetch, fixture, server_for};
 use futures_util::future::join_all;
-use jobhound_sources::{
-    Credentials, EmploymentType, Endpoints, ParsedPosting, SourceErrorKind, SourceKind, WorkMode, detect, parse,
-};
+use jobhound_sources::{Credentials, EmploymentType, ParsedPosting, SourceKind, WorkMode, detect, parse};
 use serde_json::{Value, json};
 use wiremock::matchers::{path, query_param};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::{Mock, ResponseTemplate};
 
 fn parsed(kind: SourceKind, file: &str) -> Vec<ParsedPosting> {
     parse(kind, &fixture(file)).unwrap_or_else(|error| panic!("{file}: {error}"))
@@ -162,12 +158,6 @@ fn careers_urls_of_each_ats_are_detected() {
     assert!(error.contains("careers token"), "{error}");
 }
 
-async fn server_for(kind: SourceKind) -> (MockServer, Endpoints) {
-    let server = MockServer::start().await;
-    let endpoints = Endpoints::default().with_base_url(kind, &server.uri());
-    (server, endpoints)
-}
-
 /// Each source: the parameter it is watched with, the path its listing is asked at, and its
 /// recording.
 const SITES: &[(SourceKind, &str, &str, &str)] = &[
@@ -254,54 +244,22 @@ async fn eightfold_pages_by_start_until_its_count() {
 #[tokio::test]
 async fn every_site_names_and_classifies_its_failures() {
     // The sites at once: each mostly waits (a Retry-After second, a timeout), 14 s one by one.
-    join_all(SITES.iter().map(|(kind, param, site_path, _)| names_and_classifies_failures(*kind, param, site_path)))
-        .await;
-}
-
-async fn names_and_classifies_failures(kind: SourceKind, param: &str, site_path: &str) {
-    let keys = Credentials::default();
-    let (server, endpoints) = server_for(kind).await;
-    Mock::given(path(site_path)).respond_with(ResponseTemplate::new(404)).mount(&server).await;
-    let missing = fetch(kind, &client(), &endpoints, &keys, param).await.unwrap_err();
-    assert_eq!(missing.kind(), SourceErrorKind::NotFound, "{kind}: {missing}");
-
-    let (server, endpoints) = server_for(kind).await;
-    Mock::given(path(site_path)).respond_with(ResponseTemplate::new(500)).mount(&server).await;
-    let broken = fetch(kind, &client(), &endpoints, &keys, param).await.unwrap_err();
-    assert_eq!(broken.kind(), SourceErrorKind::Server, "{kind}: {broken}");
-
-    let (server, endpoints) = server_for(kind).await;
-    Mock::given(path(site_path))
-        .respond_with(ResponseTemplate::new(200).set_body_string("{\"maintenance\": tru"))
-        .mount(&server)
-        .await;
-    let garbled = fetch(kind, &client(), &endpoints, &keys, param).await.unwrap_err();
-    assert_eq!(garbled.kind(), SourceErrorKind::Parse, "{kind}: {garbled}");
-
-    let (server, endpoints) = server_for(kind).await;
-    Mock::given(path(site_path))
-        .respond_with(ResponseTemplate::new(429).insert_header("Retry-After", "1"))
-        .up_to_n_times(1)
-        .mount(&server)
-        .await;
-    let empty = match kind {
+    let empty = |kind| match kind {
         SourceKind::Eightfold => json!({"domain": "fcx.com", "count": 0, "positions": []}).to_string(),
         SourceKind::Jobvite => "<html><body><table class=\"jv-job-list\"></table></body></html>".to_string(),
         SourceKind::Icims => "<html><body><div class=\"iCIMS_JobsTable\"></div></body></html>".to_string(),
         _ => "[]".to_string(),
     };
-    Mock::given(path(site_path)).respond_with(ResponseTemplate::new(200).set_body_string(empty)).mount(&server).await;
-    let started = std::time::Instant::now();
-    let outcome = fetch(kind, &client(), &endpoints, &keys, param).await.unwrap();
-    assert!(outcome.postings.is_empty(), "{kind}: an empty board is a healthy empty list");
-    assert!(started.elapsed() >= Duration::from_secs(1), "{kind}: Retry-After was honoured");
-
-    let (server, endpoints) = server_for(kind).await;
-    Mock::given(path(site_path))
-        .respond_with(ResponseTemplate::new(200).set_body_string("[]").set_delay(Duration::from_secs(2)))
-        .mount(&server)
-        .await;
-    let slow =
-        fetch(kind, &client_with_timeout(Duration::from_millis(200)), &endpoints, &keys, param).await.unwrap_err();
-    assert_eq!(slow.kind(), SourceErrorKind::Timeout, "{kind}: {slow}");
+    join_all(SITES.iter().map(|&(kind, param, listing_path, _)| {
+        failures_are_named_and_classified(FailingBoard {
+            kind,
+            param,
+            missing: param,
+            names_missing: false,
+            listing_path,
+            garbled: "{\"maintenance\": tru",
+            empty: empty(kind),
+        })
+    }))
+    .await;
 }

@@ -3,17 +3,11 @@
 
 use std::time::Duration;
 
-use crate::common::{client, client_with_timeout, fetch, fixture};
+use crate::common::{client, client_with_timeout, fetch, fixture, server_for};
 use jobhound_sources::{Credentials, Endpoints, HttpClient, HttpOptions, SourceErrorKind, SourceKind};
 use serde_json::{Value, json};
 use wiremock::matchers::{header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
-
-async fn server_for(kind: SourceKind) -> (MockServer, Endpoints) {
-    let server = MockServer::start().await;
-    let endpoints = Endpoints::default().with_base_url(kind, &server.uri());
-    (server, endpoints)
-}
 
 fn no_keys() -> Credentials {
     Credentials::default()
