@@ -103,7 +103,8 @@ rust_lane() {
   step "Rust tests"
   mkdir -p "$logs/bindings"
   # Most tests wait on mock servers, timers and SQLite rather than the CPU, so eight threads on
-  # two cores finish sooner (warm: 27.5 s with the default two, 21.5 s with eight).
+  # two cores finish sooner (when chosen: 27.5 s with the default two, 21.5 s with eight; sixteen
+  # gained nothing more on 2026-12-06, 53.4 s against 54.7 s).
   TS_RS_EXPORT_DIR="$logs/bindings" RUST_TEST_THREADS=8 cargo test --workspace
 
   step "TypeScript bindings match the Rust types"
