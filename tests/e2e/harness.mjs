@@ -195,8 +195,30 @@ async function appGone(dataDir) {
 	while (running() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
 	if (running()) {
 		console.log(`the app on ${dataDir ?? 'its default data dir'} did not exit within 10 s; killed`);
+		console.log(await threadStates(execFileSync('pgrep', ['-f', pattern]).toString().trim().split('\n')));
 		execFileSync('pkill', ['-KILL', '-f', pattern]);
 	}
+}
+
+/** Each thread of `pids` with its state and what it waits in, from /proc: why an app is still there. */
+async function threadStates(pids) {
+	const lines = [];
+	for (const pid of pids) {
+		try {
+			const parent = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]?.split(' ')[1];
+			lines.push(`  process ${pid} (parent ${parent}):`);
+			const { readdir } = await import('node:fs/promises');
+			for (const tid of await readdir(`/proc/${pid}/task`)) {
+				const name = (await readFile(`/proc/${pid}/task/${tid}/comm`, 'utf8')).trim();
+				const state = (await readFile(`/proc/${pid}/task/${tid}/stat`, 'utf8')).split(') ')[1]?.[0];
+				const wchan = (await readFile(`/proc/${pid}/task/${tid}/wchan`, 'utf8').catch(() => '?')).trim();
+				lines.push(`    ${tid} ${name} ${state} ${wchan}`);
+			}
+		} catch {
+			// it ended while being read
+		}
+	}
+	return lines.join('\n');
 }
 
 /**
